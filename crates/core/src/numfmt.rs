@@ -1,0 +1,62 @@
+//! Numbers as Russian readers expect them: decimal comma, a space before
+//! the percent sign («45,68 %»), hyphen-minus for negatives as in Table Б.6.
+
+/// `x` with `digits` decimals and a decimal comma: `decimal(17.8166, 2)` is
+/// «17,82».
+pub fn decimal(x: f64, digits: usize) -> String {
+    let s = format!("{x:.digits$}");
+    // "-0,00" reads as a negative zero; print it as zero.
+    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_owned()
+    } else {
+        s
+    };
+    s.replace('.', ",")
+}
+
+/// `x` as a percent with `digits` decimals: `percent(45.6838, 2)` is «45,68 %».
+pub fn percent(x: f64, digits: usize) -> String {
+    format!("{} %", decimal(x, digits))
+}
+
+/// A signed change: «+2,50», «-1,20», «0,00».
+pub fn signed(x: f64, digits: usize) -> String {
+    let s = decimal(x, digits);
+    if s.starts_with('-') || s.chars().all(|c| c == '0' || c == ',') {
+        s
+    } else {
+        format!("+{s}")
+    }
+}
+
+/// The Russian plural form for `n`: `plural(2, "респондент", "респондента",
+/// "респондентов")` is «респондента».
+pub fn plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_conventions() {
+        assert_eq!(percent(2138.0 / 4680.0 * 100.0, 2), "45,68 %");
+        assert_eq!(percent(2138.0 / 4680.0 * 100.0, 1), "45,7 %");
+        assert_eq!(decimal(-3.5, 2), "-3,50");
+        assert_eq!(decimal(-0.001, 2), "0,00");
+        assert_eq!(signed(2.5, 1), "+2,5");
+        assert_eq!(signed(-2.5, 1), "-2,5");
+        assert_eq!(signed(0.0, 1), "0,0");
+        assert_eq!(plural(1, "а", "б", "в"), "а");
+        assert_eq!(plural(3, "а", "б", "в"), "б");
+        assert_eq!(plural(12, "а", "б", "в"), "в");
+        assert_eq!(plural(22, "а", "б", "в"), "б");
+        assert_eq!(plural(120, "а", "б", "в"), "в");
+    }
+}

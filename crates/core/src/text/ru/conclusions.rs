@@ -1,0 +1,567 @@
+//! The written conclusions («Вывод») in Russian, generated from the numbers
+//! in the register of the methodology's own examples (lines 2399, 2551, 2671
+//! and 2891 of the methodology file). Each function returns paragraphs.
+
+use crate::commitment::{COMPONENT_MAX, CommitmentAnalysis, CommitmentLevel, Component, GroupRow};
+use crate::compare::{
+    Change, CommitmentComparison, CultureComparison, MARKED_DROP_POINTS, SatisfactionComparison,
+};
+use crate::culture::{Column, CultureAnalysis};
+use crate::numfmt::{decimal, percent, plural, signed};
+use crate::satisfaction::{Factor, SatisfactionAnalysis, SatisfactionLevel};
+use crate::tenure::CommitmentBand;
+use crate::text::methodology::{
+    COMMITMENT_METHODS, COMMITMENT_STATEMENTS, CULTURE_COHESION_ITEMS, CULTURE_LEVEL_ITEMS,
+    CULTURE_NEGATIVE_ITEMS, CULTURE_OPEN_QUESTIONS,
+};
+use crate::text::ru::{
+    COMMITMENT_COMPONENTS_GENITIVE, COMMITMENT_LEVEL_ADJECTIVES, SATISFACTION_LEVEL_ADJECTIVES,
+};
+
+fn respondents(n: u64) -> String {
+    format!(
+        "{n} {}",
+        plural(n, "респондент", "респондента", "респондентов")
+    )
+}
+
+fn respondents_genitive(n: u64) -> String {
+    format!(
+        "{n} {}",
+        plural(n, "респондента", "респондентов", "респондентов")
+    )
+}
+
+fn share_of(count: u64, n: u64) -> String {
+    percent(count as f64 * 100.0 / n as f64, 2)
+}
+
+fn times(high: f64, low: f64) -> Option<String> {
+    (low > 0.0 && high / low >= 1.5).then(|| decimal(high / low, 1))
+}
+
+fn list_items(items: &[usize], texts: &[&str]) -> String {
+    items
+        .iter()
+        .map(|&i| format!("№ {i} «{}»", texts[i - 1]))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The conclusions of the commitment analysis: the index (Table Б.8), the
+/// level distribution (Table Б.9) with the "≈ 80 %" rule, tenure (Table
+/// Б.6), the item analysis and the methods of Table 1 for weak components.
+pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
+    let mut out = Vec::new();
+    let (Some(p), Some(level)) = (a.total.index.p, a.total.index.level) else {
+        out.push("Анкеты не введены: выводы о приверженности сделать нельзя.".to_owned());
+        return out;
+    };
+    let n = a.respondents;
+    let share = a.good_or_high_share().unwrap_or(0.0);
+
+    // Line 2551: the coefficient and its level.
+    let mut s = format!(
+        "Вывод. Результаты исследования показали, что коэффициент организационной приверженности респондентов составил {}, или {}, что указывает на {} уровень организационной приверженности",
+        decimal(p / 100.0, 6),
+        percent(p, 2),
+        COMMITMENT_LEVEL_ADJECTIVES[level as usize],
+    );
+    s.push_str(match level {
+        CommitmentLevel::High if share >= 0.8 => {
+            ": работники разделяют ценности и цели организации, имеют сильную эмоциональную связь с ней и готовы работать с полной отдачей."
+        }
+        CommitmentLevel::High | CommitmentLevel::Good => {
+            " и целесообразности дальнейшего развития корпоративной культуры для его поддержания."
+        }
+        CommitmentLevel::Acceptable => {
+            " и необходимости усиления работы по развитию корпоративной культуры."
+        }
+        _ => {
+            ", необходимости детального анализа причин, факторов, негативно влияющих на него, выработки мотивационных мер и развития корпоративной культуры в целом."
+        }
+    });
+    out.push(s);
+
+    // Line 1440: «high» only when about 80 % are at good or high.
+    let good_high =
+        a.levels[CommitmentLevel::Good as usize] + a.levels[CommitmentLevel::High as usize];
+    if level >= CommitmentLevel::Good && share < 0.8 {
+        out.push(format!(
+            "Вместе с тем хорошую или высокую приверженность продемонстрировали {} из {}, или {}, что меньше 80 %; вывод о высоком уровне организационной приверженности работников в целом делать преждевременно.",
+            respondents(good_high),
+            n,
+            share_of(good_high, n),
+        ));
+    }
+
+    // Line 2671: the distribution over the levels of Table Б.9.
+    let high = a.levels[CommitmentLevel::High as usize];
+    let absent = a.levels[CommitmentLevel::Absent as usize];
+    let low = a.levels[CommitmentLevel::VeryLow as usize] + a.levels[CommitmentLevel::Low as usize];
+    let mut s = format!(
+        "Исследование показало в целом {} уровень организационной приверженности. ",
+        COMMITMENT_LEVEL_ADJECTIVES[level as usize]
+    );
+    if high > 0 {
+        s.push_str(&format!(
+            "Высокий уровень приверженности (32–39 баллов) продемонстрировали {}, или {}. ",
+            respondents(high),
+            share_of(high, n)
+        ));
+    } else {
+        s.push_str("Высокий уровень приверженности (32–39 баллов) не продемонстрировал ни один респондент. ");
+    }
+    s.push_str(&format!(
+        "Хорошую или высокую приверженность показали {}, или {}; низкую или очень низкую – {}, или {}. ",
+        respondents(good_high),
+        share_of(good_high, n),
+        respondents(low),
+        share_of(low, n),
+    ));
+    if absent > 0 {
+        s.push_str(&format!(
+            "Полностью отсутствует приверженность у {}, или {}.",
+            respondents_genitive(absent),
+            share_of(absent, n)
+        ));
+    } else {
+        s.push_str("Респондентов с полностью отсутствующей приверженностью нет.");
+    }
+    out.push(s);
+
+    if let Some(t) = tenure_paragraph(&a.by_tenure) {
+        out.push(t);
+    }
+
+    // Line 1617: the item analysis.
+    let items = a.item_analysis();
+    out.push(format!(
+        "Анализ оценок по отдельным вопросам показал, что наибольшее суммарное значение среди отрицательных вопросов-ответов имеет утверждение {} ({} баллов): именно с ним респонденты соглашались чаще всего. Среди положительных вопросов-ответов минимальное суммарное значение у утверждения {} ({} баллов), максимальное – у утверждения {} ({} баллов).",
+        list_items(&items.strongest_negative, &COMMITMENT_STATEMENTS),
+        a.item_sums[items.strongest_negative[0] - 1],
+        list_items(&items.weakest_positive, &COMMITMENT_STATEMENTS),
+        a.item_sums[items.weakest_positive[0] - 1],
+        list_items(&items.strongest_positive, &COMMITMENT_STATEMENTS),
+        a.item_sums[items.strongest_positive[0] - 1],
+    ));
+
+    // Table 1: methods for the weak components.
+    for c in a.total.weak_components() {
+        let m = &COMMITMENT_METHODS[c.component as usize];
+        out.push(format!(
+            "Составляющая «{}» оценена в {} из {} возможных баллов ({}). Для ее развития рекомендуются методы: {}. Следует проверить, не действуют ли в организации факторы, негативно влияющие на эту составляющую: {}",
+            m.component,
+            decimal(c.mean, 2),
+            decimal(COMPONENT_MAX, 0),
+            percent(c.percent, 1),
+            m.methods.join("; ").to_lowercase(),
+            m.negative_factors
+                .iter()
+                .map(|f| f.trim_end_matches('.').to_lowercase())
+                .collect::<Vec<_>>()
+                .join("; ")
+                + ".",
+        ));
+    }
+    out
+}
+
+/// The tenure paragraph of line 2399: which tenure group is the most and
+/// least committed overall, loyal and involved.
+fn tenure_paragraph(rows: &[(Option<CommitmentBand>, GroupRow)]) -> Option<String> {
+    let known: Vec<(CommitmentBand, &GroupRow)> =
+        rows.iter().filter_map(|(b, r)| b.map(|b| (b, r))).collect();
+    if known.len() < 2 {
+        return None;
+    }
+    let extremes = |value: &dyn Fn(&GroupRow) -> Option<f64>| {
+        let mut vals: Vec<(CommitmentBand, f64)> = known
+            .iter()
+            .filter_map(|(b, r)| value(r).map(|v| (*b, v)))
+            .collect();
+        vals.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let top = vals[0].1;
+        let bottom = vals[vals.len() - 1].1;
+        let names = |target: f64| {
+            vals.iter()
+                .filter(|(_, v)| (v - target).abs() < 1e-9)
+                .map(|(b, _)| b.phrase())
+                .collect::<Vec<_>>()
+                .join(" и ")
+        };
+        (names(top), top, names(bottom), bottom)
+    };
+    let (hi, hi_v, lo, lo_v) = extremes(&|r| r.ip_mean);
+    if (hi_v - lo_v).abs() < 1e-9 {
+        return Some(
+            "Уровень организационной приверженности респондентов не зависит от стажа работы: средние значения во всех группах одинаковы.".to_owned(),
+        );
+    }
+    let mut s = format!(
+        "Вывод. Результаты исследования показали, что наибольший уровень организационной приверженности у респондентов со стажем работы {hi} ({} из 39), наименьший – со стажем работы {lo} ({}).",
+        decimal(hi_v, 2),
+        decimal(lo_v, 2)
+    );
+    let part = |component: Component, most: &str, least: &str| {
+        let (hi, hi_v, lo, lo_v) = extremes(&|r| r.component_mean(component));
+        let ratio = times(hi_v, lo_v)
+            .map(|t| format!(" (уровень почти в {t} раза ниже)"))
+            .unwrap_or_default();
+        format!(
+            " {most} респонденты со стажем {hi} ({}), {least}{ratio} – со стажем {lo} ({}).",
+            decimal(hi_v, 2),
+            decimal(lo_v, 2)
+        )
+    };
+    s.push_str(&part(
+        Component::Identification,
+        "Наиболее выражена корпоративная идентичность у группы:",
+        "наименее",
+    ));
+    s.push_str(&part(
+        Component::Loyalty,
+        "Наиболее лояльны к организации",
+        "наименее",
+    ));
+    s.push_str(&part(
+        Component::Involvement,
+        "Самый высокий уровень вовлеченности в работу демонстрируют",
+        "самый низкий",
+    ));
+    s.push_str(" Данные результаты позволяют определять конкретные направления идеологической и кадровой работы с разными категориями работников, в том числе в зависимости от их стажа.");
+    Some(s)
+}
+
+/// The conclusions of the satisfaction analysis: the overall level (Table
+/// В.5), the distribution, each factor with its Table В.6 description, and
+/// the guidance of lines 870–876.
+pub fn satisfaction(a: &SatisfactionAnalysis) -> Vec<String> {
+    let mut out = Vec::new();
+    let (Some(pct), Some(level)) = (a.total.overall_percent, a.total.level) else {
+        out.push(
+            "Анкеты не введены: выводы об удовлетворенности трудом сделать нельзя.".to_owned(),
+        );
+        return out;
+    };
+    let n = a.respondents;
+    out.push(format!(
+        "Вывод. Интегральная удовлетворенность трудом респондентов составила {}, что соответствует уровню «{}» по шкале оценки удовлетворенности трудом (таблица В.5). Расчет выполнен по ключу: {}.",
+        percent(pct, 1),
+        level.label().to_lowercase(),
+        a.key.label(),
+    ));
+    let parts: Vec<String> = SatisfactionLevel::ALL
+        .iter()
+        .rev()
+        .filter(|l| a.levels[**l as usize] > 0)
+        .map(|l| {
+            let c = a.levels[*l as usize];
+            format!(
+                "{} – у {} ({})",
+                SATISFACTION_LEVEL_ADJECTIVES[*l as usize],
+                respondents_genitive(c),
+                share_of(c, n)
+            )
+        })
+        .collect();
+    out.push(format!(
+        "По уровню общей удовлетворенности трудом респонденты распределились так: {}.",
+        parts.join("; ")
+    ));
+
+    let mut factors: Vec<(Factor, f64, SatisfactionLevel)> = Factor::ALL
+        .iter()
+        .filter_map(|&f| {
+            Some((
+                f,
+                a.total.factor_percents[f as usize]?,
+                a.total.factor_levels[f as usize]?,
+            ))
+        })
+        .collect();
+    for (f, p, l) in &factors {
+        out.push(format!(
+            "{} – {} ({} уровень). {}.",
+            f.label(),
+            percent(*p, 1),
+            SATISFACTION_LEVEL_ADJECTIVES[*l as usize],
+            f.description(*l)
+        ));
+    }
+    factors.sort_by(|x, y| y.1.total_cmp(&x.1));
+    if let (Some(best), Some(worst)) = (factors.first(), factors.last())
+        && best.1 > worst.1
+    {
+        out.push(format!(
+            "Наиболее высоко оценен фактор «{}» ({}), наиболее низко – «{}» ({}): он требует первоочередного внимания при выработке мероприятий.",
+            best.0.label().to_lowercase(),
+            percent(best.1, 1),
+            worst.0.label().to_lowercase(),
+            percent(worst.1, 1)
+        ));
+    }
+
+    let known: Vec<_> = a
+        .by_tenure
+        .iter()
+        .filter_map(|(b, r)| Some((b.as_ref()?, r.overall_percent?)))
+        .collect();
+    if known.len() >= 2 {
+        let hi = known.iter().max_by(|x, y| x.1.total_cmp(&y.1)).copied();
+        let lo = known.iter().min_by(|x, y| x.1.total_cmp(&y.1)).copied();
+        if let (Some(hi), Some(lo)) = (hi, lo)
+            && hi.1 > lo.1
+        {
+            out.push(format!(
+                "Наиболее удовлетворены трудом респонденты со стажем {} ({}), наименее – со стажем {} ({}).",
+                hi.0.label(),
+                percent(hi.1, 1),
+                lo.0.label(),
+                percent(lo.1, 1)
+            ));
+        }
+    }
+
+    out.push(match level {
+        SatisfactionLevel::ExtremelyLow | SatisfactionLevel::Low => "Низкий уровень удовлетворенности собственным трудом отрицательно влияет на организационную приверженность, корпоративную идентичность и эффективность работника, приводя к негативным последствиям в обеспечении кадровой стабильности: фактам текучести кадров, ухудшению трудовой и исполнительской дисциплины.".to_owned(),
+        SatisfactionLevel::High => "Следует учитывать, что у полностью удовлетворенного работника зачастую отсутствует стремление к совершенствованию (профессиональному и личностному), снижается напряженность мотивационной энергии: удовлетворенность трудом должна быть не полной, а оптимальной.".to_owned(),
+        _ => "Удовлетворенность трудом должна быть у работника не полной, а оптимальной, что способствует наиболее эффективному управлению его мотивацией и повышению эффективности труда; мероприятия следует направить прежде всего на факторы с наиболее низкими оценками.".to_owned(),
+    });
+    out
+}
+
+/// The conclusions of the culture analysis: rankings of Table А.2, the
+/// subdivision-vs-organization differences, Table А.3, the negative factors
+/// of Table А.4 and the most frequent open answers.
+pub fn culture(a: &CultureAnalysis) -> Vec<String> {
+    let mut out = Vec::new();
+    if a.respondents == 0 {
+        out.push("Анкеты не введены: выводы о корпоративной культуре сделать нельзя.".to_owned());
+        return out;
+    }
+    let fmt_rank = |items: &[(usize, f64)]| {
+        items
+            .iter()
+            .map(|(i, m)| format!("{} ({})", CULTURE_COHESION_ITEMS[i - 1], decimal(*m, 2)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (column, place) in [
+        (Column::Org, "в организации в целом"),
+        (Column::Sub, "в структурных подразделениях"),
+    ] {
+        let r = a.cohesion_ranking(column);
+        if r.len() >= 2 {
+            let k = 3.min(r.len() / 2).max(1);
+            out.push(format!(
+                "Вывод. Среди ценностей и факторов сплочения коллектива {place} респонденты выше всего оценили: {}; ниже всего: {}.",
+                fmt_rank(&r[..k]),
+                fmt_rank(&r[r.len() - k..])
+            ));
+        }
+    }
+    let mut diffs: Vec<(usize, f64)> = a
+        .cohesion
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.difference().map(|d| (i + 1, d)))
+        .filter(|(_, d)| d.abs() >= 0.3)
+        .collect();
+    diffs.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
+    if !diffs.is_empty() {
+        let text = diffs
+            .iter()
+            .take(3)
+            .map(|(i, d)| {
+                format!(
+                    "{} ({} {})",
+                    CULTURE_COHESION_ITEMS[i - 1],
+                    if *d > 0.0 {
+                        "выше в подразделении на"
+                    } else {
+                        "ниже в подразделении на"
+                    },
+                    decimal(d.abs(), 2)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(format!(
+            "Наиболее заметно оценки в структурном подразделении и в организации в целом расходятся по позициям: {text}."
+        ));
+    }
+    let level: Vec<String> = a
+        .level
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            Some(format!(
+                "{} – {}",
+                CULTURE_LEVEL_ITEMS[i],
+                decimal(p.org.mean()?, 2)
+            ))
+        })
+        .collect();
+    if !level.is_empty() {
+        out.push(format!(
+            "Уровень сформированности корпоративной культуры и достаточности мероприятий по ее развитию в организации в целом оценен так (средний балл из 5): {}.",
+            level.join("; ")
+        ));
+    }
+    let neg = a.negative_ranking();
+    if !neg.is_empty() {
+        let text = neg
+            .iter()
+            .take(3)
+            .map(|(i, m)| {
+                format!(
+                    "«{}» ({})",
+                    CULTURE_NEGATIVE_ITEMS[i - 1].trim(),
+                    decimal(*m, 2)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(format!(
+            "Наиболее негативное влияние на корпоративную культуру, по мнению респондентов, оказывают: {text}."
+        ));
+    }
+    let frequent: Vec<String> = a
+        .open
+        .iter()
+        .filter_map(|g| {
+            let top = g.answers.first().filter(|t| t.count >= 2)?;
+            let q = &CULTURE_OPEN_QUESTIONS[g.question - 1];
+            let prompt = match g.side {
+                crate::culture::Side::Pos => q.positive,
+                crate::culture::Side::Neg => q.negative,
+            };
+            Some(format!(
+                "«{}»: чаще всего – «{}» ({} {})",
+                prompt
+                    .trim_end_matches(" (перечислите)")
+                    .trim_end_matches(" (напишите)")
+                    .trim_end_matches(" (продолжите предложение)"),
+                top.text,
+                top.count,
+                plural(top.count, "раз", "раза", "раз")
+            ))
+        })
+        .collect();
+    if !frequent.is_empty() {
+        out.push(format!(
+            "В ответах на открытые вопросы повторяются: {}.",
+            frequent.join("; ")
+        ));
+    }
+    out
+}
+
+fn change_phrase(c: &Change, unit: &str, digits: usize) -> Option<String> {
+    let (prev, cur, d) = (c.previous?, c.current?, c.delta()?);
+    let fmt = |x: f64| format!("{}{unit}", decimal(x, digits));
+    Some(if d.abs() < 0.5 * 10f64.powi(-(digits as i32)) {
+        format!("не изменилось ({})", fmt(cur))
+    } else if d > 0.0 {
+        format!("выросло на {} (с {} до {})", fmt(d), fmt(prev), fmt(cur))
+    } else {
+        format!("снизилось на {} (с {} до {})", fmt(-d), fmt(prev), fmt(cur))
+    })
+}
+
+/// The conclusions of a commitment comparison, with the threat of line 866.
+pub fn commitment_comparison(c: &CommitmentComparison) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(p) = change_phrase(&c.p, " %", 2) {
+        out.push(format!(
+            "По сравнению с предыдущим исследованием значение коэффициента организационной приверженности {p}."
+        ));
+    }
+    let parts: Vec<String> = Component::ALL
+        .iter()
+        .filter_map(|&comp| {
+            let d = c.components[comp as usize].delta()?;
+            Some(format!(
+                "{} – {}",
+                COMMITMENT_COMPONENTS_GENITIVE[comp as usize],
+                signed(d, 2)
+            ))
+        })
+        .collect();
+    if !parts.is_empty() {
+        out.push(format!(
+            "Изменение средних значений составляющих (в баллах из 13): {}.",
+            parts.join(", ")
+        ));
+    }
+    if c.threat {
+        out.push(format!(
+            "Внимание: значительное снижение приверженности по сравнению с предыдущим значением (на {} процентного пункта и более) относится к угрозам: оно создает риск снижения трудового потенциала работников и их увольнения.",
+            decimal(MARKED_DROP_POINTS, 0)
+        ));
+    }
+    out
+}
+
+/// The conclusions of a satisfaction comparison.
+pub fn satisfaction_comparison(c: &SatisfactionComparison) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(p) = change_phrase(&c.overall, " %", 1) {
+        out.push(format!(
+            "По сравнению с предыдущим исследованием интегральная удовлетворенность трудом {p}."
+        ));
+    }
+    let mut moves: Vec<(Factor, f64)> = Factor::ALL
+        .iter()
+        .filter_map(|&f| Some((f, c.factors[f as usize].delta()?)))
+        .collect();
+    moves.sort_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((f, d)) = moves.first().filter(|(_, d)| *d < 0.0) {
+        out.push(format!(
+            "Сильнее всего снизилась оценка фактора «{}» ({} п. п.).",
+            f.label().to_lowercase(),
+            signed(*d, 1)
+        ));
+    }
+    if let Some((f, d)) = moves.last().filter(|(_, d)| *d > 0.0) {
+        out.push(format!(
+            "Сильнее всего выросла оценка фактора «{}» ({} п. п.).",
+            f.label().to_lowercase(),
+            signed(*d, 1)
+        ));
+    }
+    if c.keys_differ {
+        out.push("Обратите внимание: исследования рассчитаны по разным ключам таблицы В.2, поэтому сравнение факторов «Интерес к работе» и «Взаимоотношения с руководством» условно.".to_owned());
+    }
+    if c.marked_drop {
+        out.push("Значительное снижение удовлетворенности трудом по сравнению с предыдущим исследованием требует анализа причин и выработки корректирующих мер.".to_owned());
+    }
+    out
+}
+
+/// The conclusions of a culture comparison.
+pub fn culture_comparison(c: &CultureComparison) -> Vec<String> {
+    let mut moves: Vec<(usize, f64)> = c
+        .cohesion
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, org))| Some((i + 1, org.delta()?)))
+        .collect();
+    moves.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut out = Vec::new();
+    if let (Some(lo), Some(hi)) = (moves.first(), moves.last())
+        && (lo.1 < 0.0 || hi.1 > 0.0)
+    {
+        out.push(format!(
+            "По сравнению с предыдущим исследованием в организации в целом сильнее всего изменились оценки: «{}» ({}), «{}» ({}).",
+            CULTURE_COHESION_ITEMS[lo.0 - 1],
+            signed(lo.1, 2),
+            CULTURE_COHESION_ITEMS[hi.0 - 1],
+            signed(hi.1, 2)
+        ));
+    } else if !moves.is_empty() {
+        out.push("По сравнению с предыдущим исследованием оценки ценностей и факторов сплочения коллектива не изменились.".to_owned());
+    }
+    out
+}
