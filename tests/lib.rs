@@ -1,1 +1,85 @@
+//! Shared helpers of the integration tests: fixture paths, CSV builders and
+//! a runner for the real `klimat` binary.
 
+#![forbid(unsafe_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A file under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests").join("fixtures").join(name)
+}
+
+/// The `klimat` binary of this build, built once on first use.
+pub fn klimat_bin() -> PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let exe = std::env::current_exe().expect("test executable path");
+        // target/<profile>/deps/integration-… → target/<profile>/klimat
+        let profile_dir = exe.parent().and_then(Path::parent).expect("target dir");
+        let bin = profile_dir.join(format!("klimat{}", std::env::consts::EXE_SUFFIX));
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .current_dir(root())
+            .args(["build", "--quiet", "-p", "klimat-cli", "--bin", "klimat"])
+            .status()
+            .expect("run cargo build for the klimat binary");
+        assert!(status.success(), "building the klimat binary failed");
+        assert!(bin.exists(), "klimat binary not found at {}", bin.display());
+        bin
+    })
+    .clone()
+}
+
+/// Runs `klimat` with `args`.
+pub fn klimat(args: &[&str]) -> Output {
+    Command::new(klimat_bin())
+        .args(args)
+        .output()
+        .expect("run klimat")
+}
+
+/// A temporary file that is removed when dropped.
+pub struct TempFile(pub PathBuf);
+
+impl TempFile {
+    /// Writes `bytes` to a fresh file named after `name`.
+    pub fn new(name: &str, bytes: &[u8]) -> Self {
+        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path =
+            std::env::temp_dir().join(format!("klimat-test-{}-{n}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).expect("write temp file");
+        Self(path)
+    }
+
+    /// The path as a string.
+    pub fn path(&self) -> &str {
+        self.0.to_str().expect("utf-8 temp path")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The header of a commitment template.
+pub fn commitment_header() -> String {
+    let qs: Vec<String> = (1..=15).map(|i| format!("q{i}")).collect();
+    format!("code,tenure,subdivision,position,{}", qs.join(","))
+}
+
+/// The header of a satisfaction template.
+pub fn satisfaction_header() -> String {
+    let qs: Vec<String> = (1..=18).map(|i| format!("q{i}")).collect();
+    format!("code,tenure,subdivision,position,{}", qs.join(","))
+}

@@ -1,1 +1,9 @@
+//! The workspace's one integration-test binary: a module per area.
 
+mod cli;
+mod commitment;
+mod compare;
+mod conclusions;
+mod culture;
+mod satisfaction;
+mod template;

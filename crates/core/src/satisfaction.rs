@@ -174,7 +174,7 @@ impl Factor {
     }
 
     /// The factor's maximum: 2 points per statement.
-    pub fn max(self) -> u32 {
+    pub fn max_points(self) -> u32 {
         2 * self.items().len() as u32
     }
 
@@ -278,7 +278,7 @@ impl FormScore {
 
     /// A factor's percent of its maximum.
     pub fn factor_percent(&self, factor: Factor) -> f64 {
-        f64::from(self.factor_points[factor as usize]) * 100.0 / f64::from(factor.max())
+        f64::from(self.factor_points[factor as usize]) * 100.0 / f64::from(factor.max_points())
     }
 
     /// The level of Table В.5 on the overall percent.
@@ -332,11 +332,12 @@ impl GroupTotals {
         };
         GroupRow {
             n: self.n,
-            factor_percents: Factor::ALL.map(|f| pct(self.factor_points[f as usize], f.max())),
+            factor_percents: Factor::ALL
+                .map(|f| pct(self.factor_points[f as usize], f.max_points())),
             factor_levels: Factor::ALL.map(|f| {
                 SatisfactionLevel::of_ratio(
                     self.factor_points[f as usize],
-                    self.n * u64::from(f.max()),
+                    self.n * u64::from(f.max_points()),
                 )
             }),
             overall_percent: pct(self.points, TOTAL_MAX),

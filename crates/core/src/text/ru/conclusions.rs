@@ -36,8 +36,17 @@ fn share_of(count: u64, n: u64) -> String {
     percent(count as f64 * 100.0 / n as f64, 2)
 }
 
+/// "2" or "2,7" for how many times `high` exceeds `low`, when it is at
+/// least one and a half times.
 fn times(high: f64, low: f64) -> Option<String> {
-    (low > 0.0 && high / low >= 1.5).then(|| decimal(high / low, 1))
+    (low > 0.0 && high / low >= 1.5).then(|| {
+        let t = decimal(high / low, 1);
+        t.strip_suffix(",0").map_or(t.clone(), str::to_owned)
+    })
+}
+
+fn points(n: u64) -> String {
+    format!("{n} {}", plural(n, "балл", "балла", "баллов"))
 }
 
 fn list_items(items: &[usize], texts: &[&str]) -> String {
@@ -137,25 +146,29 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
     // Line 1617: the item analysis.
     let items = a.item_analysis();
     out.push(format!(
-        "Анализ оценок по отдельным вопросам показал, что наибольшее суммарное значение среди отрицательных вопросов-ответов имеет утверждение {} ({} баллов): именно с ним респонденты соглашались чаще всего. Среди положительных вопросов-ответов минимальное суммарное значение у утверждения {} ({} баллов), максимальное – у утверждения {} ({} баллов).",
+        "Анализ оценок по отдельным вопросам показал, что наибольшее суммарное значение среди отрицательных вопросов-ответов имеет утверждение {} ({}): именно с ним респонденты соглашались чаще всего. Среди положительных вопросов-ответов минимальное суммарное значение у утверждения {} ({}), максимальное – у утверждения {} ({}).",
         list_items(&items.strongest_negative, &COMMITMENT_STATEMENTS),
-        a.item_sums[items.strongest_negative[0] - 1],
+        points(a.item_sums[items.strongest_negative[0] - 1]),
         list_items(&items.weakest_positive, &COMMITMENT_STATEMENTS),
-        a.item_sums[items.weakest_positive[0] - 1],
+        points(a.item_sums[items.weakest_positive[0] - 1]),
         list_items(&items.strongest_positive, &COMMITMENT_STATEMENTS),
-        a.item_sums[items.strongest_positive[0] - 1],
+        points(a.item_sums[items.strongest_positive[0] - 1]),
     ));
 
     // Table 1: methods for the weak components.
     for c in a.total.weak_components() {
         let m = &COMMITMENT_METHODS[c.component as usize];
         out.push(format!(
-            "Составляющая «{}» оценена в {} из {} возможных баллов ({}). Для ее развития рекомендуются методы: {}. Следует проверить, не действуют ли в организации факторы, негативно влияющие на эту составляющую: {}",
+            "Составляющая «{}» оценена в среднем в {} из {} возможных баллов ({}). Для ее развития рекомендуются методы: {}. Следует проверить, не действуют ли в организации факторы, негативно влияющие на эту составляющую: {}",
             m.component,
             decimal(c.mean, 2),
             decimal(COMPONENT_MAX, 0),
             percent(c.percent, 1),
-            m.methods.join("; ").to_lowercase(),
+            m.methods
+                .iter()
+                .map(|x| format!("«{x}»"))
+                .collect::<Vec<_>>()
+                .join(", "),
             m.negative_factors
                 .iter()
                 .map(|f| f.trim_end_matches('.').to_lowercase())
@@ -203,31 +216,27 @@ fn tenure_paragraph(rows: &[(Option<CommitmentBand>, GroupRow)]) -> Option<Strin
         decimal(hi_v, 2),
         decimal(lo_v, 2)
     );
-    let part = |component: Component, most: &str, least: &str| {
+    let part = |component: Component, template: &str| {
         let (hi, hi_v, lo, lo_v) = extremes(&|r| r.component_mean(component));
         let ratio = times(hi_v, lo_v)
-            .map(|t| format!(" (уровень почти в {t} раза ниже)"))
+            .map(|t| format!(" (уровень в {t} раза ниже)"))
             .unwrap_or_default();
-        format!(
-            " {most} респонденты со стажем {hi} ({}), {least}{ratio} – со стажем {lo} ({}).",
-            decimal(hi_v, 2),
-            decimal(lo_v, 2)
-        )
+        template
+            .replace("{hi}", &format!("{hi} ({})", decimal(hi_v, 2)))
+            .replace("{lo}", &format!("{lo} ({})", decimal(lo_v, 2)))
+            .replace("{ratio}", &ratio)
     };
     s.push_str(&part(
         Component::Identification,
-        "Наиболее выражена корпоративная идентичность у группы:",
-        "наименее",
+        " Корпоративная идентификация наиболее выражена у респондентов со стажем работы {hi}, наименее{ratio} – у респондентов со стажем работы {lo}.",
     ));
     s.push_str(&part(
         Component::Loyalty,
-        "Наиболее лояльны к организации",
-        "наименее",
+        " Наиболее лояльны к организации респонденты со стажем {hi}, наименее{ratio} – респонденты со стажем {lo}.",
     ));
     s.push_str(&part(
         Component::Involvement,
-        "Самый высокий уровень вовлеченности в работу демонстрируют",
-        "самый низкий",
+        " Самый высокий уровень вовлеченности в работу демонстрируют респонденты со стажем работы {hi}, самый низкий{ratio} – со стажем работы {lo}.",
     ));
     s.push_str(" Данные результаты позволяют определять конкретные направления идеологической и кадровой работы с разными категориями работников, в том числе в зависимости от их стажа.");
     Some(s)

@@ -1,0 +1,96 @@
+//! The written conclusions, checked on the worked example of Appendix Б
+//! against the methodology's own wording (lines 2399, 2551, 2671, 2891).
+
+use klimat_core::commitment::{self, CommitmentAnswers};
+use klimat_core::satisfaction::{self, Choice, SatisfactionAnswers, SatisfactionKey};
+use klimat_core::template::parse_csv;
+use klimat_core::tenure::Tenure;
+use klimat_core::text::ru::conclusions;
+use klimat_tests::fixture;
+
+fn b2_conclusions() -> String {
+    let bytes = std::fs::read(fixture("commitment-b2.csv")).unwrap();
+    let data = parse_csv::<CommitmentAnswers>(&bytes).unwrap();
+    let a = commitment::analyze(data.forms.iter().map(|f| (&f.answers, f.tenure)));
+    conclusions::commitment(&a).join("\n")
+}
+
+#[test]
+fn commitment_conclusion_states_the_figures_of_the_example() {
+    let text = b2_conclusions();
+    for needle in [
+        // Line 2551.
+        "коэффициент организационной приверженности респондентов составил 0,456838, или 45,68 %",
+        "допустимый (удовлетворительный) уровень",
+        // Line 2671.
+        "продемонстрировали 8 респондентов, или 6,67 %",
+        "Полностью отсутствует приверженность у 2 респондентов, или 1,67 %",
+        // Line 2399: highest «свыше 15 лет» (19,90), lowest «от 5 до 10 лет» (15,96).
+        "наибольший уровень организационной приверженности у респондентов со стажем работы свыше 15 лет",
+        "наименьший – со стажем работы от 5 до 10 лет",
+        "Наиболее лояльны к организации респонденты со стажем до года (8,50), наименее (уровень в 2 раза ниже) – респонденты со стажем от 10 до 15 лет (4,34)",
+        // Table 1 for the weak loyalty component.
+        "Управление карьерой и конфликтами",
+    ] {
+        assert!(text.contains(needle), "missing «{needle}» in:\n{text}");
+    }
+}
+
+#[test]
+fn high_index_without_eighty_percent_is_not_called_high() {
+    // Two forms at IP 39 and one at 15: P = 93 / 117 = 79,5 %… use four at 39
+    // and one at 15: P = 171 / 195 = 87,7 % («высокая» by P) but only 80 %
+    // good or high — allowed. Three at 39 and two at 15: 78,5 %, «хорошая»,
+    // and 60 % good or high: the conclusion must not call it high.
+    let mut best = [5u8; 15];
+    for i in [3, 7, 8, 10, 12, 13] {
+        best[i - 1] = 1;
+    }
+    let best = CommitmentAnswers(best);
+    let mid = CommitmentAnswers([5; 15]);
+    let forms = [best, best, best, mid, mid];
+    let a = commitment::analyze(forms.iter().map(|f| (f, Tenure::Unknown)));
+    let text = conclusions::commitment(&a).join("\n");
+    assert!(text.contains("хороший уровень"), "{text}");
+    assert!(
+        text.contains("что меньше 80 %"),
+        "the ≈ 80 % rule of line 1440:\n{text}"
+    );
+    let forms = [best, best, best, best, mid];
+    let a = commitment::analyze(forms.iter().map(|f| (f, Tenure::Unknown)));
+    let text = conclusions::commitment(&a).join("\n");
+    assert!(text.contains("высокий уровень"), "{text}");
+    assert!(
+        !text.contains("меньше 80 %"),
+        "80 % good or high allows «высокий»:\n{text}"
+    );
+}
+
+#[test]
+fn satisfaction_conclusion_names_the_key_and_describes_factors() {
+    let forms = [
+        SatisfactionAnswers([Choice::A; 18]),
+        SatisfactionAnswers([Choice::B; 18]),
+    ];
+    let a = satisfaction::analyze(
+        SatisfactionKey::Corrected,
+        forms.iter().map(|f| (f, Tenure::Unknown)),
+    );
+    let text = conclusions::satisfaction(&a).join("\n");
+    assert!(text.contains("составила 58,3 %"), "{text}");
+    assert!(
+        text.contains("«средняя (допустимая, удовлетворительная)»"),
+        "{text}"
+    );
+    assert!(
+        text.contains("исправленный ключ"),
+        "every result says which key: {text}"
+    );
+    // Factor А at 75 % is «хорошая»; Г (10, 15, 17) all «а» = 0 + all «б» = 3 → 25 %.
+    assert!(
+        text.contains("Интерес к работе – 75,0 % (хороший уровень)"),
+        "{text}"
+    );
+    assert!(text.contains("Удовлетворенность взаимоотношениями с руководством – 25,0 % (низкий уровень). Работники не всегда и (или) не все ощущают внимание"),
+        "Table В.6's printed low-level text for Г: {text}");
+}
