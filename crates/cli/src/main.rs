@@ -58,10 +58,15 @@ fn run(args: &[String]) -> Result<Vec<u8>, CliError> {
         Some("--version" | "-V") => {
             Ok(format!("klimat {}\n", env!("CARGO_PKG_VERSION")).into_bytes())
         }
-        Some("score") => score::run(&args::Options::parse(
-            &args[1..],
-            &["--instrument", "--input", "--key"],
-        )?),
+        Some(verb @ ("score" | "summary")) => {
+            let opts = args::Options::parse(&args[1..], &["--instrument", "--input", "--key"])?;
+            let input = score::read(&opts)?;
+            Ok(if verb == "score" {
+                score::json(input)
+            } else {
+                score::summary(input)
+            })
+        }
         Some(other) => Err(CliError::Usage(format!(
             "{}: {other}",
             text::UNKNOWN_COMMAND

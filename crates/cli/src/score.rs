@@ -1,10 +1,14 @@
-//! `klimat score`: a template file in, the JSON of SPEC.md §5 out.
+//! `klimat score` (a template file in, the JSON of SPEC.md §5 out) and
+//! `klimat summary` (the same figures and conclusions as Russian text).
 
 use klimat_core::Instrument;
-use klimat_core::commitment::{CommitmentAccumulator, CommitmentAnswers};
-use klimat_core::culture::{CultureAccumulator, CultureForm};
-use klimat_core::satisfaction::{SatisfactionAccumulator, SatisfactionAnswers, SatisfactionKey};
+use klimat_core::commitment::{self, CommitmentAccumulator, CommitmentAnswers};
+use klimat_core::culture::{self, CultureForm};
+use klimat_core::satisfaction::{
+    self, SatisfactionAccumulator, SatisfactionAnswers, SatisfactionKey,
+};
 use klimat_core::template::{Dataset, parse_csv};
+use klimat_core::text::ru::conclusions;
 
 use crate::args::Options;
 use crate::json::{
@@ -12,8 +16,18 @@ use crate::json::{
 };
 use crate::{CliError, text};
 
-/// Runs `klimat score`.
-pub fn run(opts: &Options) -> Result<Vec<u8>, CliError> {
+/// A template file read and validated for one instrument.
+pub enum Input {
+    /// Commitment forms.
+    Commitment(Dataset<CommitmentAnswers>),
+    /// Satisfaction forms and the key to score them with.
+    Satisfaction(Dataset<SatisfactionAnswers>, SatisfactionKey),
+    /// Culture forms.
+    Culture(Dataset<CultureForm>),
+}
+
+/// Reads `--input` for `--instrument` (and `--key`); nothing is scored yet.
+pub fn read(opts: &Options) -> Result<Input, CliError> {
     let instrument = Instrument::from_id(opts.require("--instrument")?)
         .ok_or_else(|| CliError::Usage(text::BAD_INSTRUMENT.into()))?;
     let key = match opts.get("--key") {
@@ -31,25 +45,66 @@ pub fn run(opts: &Options) -> Result<Vec<u8>, CliError> {
     let refused = |e: klimat_core::template::TemplateError| {
         CliError::Input(format!("{} «{path}».\n{e}", text::FILE_REFUSED))
     };
-    let json = match instrument {
-        Instrument::Commitment => {
-            let data = parse_csv::<CommitmentAnswers>(&bytes).map_err(refused)?;
-            to_json(&score_commitment(data))
+    Ok(match instrument {
+        Instrument::Commitment => Input::Commitment(parse_csv(&bytes).map_err(refused)?),
+        Instrument::Satisfaction => Input::Satisfaction(parse_csv(&bytes).map_err(refused)?, key),
+        Instrument::Culture => Input::Culture(parse_csv(&bytes).map_err(refused)?),
+    })
+}
+
+/// `klimat score`: the JSON object of SPEC.md §5.
+pub fn json(input: Input) -> Vec<u8> {
+    match input {
+        Input::Commitment(data) => to_json(&score_commitment(data)),
+        Input::Satisfaction(data, key) => to_json(&score_satisfaction(data, key)),
+        Input::Culture(data) => to_json(&CultureJson::new(culture::analyze(
+            data.forms.iter().map(|f| &f.answers),
+        ))),
+    }
+}
+
+/// `klimat summary`: the key figures and the written conclusions, in Russian.
+pub fn summary(input: Input) -> Vec<u8> {
+    let mut out = String::new();
+    let (title, figures, paragraphs) = match input {
+        Input::Commitment(data) => {
+            let a = commitment::analyze(data.forms.iter().map(|f| (&f.answers, f.tenure)));
+            let figures = text::commitment_figures(&a);
+            (
+                Instrument::Commitment.label(),
+                figures,
+                conclusions::commitment(&a),
+            )
         }
-        Instrument::Satisfaction => {
-            let data = parse_csv::<SatisfactionAnswers>(&bytes).map_err(refused)?;
-            to_json(&score_satisfaction(data, key))
+        Input::Satisfaction(data, key) => {
+            let a = satisfaction::analyze(key, data.forms.iter().map(|f| (&f.answers, f.tenure)));
+            let figures = text::satisfaction_figures(&a);
+            (
+                Instrument::Satisfaction.label(),
+                figures,
+                conclusions::satisfaction(&a),
+            )
         }
-        Instrument::Culture => {
-            let data = parse_csv::<CultureForm>(&bytes).map_err(refused)?;
-            let mut acc = CultureAccumulator::new();
-            for f in &data.forms {
-                acc.add(&f.answers);
-            }
-            to_json(&CultureJson::new(acc.finish()))
+        Input::Culture(data) => {
+            let a = culture::analyze(data.forms.iter().map(|f| &f.answers));
+            let figures = text::forms_counted(a.respondents);
+            (
+                Instrument::Culture.label(),
+                figures,
+                conclusions::culture(&a),
+            )
         }
     };
-    Ok(json)
+    out.push_str(&format!(
+        "{title}\n{}\n{figures}\n",
+        "=".repeat(title.chars().count())
+    ));
+    for p in paragraphs {
+        out.push('\n');
+        out.push_str(&p);
+        out.push('\n');
+    }
+    out.into_bytes()
 }
 
 fn to_json(value: &impl serde::Serialize) -> Vec<u8> {

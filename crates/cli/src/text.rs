@@ -1,5 +1,9 @@
 //! Every message the `klimat` command prints, in Russian.
 
+use klimat_core::commitment::CommitmentAnalysis;
+use klimat_core::numfmt::{decimal, percent, plural};
+use klimat_core::satisfaction::SatisfactionAnalysis;
+
 /// `klimat --help`.
 pub const HELP: &str = "\
 klimat — расчет результатов анкетирования по методике 2022 года
@@ -8,13 +12,15 @@ klimat — расчет результатов анкетирования по �
 
 Использование:
   klimat score --instrument ИНСТРУМЕНТ --input ФАЙЛ [--key КЛЮЧ]
+  klimat summary --instrument ИНСТРУМЕНТ --input ФАЙЛ [--key КЛЮЧ]
   klimat --help | --version
 
 Команды:
   score   Прочитать файл шаблона импорта (CSV: разделитель «,» или «;»,
           UTF-8 с BOM или без) и вывести результаты в формате JSON.
+  summary Те же данные: основные показатели и выводы текстом.
 
-Параметры score:
+Параметры score и summary:
   --instrument   commitment (организационная приверженность),
                  satisfaction (удовлетворенность трудом) или
                  culture (корпоративная культура)
@@ -52,3 +58,38 @@ pub const CANNOT_READ: &str = "не удалось прочитать файл";
 pub const SEE_HELP: &str = "Справка: klimat --help";
 /// The file was refused.
 pub const FILE_REFUSED: &str = "файл не принят";
+
+/// «Анкет учтено: 120».
+pub fn forms_counted(n: u64) -> String {
+    format!("Учтено {n} {}.", plural(n, "анкета", "анкеты", "анкет"))
+}
+
+/// The key figures of Table Б.8 for `klimat summary`.
+pub fn commitment_figures(a: &CommitmentAnalysis) -> String {
+    let i = a.index();
+    let mut s = forms_counted(a.respondents);
+    if let (Some(p), Some(level), Some(mean)) = (i.p, i.level, a.total.ip_mean) {
+        s.push_str(&format!(
+            "\nOP = {}, OPmax = {}, P = {} — {}.\nСредний индекс приверженности IPср = {} из 39.",
+            i.op,
+            i.op_max,
+            percent(p, 2),
+            level.label().to_lowercase(),
+            decimal(mean, 2)
+        ));
+    }
+    s
+}
+
+/// The key figures of Table В.4 for `klimat summary`.
+pub fn satisfaction_figures(a: &SatisfactionAnalysis) -> String {
+    let mut s = forms_counted(a.respondents);
+    if let (Some(p), Some(level)) = (a.total.overall_percent, a.total.level) {
+        s.push_str(&format!(
+            "\nОбщая удовлетворенность трудом: {} — {}.",
+            percent(p, 1),
+            level.label().to_lowercase()
+        ));
+    }
+    s
+}

@@ -3,8 +3,12 @@
 
 /// `x` with `digits` decimals and a decimal comma: `decimal(17.8166, 2)` is
 /// «17,82».
+/// Halves round away from zero, as a reader rounding by hand would
+/// (66,25 → 66,3), not to even as `format!` does.
 pub fn decimal(x: f64, digits: usize) -> String {
-    let s = format!("{x:.digits$}");
+    let scale = 10f64.powi(digits as i32);
+    let rounded = (x * scale).round() / scale;
+    let s = format!("{rounded:.digits$}");
     // "-0,00" reads as a negative zero; print it as zero.
     let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
         s[1..].to_owned()
@@ -49,6 +53,8 @@ mod tests {
         assert_eq!(percent(2138.0 / 4680.0 * 100.0, 2), "45,68 %");
         assert_eq!(percent(2138.0 / 4680.0 * 100.0, 1), "45,7 %");
         assert_eq!(decimal(-3.5, 2), "-3,50");
+        assert_eq!(decimal(66.25, 1), "66,3", "half rounds up, not to even");
+        assert_eq!(decimal(-3.125, 2), "-3,13");
         assert_eq!(decimal(-0.001, 2), "0,00");
         assert_eq!(signed(2.5, 1), "+2,5");
         assert_eq!(signed(-2.5, 1), "-2,5");

@@ -263,8 +263,9 @@ impl<A: FormAnswers> TemplateParser<A> {
         Ok(Self {
             columns: Columns::resolve::<A>(&names)?,
             need: match A::INSTRUMENT {
+                Instrument::Commitment => TenureNeed::Commitment,
                 Instrument::Satisfaction => TenureNeed::Satisfaction,
-                _ => TenureNeed::Commitment,
+                Instrument::Culture => TenureNeed::Any,
             },
             dataset: Dataset::default(),
             subdivision_index: HashMap::new(),
@@ -292,6 +293,7 @@ impl<A: FormAnswers> TemplateParser<A> {
                 expected: match self.need {
                     TenureNeed::Commitment => ru::EXPECTED_TENURE_COMMITMENT,
                     TenureNeed::Satisfaction => ru::EXPECTED_TENURE_SATISFACTION,
+                    TenureNeed::Any => ru::EXPECTED_TENURE_ANY,
                 },
             });
             Tenure::Unknown

@@ -238,13 +238,17 @@ impl SatisfactionBand {
 
 /// Which instrument's bands a tenure label must determine (SPEC.md §4: «A
 /// label is accepted only where it determines the band the instrument
-/// needs»). Culture reports use the bands of Table Б.6.
+/// needs»).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TenureNeed {
-    /// Table Б.6 bands (commitment and culture).
+    /// Table Б.6 bands (commitment).
     Commitment,
     /// Question 19 bands (satisfaction).
     Satisfaction,
+    /// Any band: the culture questionnaire has no tenure question of its
+    /// own, so every label of either instrument is accepted and kept as the
+    /// range of fine bands it names.
+    Any,
 }
 
 /// Parses a tenure cell of the import template: empty, a fine band id, a
@@ -267,9 +271,9 @@ pub fn parse_tenure(cell: &str, need: TenureNeed) -> Option<Tenure> {
     if let Some(band) = FineBand::ALL.iter().find(|b| b.id() == key) {
         return Some(Tenure::fine(*band));
     }
-    let tenure = LABELS
+    let tenure = normalized_labels()
         .iter()
-        .find(|(label, _, _)| normalize_label(label) == key)
+        .find(|(label, _, _)| *label == key)
         .map(|&(_, from, to)| match from {
             None => Tenure::Unknown,
             Some(from) => Tenure::Range {
@@ -280,6 +284,7 @@ pub fn parse_tenure(cell: &str, need: TenureNeed) -> Option<Tenure> {
     let determined = match need {
         TenureNeed::Commitment => tenure.commitment_band().is_some(),
         TenureNeed::Satisfaction => tenure.satisfaction_band().is_some(),
+        TenureNeed::Any => true,
     };
     (tenure == Tenure::Unknown || determined).then_some(tenure)
 }
@@ -311,6 +316,19 @@ fn parse_years(cell: &str) -> Option<f64> {
         return None;
     }
     cell.replace(',', ".").parse::<f64>().ok()
+}
+
+type LabelEntry = (String, Option<FineBand>, Option<FineBand>);
+
+/// [`LABELS`] normalized once.
+fn normalized_labels() -> &'static [LabelEntry] {
+    static CELL: std::sync::OnceLock<Vec<LabelEntry>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        LABELS
+            .iter()
+            .map(|&(label, from, to)| (normalize_label(label), from, to))
+            .collect()
+    })
 }
 
 /// Case, spaces and the kind of dash do not matter (SPEC.md §4).

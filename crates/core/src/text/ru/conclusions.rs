@@ -6,7 +6,7 @@ use crate::commitment::{COMPONENT_MAX, CommitmentAnalysis, CommitmentLevel, Comp
 use crate::compare::{
     Change, CommitmentComparison, CultureComparison, MARKED_DROP_POINTS, SatisfactionComparison,
 };
-use crate::culture::{Column, CultureAnalysis};
+use crate::culture::{self, Column, CultureAnalysis};
 use crate::numfmt::{decimal, percent, plural, signed};
 use crate::satisfaction::{Factor, SatisfactionAnalysis, SatisfactionLevel};
 use crate::tenure::CommitmentBand;
@@ -49,10 +49,16 @@ fn points(n: u64) -> String {
     format!("{n} {}", plural(n, "балл", "балла", "баллов"))
 }
 
+/// «text», with quotation marks inside it turned into „…“ as Russian
+/// typography nests them.
+fn quote(text: &str) -> String {
+    format!("«{}»", text.replace('«', "„").replace('»', "“"))
+}
+
 fn list_items(items: &[usize], texts: &[&str]) -> String {
     items
         .iter()
-        .map(|&i| format!("№ {i} «{}»", texts[i - 1]))
+        .map(|&i| format!("№ {i} {}", quote(texts[i - 1])))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -356,15 +362,27 @@ pub fn culture(a: &CultureAnalysis) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    // «другое» (item 15 of Table А.2) and «Иное» (item 8 of Table А.4) mean
+    // something different on every form, so they are not ranked.
     for (column, place) in [
-        (Column::Org, "в организации в целом"),
-        (Column::Sub, "в структурных подразделениях"),
+        (
+            Column::Org,
+            "Вывод. Среди ценностей и факторов сплочения коллектива в организации в целом",
+        ),
+        (
+            Column::Sub,
+            "Среди ценностей и факторов сплочения коллектива в структурных подразделениях",
+        ),
     ] {
-        let r = a.cohesion_ranking(column);
+        let r: Vec<(usize, f64)> = a
+            .cohesion_ranking(column)
+            .into_iter()
+            .filter(|(i, _)| *i != culture::COHESION_ITEMS)
+            .collect();
         if r.len() >= 2 {
             let k = 3.min(r.len() / 2).max(1);
             out.push(format!(
-                "Вывод. Среди ценностей и факторов сплочения коллектива {place} респонденты выше всего оценили: {}; ниже всего: {}.",
+                "{place} респонденты выше всего оценили: {}; ниже всего: {}.",
                 fmt_rank(&r[..k]),
                 fmt_rank(&r[r.len() - k..])
             ));
@@ -418,7 +436,11 @@ pub fn culture(a: &CultureAnalysis) -> Vec<String> {
             level.join("; ")
         ));
     }
-    let neg = a.negative_ranking();
+    let neg: Vec<(usize, f64)> = a
+        .negative_ranking()
+        .into_iter()
+        .filter(|(i, _)| *i != culture::NEGATIVE_ITEMS)
+        .collect();
     if !neg.is_empty() {
         let text = neg
             .iter()

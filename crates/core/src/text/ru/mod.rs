@@ -127,13 +127,8 @@ pub const SATISFACTION_LEVEL_PERCENTS: [&str; 5] =
     ["0–20 %", "20–40 %", "40–60 %", "60–80 %", "80–100 %"];
 
 /// Adjectives for a satisfaction level inside a sentence.
-pub const SATISFACTION_LEVEL_ADJECTIVES: [&str; 5] = [
-    "крайне низкий",
-    "низкий",
-    "средний (допустимый)",
-    "хороший",
-    "высокий",
-];
+pub const SATISFACTION_LEVEL_ADJECTIVES: [&str; 5] =
+    ["крайне низкий", "низкий", "средний", "хороший", "высокий"];
 
 /// The corrected key of Table В.2 (SPEC.md §2.3).
 pub const KEY_CORRECTED: &str =
@@ -179,3 +174,5 @@ pub const EXPECTED_N7_TECH: &str =
 pub const EXPECTED_TENURE_COMMITMENT: &str = "ожидается стаж: число лет (например, 4 или 2,5), код группы (lt1, 1-3, 3-5, 5-10, 10-15, 15-20, gt20) или подпись таблицы Б.6 («до года», «1-3 лет», …, «Свыше 15 лет», «Не указали стаж»)";
 /// What a tenure cell may hold for satisfaction.
 pub const EXPECTED_TENURE_SATISFACTION: &str = "ожидается стаж: число лет (например, 4 или 2,5), код группы (lt1, 1-3, 3-5, 5-10, 10-15, 15-20, gt20) или вариант вопроса 19 («до 1 года», «от 1 года до 3 лет», …, «свыше 20 лет»)";
+/// What a tenure cell may hold for the culture questionnaire.
+pub const EXPECTED_TENURE_ANY: &str = "ожидается стаж: число лет (например, 4 или 2,5), код группы (lt1, 1-3, 3-5, 5-10, 10-15, 15-20, gt20), подпись таблицы Б.6 или вариант вопроса 19 анкеты «Интегральная удовлетворенность трудом»";

@@ -1,0 +1,34 @@
+# Shared by run.sh and test.sh: installs, on Debian 12, what building and
+# testing Klimat needs. Safe to run again: it installs only what is missing.
+# Run as root (or with sudo available).
+
+ensure_deps() {
+  local packages=(build-essential pkg-config ca-certificates curl)
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo=sudo
+    echo "Устанавливаются системные пакеты: ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  if ! command -v cargo >/dev/null 2>&1 && [ -f "$HOME/.cargo/env" ]; then
+    # shellcheck disable=SC1091
+    . "$HOME/.cargo/env"
+  fi
+  if ! command -v cargo >/dev/null 2>&1; then
+    echo "Устанавливается Rust (rustup, stable)" >&2
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
+      sh -s -- -y --profile minimal --component rustfmt,clippy
+    # shellcheck disable=SC1091
+    . "$HOME/.cargo/env"
+  fi
+  if command -v rustup >/dev/null 2>&1; then
+    for c in rustfmt clippy; do
+      rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c"
+    done
+  fi
+}
