@@ -372,3 +372,32 @@ fn loyalty_is_the_weak_component_of_the_worked_example() {
     assert_eq!(weak[0].component, commitment::Component::Loyalty);
     assert_eq!(decimal(weak[0].mean, 2), "5,14");
 }
+
+#[test]
+fn breakdown_by_subdivision_and_position_adds_up_to_the_whole() {
+    let bytes = std::fs::read(fixture("commitment-b2.csv")).unwrap();
+    let data = parse_csv::<CommitmentAnswers>(&bytes).unwrap();
+    let scored: Vec<_> = data
+        .forms
+        .iter()
+        .map(|f| (f, commitment::score(&f.answers)))
+        .collect();
+    let by_sub = commitment::breakdown(scored.iter().map(|(f, s)| (data.subdivision_of(f), *s)));
+    assert_eq!(by_sub.len(), 4, "the fixture has four subdivisions");
+    assert!(by_sub.iter().all(|(_, r)| r.n == 30));
+    let op: i64 = by_sub.iter().map(|(_, r)| r.index.op).sum();
+    assert_eq!(op, 2138, "the groups' OP add up to Table Б.8's OP");
+    let by_pos = commitment::breakdown(scored.iter().map(|(f, s)| (data.position_of(f), *s)));
+    assert_eq!(by_pos.iter().map(|(_, r)| r.n).sum::<u64>(), 120);
+    let first = by_sub
+        .iter()
+        .find(|(k, _)| *k == Some("Отдел кадров"))
+        .unwrap();
+    let expected: i64 = scored
+        .iter()
+        .filter(|(f, _)| data.subdivision_of(f) == Some("Отдел кадров"))
+        .map(|(_, s)| s.ip)
+        .sum();
+    assert_eq!(first.1.index.op, expected);
+    assert_eq!(first.1.index.op_max, 39 * 30, "OPmax = 39 × N of the group");
+}

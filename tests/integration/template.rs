@@ -215,3 +215,19 @@ fn an_empty_file_and_a_header_only_file() {
         "a header alone is a valid file with no forms"
     );
 }
+
+#[test]
+fn repeated_unknown_columns_are_ignored_but_repeated_answers_are_not() {
+    let header = format!("{},note,note", commitment_header());
+    let d = commitment(&format!(
+        "{header}\nA,,,,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,x,y\n"
+    ))
+    .unwrap();
+    assert_eq!(d.forms.len(), 1, "unknown columns are ignored (SPEC.md §4)");
+    let header = format!("{},Q3", commitment_header());
+    assert_eq!(
+        commitment(&format!("{header}\n")).unwrap_err(),
+        TemplateError::DuplicateColumn("Q3".into()),
+        "two q3 columns are ambiguous"
+    );
+}

@@ -176,6 +176,11 @@ struct Columns {
 
 impl Columns {
     fn resolve<A: FormAnswers>(header: &[&str]) -> Result<Columns, TemplateError> {
+        let names = A::columns();
+        let known = |n: &str| {
+            matches!(n, "code" | "tenure" | "subdivision" | "position")
+                || names.iter().any(|c| c == n)
+        };
         let mut by_name = HashMap::new();
         for (i, raw) in header.iter().enumerate() {
             let name = raw
@@ -183,14 +188,14 @@ impl Columns {
                 .trim_start_matches('\u{feff}')
                 .trim()
                 .to_lowercase();
-            if name.is_empty() {
+            // Unknown columns are ignored, even when their names repeat.
+            if !known(&name) {
                 continue;
             }
-            if by_name.insert(name.clone(), i).is_some() {
+            if by_name.insert(name, i).is_some() {
                 return Err(TemplateError::DuplicateColumn(raw.trim().to_owned()));
             }
         }
-        let names = A::columns();
         let missing: Vec<String> = names
             .iter()
             .filter(|n| !by_name.contains_key(n.as_str()))
