@@ -42,6 +42,27 @@ impl Change {
     }
 }
 
+/// The change of one figure per tenure band, over the bands present in
+/// either survey, in band order with the unknown band last.
+fn by_band<B: Copy + Ord, R>(
+    prev: &[(Option<B>, R)],
+    cur: &[(Option<B>, R)],
+    value: impl Fn(&R) -> Option<f64>,
+) -> Vec<(Option<B>, Change)> {
+    let mut bands: Vec<Option<B>> = prev.iter().chain(cur).map(|(b, _)| *b).collect();
+    bands.sort_by_key(|b| (b.is_none(), *b));
+    bands.dedup();
+    let of = |rows: &[(Option<B>, R)], band: Option<B>| {
+        rows.iter()
+            .find(|(b, _)| *b == band)
+            .and_then(|(_, r)| value(r))
+    };
+    bands
+        .into_iter()
+        .map(|b| (b, Change::new(of(prev, b), of(cur, b))))
+        .collect()
+}
+
 fn share(count: u64, n: u64) -> Option<f64> {
     (n > 0).then(|| count as f64 * 100.0 / n as f64)
 }
@@ -75,20 +96,6 @@ pub fn compare_commitment(
     cur: &CommitmentAnalysis,
 ) -> CommitmentComparison {
     let p = Change::new(prev.total.index.p, cur.total.index.p);
-    let mut bands: Vec<Option<CommitmentBand>> = prev
-        .by_tenure
-        .iter()
-        .chain(&cur.by_tenure)
-        .map(|(b, _)| *b)
-        .collect();
-    bands.sort_by_key(|b| b.map_or(u8::MAX, |b| b as u8));
-    bands.dedup();
-    let ip_of = |a: &CommitmentAnalysis, band| {
-        a.by_tenure
-            .iter()
-            .find(|(b, _)| *b == band)
-            .and_then(|(_, r)| r.ip_mean)
-    };
     CommitmentComparison {
         respondents: (prev.respondents, cur.respondents),
         p,
@@ -105,10 +112,7 @@ pub fn compare_commitment(
                 share(cur.levels[l], cur.respondents),
             )
         }),
-        by_tenure: bands
-            .into_iter()
-            .map(|b| (b, Change::new(ip_of(prev, b), ip_of(cur, b))))
-            .collect(),
+        by_tenure: by_band(&prev.by_tenure, &cur.by_tenure, |r| r.ip_mean),
         threat: p.fell_by_at_least(MARKED_DROP_POINTS),
     }
 }
@@ -140,20 +144,6 @@ pub fn compare_satisfaction(
     cur: &SatisfactionAnalysis,
 ) -> SatisfactionComparison {
     let overall = Change::new(prev.total.overall_percent, cur.total.overall_percent);
-    let mut bands: Vec<Option<SatisfactionBand>> = prev
-        .by_tenure
-        .iter()
-        .chain(&cur.by_tenure)
-        .map(|(b, _)| *b)
-        .collect();
-    bands.sort_by_key(|b| b.map_or(u8::MAX, |b| b as u8));
-    bands.dedup();
-    let of = |a: &SatisfactionAnalysis, band| {
-        a.by_tenure
-            .iter()
-            .find(|(b, _)| *b == band)
-            .and_then(|(_, r)| r.overall_percent)
-    };
     SatisfactionComparison {
         respondents: (prev.respondents, cur.respondents),
         overall,
@@ -170,10 +160,7 @@ pub fn compare_satisfaction(
                 share(cur.levels[l], cur.respondents),
             )
         }),
-        by_tenure: bands
-            .into_iter()
-            .map(|b| (b, Change::new(of(prev, b), of(cur, b))))
-            .collect(),
+        by_tenure: by_band(&prev.by_tenure, &cur.by_tenure, |r| r.overall_percent),
         keys_differ: prev.key != cur.key,
         marked_drop: overall.fell_by_at_least(MARKED_DROP_POINTS),
     }

@@ -160,7 +160,7 @@ impl Factor {
     ];
 
     /// The statements of the factor (Table В.3), 1-based.
-    pub fn items(self) -> &'static [usize] {
+    pub const fn items(self) -> &'static [usize] {
         match self {
             Factor::A => &[1, 6, 12],
             Factor::B => &[2, 7],
@@ -288,8 +288,22 @@ impl FormScore {
     }
 }
 
-/// The factor of each statement, 0-based.
-const FACTOR_OF_ITEM: [usize; ITEMS] = [0, 1, 2, 5, 4, 0, 1, 2, 7, 3, 4, 0, 6, 2, 3, 5, 3, 6];
+/// The factor (index into [`Factor::ALL`]) of each statement, 0-based,
+/// derived from Table В.3.
+const FACTOR_OF_ITEM: [usize; ITEMS] = {
+    let mut out = [0; ITEMS];
+    let mut f = 0;
+    while f < Factor::ALL.len() {
+        let items = Factor::ALL[f].items();
+        let mut k = 0;
+        while k < items.len() {
+            out[items[k] - 1] = f;
+            k += 1;
+        }
+        f += 1;
+    }
+    out
+};
 
 /// Scores one form with `key`.
 pub fn score(answers: &SatisfactionAnswers, key: SatisfactionKey) -> FormScore {
