@@ -1,10 +1,11 @@
-//! The `klimat` command: a thin layer over `klimat-core` for scripts and
-//! tests. `main` only maps the result of [`run`] to an exit code; every
-//! message is in [`text`].
+//! The `klimat` command: a thin layer over `klimat-core` and `klimat-store`
+//! for scripts and tests. `main` only maps the result of [`run`] to an exit
+//! code; every message is in [`text`].
 
 #![forbid(unsafe_code)]
 
 mod args;
+mod data;
 mod json;
 mod score;
 mod text;
@@ -12,12 +13,14 @@ mod text;
 use std::io::Write;
 use std::process::ExitCode;
 
+use args::Options;
+
 /// Why a command was refused. Every refusal exits with status 2.
 #[derive(Debug)]
 pub enum CliError {
     /// Bad command line.
     Usage(String),
-    /// A file that cannot be read or is refused.
+    /// A file or database that cannot be used, with the reason.
     Input(String),
 }
 
@@ -30,9 +33,15 @@ impl std::fmt::Display for CliError {
     }
 }
 
+impl From<klimat_store::StoreError> for CliError {
+    fn from(e: klimat_store::StoreError) -> Self {
+        CliError::Input(e.to_string())
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    match run(args) {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`klimat … | head`) is not an error of ours.
@@ -50,23 +59,74 @@ fn main() -> ExitCode {
 }
 
 /// Runs a command line and returns what goes to stdout; nothing is printed
-/// unless the whole command succeeded.
-fn run(args: &[String]) -> Result<Vec<u8>, CliError> {
-    match args.first().map(String::as_str) {
+/// there unless the whole command succeeded (except the verb `entry`, which
+/// reports each form as it is saved).
+fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
+    let db = args::take_db(&mut args)?;
+    let verb = args.first().cloned();
+    let rest = args.get(1..).unwrap_or_default();
+    let help = rest.iter().any(|a| a == "--help" || a == "-h");
+    let opts = |known: &[&str]| Options::parse(rest, known);
+    match verb.as_deref() {
         None => Err(CliError::Usage(text::NO_COMMAND.into())),
         Some("--help" | "-h" | "help") => Ok(text::HELP.as_bytes().to_vec()),
         Some("--version" | "-V") => {
             Ok(format!("klimat {}\n", env!("CARGO_PKG_VERSION")).into_bytes())
         }
-        Some(verb @ ("score" | "summary")) => {
-            let opts = args::Options::parse(&args[1..], &["--instrument", "--input", "--key"])?;
-            let input = score::read(&opts)?;
-            Ok(if verb == "score" {
-                score::json(input)
-            } else {
-                score::summary(input)
-            })
+        Some(v) if help => Ok(text::verb_help(v).unwrap_or(text::HELP).as_bytes().to_vec()),
+        Some("score") => {
+            let o = opts(&["--instrument", "--input", "--key", "--survey"])?;
+            o.no_positional()?;
+            Ok(score::json(score::read(&o, db.as_deref())?))
         }
+        Some("summary") => {
+            let o = opts(&["--instrument", "--input", "--key", "--survey"])?;
+            o.no_positional()?;
+            Ok(score::summary(score::read(&o, db.as_deref())?))
+        }
+        Some("survey") => {
+            let sub = rest.first().map(String::as_str);
+            let o = Options::parse(
+                rest.get(1..).unwrap_or_default(),
+                &[
+                    "--name",
+                    "--instruments",
+                    "--date",
+                    "--org",
+                    "--key",
+                    "--subdivisions",
+                    "--positions",
+                    "--threshold",
+                ],
+            )?;
+            o.no_positional()?;
+            match sub {
+                Some("create") => data::survey_create(db.as_deref(), &o),
+                Some("list") => data::survey_list(db.as_deref()),
+                _ => Err(CliError::Usage(text::SURVEY_SUBCOMMAND.into())),
+            }
+        }
+        Some("import") => data::import(db.as_deref(), &opts(&["--survey", "--instrument"])?),
+        Some("entry") => data::entry(db.as_deref(), &opts(&["--survey", "--instrument"])?),
+        Some("export") => data::export(
+            db.as_deref(),
+            &opts(&["--survey", "--instrument", "--out"])?,
+        ),
+        Some("template") => data::template(
+            db.as_deref(),
+            &opts(&["--survey", "--instrument", "--out"])?,
+        ),
+        Some("exchange") => {
+            let sub = rest.first().map(String::as_str);
+            let o = Options::parse(rest.get(1..).unwrap_or_default(), &["--survey", "--out"])?;
+            match sub {
+                Some("export") => data::exchange_export(db.as_deref(), &o),
+                _ => Err(CliError::Usage(text::EXCHANGE_SUBCOMMAND.into())),
+            }
+        }
+        Some("merge") => data::merge(db.as_deref(), &opts(&[])?),
+        Some("backup") => data::backup(db.as_deref(), &opts(&["--out"])?),
+        Some("restore") => data::restore(db.as_deref(), &opts(&[])?),
         Some(other) => Err(CliError::Usage(format!(
             "{}: {other}",
             text::UNKNOWN_COMMAND

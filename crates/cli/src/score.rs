@@ -1,5 +1,6 @@
-//! `klimat score` (a template file in, the JSON of SPEC.md §5 out) and
-//! `klimat summary` (the same figures and conclusions as Russian text).
+//! `klimat score` (forms in, the JSON of SPEC.md §5 out) and `klimat
+//! summary` (the same figures and conclusions as Russian text). Forms come
+//! from a template file (`--input`) or a stored survey (`--survey`).
 
 use klimat_core::Instrument;
 use klimat_core::commitment::{self, CommitmentAccumulator, CommitmentAnswers};
@@ -8,67 +9,122 @@ use klimat_core::satisfaction::{
     self, SatisfactionAccumulator, SatisfactionAnswers, SatisfactionKey,
 };
 use klimat_core::template::{Dataset, parse_csv};
+use klimat_core::tenure::Tenure;
 use klimat_core::text::ru::conclusions;
+use klimat_store::Answers;
 
 use crate::args::Options;
 use crate::json::{
     CommitmentJson, CommitmentRespondent, CultureJson, SatisfactionJson, SatisfactionRespondent,
 };
-use crate::{CliError, text};
+use crate::{CliError, data, text};
 
-/// A template file read and validated for one instrument.
+/// The forms of one instrument: code, tenure and answers.
+pub type Forms<A> = Vec<(String, Tenure, A)>;
+
+/// Forms read and validated for one instrument.
 pub enum Input {
     /// Commitment forms.
-    Commitment(Dataset<CommitmentAnswers>),
+    Commitment(Forms<CommitmentAnswers>),
     /// Satisfaction forms and the key to score them with.
-    Satisfaction(Dataset<SatisfactionAnswers>, SatisfactionKey),
+    Satisfaction(Forms<SatisfactionAnswers>, SatisfactionKey),
     /// Culture forms.
-    Culture(Dataset<CultureForm>),
+    Culture(Forms<CultureForm>),
 }
 
-/// Reads `--input` for `--instrument` (and `--key`); nothing is scored yet.
-pub fn read(opts: &Options) -> Result<Input, CliError> {
+fn from_dataset<A>(d: Dataset<A>) -> Forms<A> {
+    d.forms
+        .into_iter()
+        .map(|f| (f.code, f.tenure, f.answers))
+        .collect()
+}
+
+/// Reads `--input FILE` or `--survey ID` for `--instrument` (and `--key`).
+pub fn read(opts: &Options, db: Option<&str>) -> Result<Input, CliError> {
     let instrument = Instrument::from_id(opts.require("--instrument")?)
         .ok_or_else(|| CliError::Usage(text::BAD_INSTRUMENT.into()))?;
     let key = match opts.get("--key") {
-        None => SatisfactionKey::default(),
+        None => None,
         Some(_) if instrument != Instrument::Satisfaction => {
             return Err(CliError::Usage(text::KEY_ONLY_SATISFACTION.into()));
         }
         Some(k) => {
-            SatisfactionKey::from_id(k).ok_or_else(|| CliError::Usage(text::BAD_KEY.into()))?
+            Some(SatisfactionKey::from_id(k).ok_or_else(|| CliError::Usage(text::BAD_KEY.into()))?)
         }
     };
-    let path = opts.require("--input")?;
+    match (opts.get("--input"), opts.get("--survey")) {
+        (Some(path), None) => read_file(path, instrument, key.unwrap_or_default()),
+        (None, Some(_)) => read_survey(db, opts.survey_id()?, instrument, key),
+        (Some(_), Some(_)) => Err(CliError::Usage(text::INPUT_OR_SURVEY.into())),
+        (None, None) => Err(CliError::Usage(format!(
+            "{} --input / --survey",
+            text::MISSING_OPTION
+        ))),
+    }
+}
+
+fn read_file(path: &str, instrument: Instrument, key: SatisfactionKey) -> Result<Input, CliError> {
     let bytes = std::fs::read(path)
         .map_err(|e| CliError::Input(format!("{} «{path}»: {e}", text::CANNOT_READ)))?;
     let refused = |e: klimat_core::template::TemplateError| {
         CliError::Input(format!("{} «{path}».\n{e}", text::FILE_REFUSED))
     };
     Ok(match instrument {
-        Instrument::Commitment => Input::Commitment(parse_csv(&bytes).map_err(refused)?),
-        Instrument::Satisfaction => Input::Satisfaction(parse_csv(&bytes).map_err(refused)?, key),
-        Instrument::Culture => Input::Culture(parse_csv(&bytes).map_err(refused)?),
+        Instrument::Commitment => {
+            Input::Commitment(from_dataset(parse_csv(&bytes).map_err(refused)?))
+        }
+        Instrument::Satisfaction => {
+            Input::Satisfaction(from_dataset(parse_csv(&bytes).map_err(refused)?), key)
+        }
+        Instrument::Culture => Input::Culture(from_dataset(parse_csv(&bytes).map_err(refused)?)),
+    })
+}
+
+fn read_survey(
+    db: Option<&str>,
+    survey: i64,
+    instrument: Instrument,
+    key: Option<SatisfactionKey>,
+) -> Result<Input, CliError> {
+    let db = data::open(db)?;
+    let settings = db.survey(survey)?.settings;
+    let forms = db.forms(survey, instrument)?;
+    let mut c = Vec::new();
+    let mut s = Vec::new();
+    let mut k = Vec::new();
+    for f in forms {
+        let (code, tenure) = (f.data.code, f.data.tenure);
+        match f.data.answers {
+            Answers::Commitment(a) => c.push((code, tenure, a)),
+            Answers::Satisfaction(a) => s.push((code, tenure, a)),
+            Answers::Culture(a) => k.push((code, tenure, *a)),
+        }
+    }
+    Ok(match instrument {
+        Instrument::Commitment => Input::Commitment(c),
+        Instrument::Satisfaction => {
+            Input::Satisfaction(s, key.unwrap_or(settings.satisfaction_key))
+        }
+        Instrument::Culture => Input::Culture(k),
     })
 }
 
 /// `klimat score`: the JSON object of SPEC.md §5.
 pub fn json(input: Input) -> Vec<u8> {
     match input {
-        Input::Commitment(data) => to_json(&score_commitment(data)),
-        Input::Satisfaction(data, key) => to_json(&score_satisfaction(data, key)),
-        Input::Culture(data) => to_json(&CultureJson::new(culture::analyze(
-            data.forms.iter().map(|f| &f.answers),
+        Input::Commitment(forms) => to_json(&score_commitment(forms)),
+        Input::Satisfaction(forms, key) => to_json(&score_satisfaction(forms, key)),
+        Input::Culture(forms) => to_json(&CultureJson::new(culture::analyze(
+            forms.iter().map(|(_, _, a)| a),
         ))),
     }
 }
 
 /// `klimat summary`: the key figures and the written conclusions, in Russian.
 pub fn summary(input: Input) -> Vec<u8> {
-    let mut out = String::new();
     let (title, figures, paragraphs) = match input {
-        Input::Commitment(data) => {
-            let a = commitment::analyze(data.forms.iter().map(|f| (&f.answers, f.tenure)));
+        Input::Commitment(forms) => {
+            let a = commitment::analyze(forms.iter().map(|(_, t, a)| (a, *t)));
             let figures = text::commitment_figures(&a);
             (
                 Instrument::Commitment.label(),
@@ -76,8 +132,8 @@ pub fn summary(input: Input) -> Vec<u8> {
                 conclusions::commitment(&a),
             )
         }
-        Input::Satisfaction(data, key) => {
-            let a = satisfaction::analyze(key, data.forms.iter().map(|f| (&f.answers, f.tenure)));
+        Input::Satisfaction(forms, key) => {
+            let a = satisfaction::analyze(key, forms.iter().map(|(_, t, a)| (a, *t)));
             let figures = text::satisfaction_figures(&a);
             (
                 Instrument::Satisfaction.label(),
@@ -85,8 +141,8 @@ pub fn summary(input: Input) -> Vec<u8> {
                 conclusions::satisfaction(&a),
             )
         }
-        Input::Culture(data) => {
-            let a = culture::analyze(data.forms.iter().map(|f| &f.answers));
+        Input::Culture(forms) => {
+            let a = culture::analyze(forms.iter().map(|(_, _, a)| a));
             let figures = text::forms_counted(a.respondents);
             (
                 Instrument::Culture.label(),
@@ -95,10 +151,10 @@ pub fn summary(input: Input) -> Vec<u8> {
             )
         }
     };
-    out.push_str(&format!(
+    let mut out = format!(
         "{title}\n{}\n{figures}\n",
         "=".repeat(title.chars().count())
-    ));
+    );
     for p in paragraphs {
         out.push('\n');
         out.push_str(&p);
@@ -115,14 +171,13 @@ fn to_json(value: &impl serde::Serialize) -> Vec<u8> {
 }
 
 /// Scores commitment forms into the JSON object.
-pub fn score_commitment(data: Dataset<CommitmentAnswers>) -> CommitmentJson {
+pub fn score_commitment(forms: Forms<CommitmentAnswers>) -> CommitmentJson {
     let mut acc = CommitmentAccumulator::new();
-    let detail = data
-        .forms
+    let detail = forms
         .into_iter()
-        .map(|f| CommitmentRespondent {
-            score: acc.add(&f.answers, f.tenure),
-            code: f.code,
+        .map(|(code, tenure, answers)| CommitmentRespondent {
+            score: acc.add(&answers, tenure),
+            code,
         })
         .collect();
     CommitmentJson::new(&acc.finish(), detail)
@@ -130,16 +185,15 @@ pub fn score_commitment(data: Dataset<CommitmentAnswers>) -> CommitmentJson {
 
 /// Scores satisfaction forms into the JSON object.
 pub fn score_satisfaction(
-    data: Dataset<SatisfactionAnswers>,
+    forms: Forms<SatisfactionAnswers>,
     key: SatisfactionKey,
 ) -> SatisfactionJson {
     let mut acc = SatisfactionAccumulator::new(key);
-    let detail = data
-        .forms
+    let detail = forms
         .into_iter()
-        .map(|f| SatisfactionRespondent {
-            score: acc.add(&f.answers, f.tenure),
-            code: f.code,
+        .map(|(code, tenure, answers)| SatisfactionRespondent {
+            score: acc.add(&answers, tenure),
+            code,
         })
         .collect();
     SatisfactionJson::new(&acc.finish(), detail)

@@ -6,32 +6,122 @@ use klimat_core::satisfaction::SatisfactionAnalysis;
 
 /// `klimat --help`.
 pub const HELP: &str = "\
-klimat — расчет результатов анкетирования по методике 2022 года
-(«Организационная приверженность», «Интегральная удовлетворенность трудом»,
-«Корпоративная культура»).
+klimat — анкетирование по методике 2022 года: «Организационная
+приверженность», «Интегральная удовлетворенность трудом», «Корпоративная
+культура».
 
 Использование:
-  klimat score --instrument ИНСТРУМЕНТ --input ФАЙЛ [--key КЛЮЧ]
-  klimat summary --instrument ИНСТРУМЕНТ --input ФАЙЛ [--key КЛЮЧ]
-  klimat --help | --version
+  klimat [--db ФАЙЛ] КОМАНДА [ПАРАМЕТРЫ]
 
-Команды:
-  score   Прочитать файл шаблона импорта (CSV: разделитель «,» или «;»,
-          UTF-8 с BOM или без) и вывести результаты в формате JSON.
-  summary Те же данные: основные показатели и выводы текстом.
+Расчет:
+  score      результаты в формате JSON (из файла или из анкетирования)
+  summary    основные показатели и выводы текстом
 
-Параметры score и summary:
+Анкетирования и анкеты (база данных):
+  survey create   создать анкетирование, вывести его номер
+  survey list     список анкетирований
+  import          загрузить анкеты из CSV или XLSX (все или ни одной)
+  entry           сохранить анкеты файла по одной, как при вводе оператором
+  export          выгрузить анкеты в CSV или XLSX по шаблону импорта
+  template        пустой шаблон XLSX со списками допустимых значений
+  exchange export файл обмена .klimat для другой установки Klimat
+  merge           принять файл обмена .klimat
+  backup          резервная копия всей базы данных
+  restore         восстановить базу данных из резервной копии
+
+Общий параметр:
+  --db ФАЙЛ   база данных (по умолчанию — база приложения; в переносном
+              режиме — рядом с программой)
+
+Подробнее о команде: klimat КОМАНДА --help
+
+Код возврата: 0 — успех; 2 — команда отклонена (причина выводится в поток
+ошибок, в стандартный вывод не выводится ничего).
+";
+
+const HELP_SCORE: &str = "\
+klimat score --instrument ИНСТРУМЕНТ (--input ФАЙЛ | --survey НОМЕР) [--key КЛЮЧ]
+klimat summary … (те же параметры)
+
   --instrument   commitment (организационная приверженность),
                  satisfaction (удовлетворенность трудом) или
                  culture (корпоративная культура)
-  --input        путь к файлу CSV с анкетами
-  --key          ключ удовлетворенности (только для satisfaction):
-                 corrected — исправленный (по умолчанию),
+  --input        файл CSV по шаблону импорта (разделитель «,» или «;»,
+                 UTF-8 с BOM или без)
+  --survey       номер анкетирования в базе данных
+  --key          ключ удовлетворенности (только satisfaction):
+                 corrected — исправленный (по умолчанию для файла; для
+                 анкетирования — ключ, выбранный в нем),
                  printed — как в издании (таблица В.2 без исправлений)
 
-Код возврата: 0 — успех; 2 — ошибка в параметрах или в файле (описание
-ошибки выводится в поток ошибок, в стандартный вывод не выводится ничего).
+score выводит один объект JSON; summary — показатели и выводы текстом.
 ";
+
+const HELP_SURVEY: &str = "\
+klimat survey create --name НАЗВАНИЕ --instruments СПИСОК [--date ГГГГ-ММ-ДД]
+                     [--org ОРГАНИЗАЦИЯ] [--key corrected|printed]
+                     [--subdivisions \"Отдел 1;Отдел 2\"] [--positions \"…;…\"]
+                     [--threshold K]
+klimat survey list
+
+  --instruments  через запятую: commitment, satisfaction, culture
+  --date         дата анкетирования (по умолчанию — сегодня)
+  --threshold    порог анонимности K (по умолчанию 3)
+
+create выводит только номер нового анкетирования.
+";
+
+const HELP_IMPORT: &str = "\
+klimat import --survey НОМЕР [--instrument ИНСТРУМЕНТ] ФАЙЛ
+klimat entry  --survey НОМЕР [--instrument ИНСТРУМЕНТ] ФАЙЛ
+
+  ФАЙЛ           CSV или XLSX по шаблону импорта; анкета определяется по
+                 столбцам, если не указан --instrument
+
+import загружает все анкеты файла одной транзакцией: если хотя бы одна
+строка содержит ошибку, не загружается ничего, а все ошибки перечисляются.
+entry сохраняет анкеты по одной (как при вводе оператором) и выводит
+идентификатор и код каждой сохраненной анкеты.
+";
+
+const HELP_EXPORT: &str = "\
+klimat export   --survey НОМЕР --instrument ИНСТРУМЕНТ --out ФАЙЛ.csv|ФАЙЛ.xlsx
+klimat template --survey НОМЕР --instrument ИНСТРУМЕНТ --out ФАЙЛ.xlsx
+
+export выгружает анкеты по шаблону импорта (повторный импорт дает те же
+анкеты); template создает пустой шаблон со списками допустимых значений.
+";
+
+const HELP_EXCHANGE: &str = "\
+klimat exchange export --survey НОМЕР --out ФАЙЛ.klimat
+klimat merge ФАЙЛ.klimat
+
+Файл обмена переносит анкетирование и его анкеты в другую установку Klimat.
+Повторное принятие того же файла ничего не добавляет; анкеты, измененные
+в обеих установках, не перезаписываются, а перечисляются как конфликты.
+";
+
+const HELP_BACKUP: &str = "\
+klimat backup --out ФАЙЛ
+klimat restore ФАЙЛ
+
+backup записывает согласованную копию всей базы данных (можно во время
+работы приложения); restore заменяет базу данных копией, предварительно
+сохранив текущую рядом с ней.
+";
+
+/// The help of one verb, if it has its own.
+pub fn verb_help(verb: &str) -> Option<&'static str> {
+    Some(match verb {
+        "score" | "summary" => HELP_SCORE,
+        "survey" => HELP_SURVEY,
+        "import" | "entry" => HELP_IMPORT,
+        "export" | "template" => HELP_EXPORT,
+        "exchange" | "merge" => HELP_EXCHANGE,
+        "backup" | "restore" => HELP_BACKUP,
+        _ => return None,
+    })
+}
 
 /// A command that is not known.
 pub const UNKNOWN_COMMAND: &str = "неизвестная команда";
@@ -90,6 +180,78 @@ pub fn satisfaction_figures(a: &SatisfactionAnalysis) -> String {
             percent(p, 1),
             level.label().to_lowercase()
         ));
+    }
+    s
+}
+
+/// A file argument is missing.
+pub const MISSING_ARGUMENT: &str = "не указан";
+/// The name of a file argument.
+pub const FILE_ARGUMENT: &str = "файл";
+/// More than one positional argument.
+pub const TOO_MANY_ARGUMENTS: &str = "указано больше одного файла";
+/// A positional argument where none is taken.
+pub const UNEXPECTED_ARGUMENT: &str = "лишний аргумент";
+/// A survey id that is not a number.
+pub const BAD_SURVEY_ID: &str = "номер анкетирования должен быть числом";
+/// A bad date.
+pub const BAD_DATE: &str = "дата должна быть в виде ГГГГ-ММ-ДД";
+/// A bad anonymity threshold.
+pub const BAD_THRESHOLD: &str = "порог анонимности должен быть целым числом не меньше 1";
+/// Both --input and --survey.
+pub const INPUT_OR_SURVEY: &str = "укажите либо --input, либо --survey";
+/// `survey` without a known subcommand.
+pub const SURVEY_SUBCOMMAND: &str = "ожидается survey create или survey list";
+/// `exchange` without a known subcommand.
+pub const EXCHANGE_SUBCOMMAND: &str = "ожидается exchange export";
+/// A file that cannot be written.
+pub const CANNOT_WRITE: &str = "не удалось записать файл";
+/// No surveys yet.
+pub const NO_SURVEYS: &str = "Анкетирований пока нет.";
+/// The archived mark in lists.
+pub const ARCHIVED: &str = " [в архиве]";
+/// Import progress.
+pub const IMPORT_PROGRESS: &str = "Проверено и сохранено анкет:";
+/// Import done.
+pub const IMPORTED: &str = "Загружено анкет:";
+/// Export done.
+pub const EXPORTED: &str = "Выгружено анкет:";
+/// Template written.
+pub const TEMPLATE_WRITTEN: &str = "Шаблон записан:";
+/// Exchange file written.
+pub const EXCHANGE_WRITTEN: &str = "Файл обмена записан:";
+/// Backup written.
+pub const BACKUP_WRITTEN: &str = "Резервная копия записана:";
+/// Restore done.
+pub const RESTORED: &str = "База данных восстановлена из";
+/// Where the previous database went.
+pub const PREVIOUS_SAVED: &str = "Прежняя база данных сохранена в";
+
+/// The report of `klimat merge`.
+pub fn merge_report(r: &klimat_store::MergeReport) -> String {
+    let mut s = format!(
+        "Анкетирование № {}{}.\nДобавлено анкет: {}; обновлено: {}; без изменений: {}; \
+         новее в этой базе: {}; удалено в этой базе: {}.\n",
+        r.survey_id,
+        if r.survey_created {
+            " (создано)"
+        } else {
+            ""
+        },
+        r.added,
+        r.updated,
+        r.unchanged,
+        r.kept_newer_here,
+        r.kept_deleted_here
+    );
+    if !r.conflicts.is_empty() {
+        s.push_str(&format!(
+            "Конфликты (анкета изменена в обеих базах, оставлена как есть): {}\n",
+            r.conflicts.len()
+        ));
+        for c in &r.conflicts {
+            s.push_str(&format!("  {} ({})\n", c.code, c.uuid));
+        }
     }
     s
 }

@@ -236,6 +236,22 @@ impl SatisfactionBand {
     }
 }
 
+impl Tenure {
+    /// The cell value the import template is written with on export, read
+    /// back by [`parse_tenure`] as this same tenure: a fine band id, the
+    /// label that names a range of bands, or "" when unknown.
+    pub fn template_value(self) -> String {
+        match self {
+            Tenure::Unknown => String::new(),
+            Tenure::Range { from, to } if from == to => from.id().to_owned(),
+            Tenure::Range { from, to } => LABELS
+                .iter()
+                .find(|(_, f, t)| *f == Some(from) && t.unwrap_or(from) == to)
+                .map_or_else(|| self.storage_id(), |(label, _, _)| (*label).to_owned()),
+        }
+    }
+}
+
 /// Which instrument's bands a tenure label must determine (SPEC.md §4: «A
 /// label is accepted only where it determines the band the instrument
 /// needs»).

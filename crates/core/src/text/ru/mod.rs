@@ -52,6 +52,10 @@ pub const TOTAL_ROW: &str = "Общая";
 /// A demographic answer that was not given.
 pub const NOT_GIVEN: &str = "не указано";
 
+/// The position categories a new survey starts with (SPEC.md §2.4).
+pub const DEFAULT_POSITIONS: [&str; 3] =
+    ["Руководитель", "Специалист", "Другие служащие и рабочие"];
+
 /// The three questionnaires.
 pub const INSTRUMENTS: [&str; 3] = [
     "Организационная приверженность",

@@ -1,0 +1,270 @@
+//! Opening the database: pragmas, numbered migrations (each in one
+//! transaction, a copy of the file written beside it first), refusal of
+//! files from a newer Klimat, backup and restore.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+
+use crate::error::{Result, StoreError};
+use crate::text;
+
+/// The numbered migrations, embedded in the binary. Migration `i` (1-based)
+/// brings the schema to version `i`; `PRAGMA user_version` records it.
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../migrations/0001_initial.sql"),
+    ),
+    (
+        "0002_settings",
+        include_str!("../migrations/0002_settings.sql"),
+    ),
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Where times come from; tests pass a fixed clock.
+pub type Clock = fn() -> DateTime<Utc>;
+
+/// An open Klimat database.
+pub struct Db {
+    pub(crate) conn: Connection,
+    path: Option<PathBuf>,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("path", &self.path).finish()
+    }
+}
+
+impl Db {
+    /// Opens (creating if needed) the database at `path` and brings its
+    /// schema up to date. Before migrating an existing file, a consistent
+    /// copy of it is written beside it (`<file>.v<N>-<time>.bak`).
+    ///
+    /// # Errors
+    /// [`StoreError::NewerSchema`] for a file written by a newer Klimat (it
+    /// is not touched), [`StoreError::NotKlimatDatabase`] for another
+    /// SQLite file, or the database's own error.
+    pub fn open(path: &Path) -> Result<Db> {
+        Self::open_to(path, SCHEMA_VERSION)
+    }
+
+    /// [`Db::open`], migrating only up to `version` (tests of migrations).
+    #[doc(hidden)]
+    pub fn open_to(path: &Path, version: i64) -> Result<Db> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let conn = Connection::open(path)?;
+        let mut db = Db {
+            conn,
+            path: Some(path.to_owned()),
+            clock: Utc::now,
+        };
+        db.configure()?;
+        db.migrate(version)?;
+        Ok(db)
+    }
+
+    /// A fresh database in memory (tests, previews).
+    pub fn open_in_memory() -> Result<Db> {
+        let mut db = Db {
+            conn: Connection::open_in_memory()?,
+            path: None,
+            clock: Utc::now,
+        };
+        db.configure()?;
+        db.migrate(SCHEMA_VERSION)?;
+        Ok(db)
+    }
+
+    /// Replaces the clock (tests).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The file behind the database, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub(crate) fn now(&self) -> String {
+        (self.clock)().to_rfc3339_opts(SecondsFormat::Millis, true)
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        if self.path.is_some() {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        // A saved form survives a power cut, not only a crash.
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(())
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn migrate(&mut self, target: i64) -> Result<()> {
+        let current = self.schema_version()?;
+        if current > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                found: current,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if current == 0 {
+            let tables: i64 = self.conn.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )?;
+            if tables > 0 {
+                return Err(StoreError::NotKlimatDatabase);
+            }
+        }
+        if current >= target {
+            return Ok(());
+        }
+        if current > 0
+            && let Some(path) = &self.path
+        {
+            let stamp = (self.clock)().format("%Y%m%d-%H%M%S");
+            let copy = PathBuf::from(format!("{}.v{current}-{stamp}.bak", path.display()));
+            self.vacuum_into(&copy)?;
+        }
+        for (i, (_, sql)) in MIGRATIONS.iter().enumerate().take(target as usize) {
+            let version = i as i64 + 1;
+            if version <= current {
+                continue;
+            }
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", version)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    fn vacuum_into(&self, target: &Path) -> Result<()> {
+        if target.exists() {
+            return Err(StoreError::Invalid(format!(
+                "{} «{}».",
+                text::BACKUP_EXISTS,
+                target.display()
+            )));
+        }
+        let target = target
+            .to_str()
+            .ok_or_else(|| StoreError::Invalid(format!("{}", target.display())))?;
+        self.conn.execute("VACUUM INTO ?1", params![target])?;
+        Ok(())
+    }
+
+    /// Writes a consistent copy of the whole database to `target` (which
+    /// must not exist), while the database stays open and usable.
+    ///
+    /// # Errors
+    /// When `target` exists or cannot be written.
+    pub fn backup(&self, target: &Path) -> Result<()> {
+        self.vacuum_into(target)
+    }
+
+    /// Replaces the whole database with the backup at `source`, after
+    /// checking it is a sound Klimat database no newer than this build; the
+    /// current content is first copied beside the database file
+    /// (`<file>.before-restore-<time>.bak`). Returns that copy's path.
+    ///
+    /// # Errors
+    /// [`StoreError::BadBackup`] when `source` is not a usable backup;
+    /// nothing is changed then.
+    pub fn restore(&mut self, source: &Path) -> Result<Option<PathBuf>> {
+        {
+            let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .map_err(|e| StoreError::BadBackup(e.to_string()))?;
+            let bad = |e: rusqlite::Error| StoreError::BadBackup(e.to_string());
+            let version: i64 = src
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(bad)?;
+            if version > SCHEMA_VERSION {
+                return Err(StoreError::NewerSchema {
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            let has_surveys: Option<String> = src
+                .query_row(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'surveys'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(bad)?;
+            if version < 1 || has_surveys.is_none() {
+                return Err(StoreError::NotKlimatDatabase);
+            }
+            let check: String = src
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .map_err(bad)?;
+            if check != "ok" {
+                return Err(StoreError::BadBackup(check));
+            }
+        }
+        let saved = match &self.path {
+            Some(path) => {
+                let stamp = (self.clock)().format("%Y%m%d-%H%M%S");
+                let copy = PathBuf::from(format!("{}.before-restore-{stamp}.bak", path.display()));
+                self.vacuum_into(&copy)?;
+                Some(copy)
+            }
+            None => None,
+        };
+        self.conn.restore(
+            rusqlite::MAIN_DB,
+            source,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
+        self.configure()?;
+        self.migrate(SCHEMA_VERSION)?;
+        Ok(saved)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound file.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// A setting's value.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Stores a setting.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,83 @@
+//! The one error type of the store. Its `Display` is a Russian message for
+//! the user; [`StoreError::code`] is a stable id the UI branches on.
+
+use crate::text;
+use klimat_core::template::TemplateError;
+
+/// Why a store operation was refused or failed. Nothing is half-written
+/// when an error is returned: every write runs in a transaction.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file was written by a newer Klimat.
+    #[error("{m} (версия схемы {found}, эта версия Klimat понимает до {supported}).", m = text::NEWER_SCHEMA)]
+    NewerSchema {
+        /// The file's schema version.
+        found: i64,
+        /// The newest version this build knows.
+        supported: i64,
+    },
+    /// The file is an SQLite database but not Klimat's.
+    #[error("{m}", m = text::NOT_KLIMAT_DB)]
+    NotKlimatDatabase,
+    /// An import file with bad rows or columns; nothing was imported.
+    #[error("{0}")]
+    Template(#[from] TemplateError),
+    /// An XLSX file that cannot be read.
+    #[error("{m}: {0}", m = text::BAD_XLSX)]
+    Xlsx(String),
+    /// A file's columns match none of the three templates.
+    #[error("{m}", m = text::UNKNOWN_TEMPLATE)]
+    UnknownTemplate,
+    /// No survey with this id.
+    #[error("{m} {0}", m = text::NO_SURVEY)]
+    NoSurvey(i64),
+    /// No form with this UUID.
+    #[error("{m} {0}", m = text::NO_FORM)]
+    NoForm(String),
+    /// The survey does not include this questionnaire.
+    #[error("{m} «{0}»", m = text::INSTRUMENT_NOT_IN_SURVEY)]
+    InstrumentNotInSurvey(&'static str),
+    /// A value the caller passed is not acceptable.
+    #[error("{0}")]
+    Invalid(String),
+    /// An exchange file that cannot be read.
+    #[error("{m}: {0}", m = text::BAD_EXCHANGE)]
+    BadExchange(String),
+    /// A backup file that is not a usable Klimat database.
+    #[error("{m}: {0}", m = text::BAD_BACKUP)]
+    BadBackup(String),
+    /// The database reported an error.
+    #[error("{m}: {0}", m = text::DATABASE)]
+    Sqlite(#[from] rusqlite::Error),
+    /// A file could not be read or written.
+    #[error("{m}: {0}", m = text::IO)]
+    Io(#[from] std::io::Error),
+    /// Writing an XLSX file failed.
+    #[error("{m}: {0}", m = text::XLSX_WRITE)]
+    XlsxWrite(#[from] rust_xlsxwriter::XlsxError),
+}
+
+impl StoreError {
+    /// A stable id for the UI and scripts, never translated.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::NewerSchema { .. } => "newer_schema",
+            StoreError::NotKlimatDatabase => "not_klimat_database",
+            StoreError::Template(_) => "bad_import_file",
+            StoreError::Xlsx(_) => "bad_xlsx",
+            StoreError::UnknownTemplate => "unknown_template",
+            StoreError::NoSurvey(_) => "no_survey",
+            StoreError::NoForm(_) => "no_form",
+            StoreError::InstrumentNotInSurvey(_) => "instrument_not_in_survey",
+            StoreError::Invalid(_) => "invalid",
+            StoreError::BadExchange(_) => "bad_exchange_file",
+            StoreError::BadBackup(_) => "bad_backup_file",
+            StoreError::Sqlite(_) => "database",
+            StoreError::Io(_) => "io",
+            StoreError::XlsxWrite(_) => "xlsx_write",
+        }
+    }
+}
+
+/// Results of the store.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,327 @@
+//! Exchange files (`.klimat`): one survey and its forms with the versions
+//! each form went through, merged into another installation by UUID.
+//!
+//! Merging is idempotent (the same file twice adds nothing) and never
+//! overwrites an edit silently: a form changed on both sides since they last
+//! agreed is reported as a conflict and left as it is here.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use klimat_core::Instrument;
+use klimat_core::satisfaction::SatisfactionKey;
+use rusqlite::params;
+use serde_json::{Value, json};
+
+use crate::answers::{content_from_json, content_json, fingerprint};
+use crate::db::Db;
+use crate::error::{Result, StoreError};
+use crate::forms::{insert_form, log};
+use crate::model::{Entry, FormData, SurveySettings};
+
+const FORMAT: &str = "klimat-exchange";
+const VERSION: u64 = 1;
+
+/// What a merge did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// The local survey the forms went to.
+    pub survey_id: i64,
+    /// True when the survey was not here before.
+    pub survey_created: bool,
+    /// Forms new here.
+    pub added: u64,
+    /// Forms whose newer version came in.
+    pub updated: u64,
+    /// Forms already identical here.
+    pub unchanged: u64,
+    /// Forms that are newer here than in the file (kept).
+    pub kept_newer_here: u64,
+    /// Forms deleted here that the file still has (kept deleted).
+    pub kept_deleted_here: u64,
+    /// Forms edited on both sides: left as they are here.
+    pub conflicts: Vec<MergeConflict>,
+}
+
+/// A form changed on both sides.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergeConflict {
+    /// The form's UUID.
+    pub uuid: String,
+    /// Its code here (or in the file, when deleted here).
+    pub code: String,
+}
+
+fn history_of(db: &Db, uuid: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for e in db.form_log(uuid)? {
+        for c in [e.old_content, e.new_content].into_iter().flatten() {
+            let fp = fingerprint(&c);
+            if !out.contains(&fp) {
+                out.push(fp);
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl Db {
+    /// The exchange file of a survey: its settings and every form with the
+    /// fingerprints of the versions it went through.
+    ///
+    /// # Errors
+    /// [`StoreError::NoSurvey`].
+    pub fn exchange_export(&self, survey_id: i64) -> Result<Vec<u8>> {
+        let survey = self.survey(survey_id)?;
+        let s = &survey.settings;
+        let mut forms = Vec::new();
+        for instrument in Instrument::ALL {
+            for f in self.forms(survey_id, instrument)? {
+                let current = content_json(&f.data);
+                let cur_fp = fingerprint(&current);
+                let history: Vec<String> = history_of(self, &f.uuid)?
+                    .into_iter()
+                    .filter(|h| *h != cur_fp)
+                    .collect();
+                forms.push(json!({
+                    "uuid": f.uuid,
+                    "content": serde_json::from_str::<Value>(&current).unwrap_or(Value::Null),
+                    "entry": f.entry.id(),
+                    "created_at": f.created_at,
+                    "updated_at": f.updated_at,
+                    "history": history,
+                }));
+            }
+        }
+        let doc = json!({
+            "format": FORMAT,
+            "version": VERSION,
+            "exported_at": self.now(),
+            "survey": {
+                "uuid": survey.uuid,
+                "name": s.name,
+                "organization": s.organization,
+                "date": s.date.format("%Y-%m-%d").to_string(),
+                "instruments": s.instruments.iter().map(|i| i.id()).collect::<Vec<_>>(),
+                "satisfaction_key": s.satisfaction_key.id(),
+                "subdivisions": s.subdivisions,
+                "positions": s.positions,
+                "anonymity_threshold": s.anonymity_threshold,
+            },
+            "forms": forms,
+        });
+        Ok(serde_json::to_vec_pretty(&doc).unwrap_or_default())
+    }
+
+    /// Merges an exchange file in one transaction.
+    ///
+    /// # Errors
+    /// [`StoreError::BadExchange`] when the file is not a valid exchange
+    /// file; nothing is changed then.
+    pub fn merge(&mut self, bytes: &[u8]) -> Result<MergeReport> {
+        let file = ExchangeFile::parse(bytes)?;
+        let mut report = MergeReport::default();
+        let now = self.now();
+        let existing = self.survey_by_uuid(&file.survey_uuid)?;
+        let survey_id = match existing {
+            Some(id) => {
+                // The file may carry an instrument this copy of the survey lacks.
+                let mut settings = self.survey(id)?.settings;
+                let missing: Vec<Instrument> = file
+                    .settings
+                    .instruments
+                    .iter()
+                    .copied()
+                    .filter(|i| !settings.instruments.contains(i))
+                    .collect();
+                if !missing.is_empty() {
+                    settings.instruments.extend(missing);
+                    self.update_survey(id, &settings)?;
+                }
+                id
+            }
+            None => {
+                report.survey_created = true;
+                self.create_survey_with_uuid(&file.settings, &file.survey_uuid)?
+            }
+        };
+        report.survey_id = survey_id;
+        let mut plans = Vec::new();
+        for f in &file.forms {
+            let incoming = content_json(&f.data);
+            let in_fp = fingerprint(&incoming);
+            let local = match self.form(&f.uuid) {
+                Ok(local) => Some(local),
+                Err(StoreError::NoForm(_)) => None,
+                Err(e) => return Err(e),
+            };
+            let history = history_of(self, &f.uuid)?;
+            match local {
+                None if history.is_empty() => plans.push((f, None)),
+                None if history.contains(&in_fp) => report.kept_deleted_here += 1,
+                None => report.conflicts.push(MergeConflict {
+                    uuid: f.uuid.clone(),
+                    code: f.data.code.clone(),
+                }),
+                Some(local) => {
+                    let current = content_json(&local.data);
+                    let cur_fp = fingerprint(&current);
+                    if cur_fp == in_fp {
+                        report.unchanged += 1;
+                    } else if history.contains(&in_fp) {
+                        report.kept_newer_here += 1;
+                    } else if f.history.contains(&cur_fp) {
+                        plans.push((f, Some(current)));
+                    } else {
+                        report.conflicts.push(MergeConflict {
+                            uuid: f.uuid.clone(),
+                            code: local.data.code,
+                        });
+                    }
+                }
+            }
+        }
+        let tx = self.conn.transaction()?;
+        for (f, old) in plans {
+            match old {
+                None => {
+                    insert_form(
+                        &tx,
+                        &f.uuid,
+                        survey_id,
+                        &f.data,
+                        f.entry,
+                        &f.created_at,
+                        &f.updated_at,
+                        "merged",
+                        &now,
+                    )?;
+                    report.added += 1;
+                }
+                Some(old) => {
+                    tx.execute(
+                        "UPDATE forms SET code = ?2, tenure = ?3, subdivision = ?4, position = ?5,
+                            answers = ?6, updated_at = ?7 WHERE uuid = ?1",
+                        params![
+                            f.uuid,
+                            f.data.code,
+                            f.data.tenure.storage_id(),
+                            f.data.subdivision,
+                            f.data.position,
+                            crate::answers::answers_to_json(&f.data.answers).to_string(),
+                            f.updated_at,
+                        ],
+                    )?;
+                    log(
+                        &tx,
+                        &f.uuid,
+                        survey_id,
+                        "merged",
+                        Some(&old),
+                        Some(&content_json(&f.data)),
+                        &now,
+                    )?;
+                    report.updated += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+struct ExchangeForm {
+    uuid: String,
+    data: FormData,
+    entry: Entry,
+    created_at: String,
+    updated_at: String,
+    history: HashSet<String>,
+}
+
+struct ExchangeFile {
+    survey_uuid: String,
+    settings: SurveySettings,
+    forms: Vec<ExchangeForm>,
+}
+
+impl ExchangeFile {
+    fn parse(bytes: &[u8]) -> Result<ExchangeFile> {
+        let bad = |what: &str| StoreError::BadExchange(what.to_owned());
+        let v: Value = serde_json::from_slice(bytes).map_err(|e| bad(&e.to_string()))?;
+        if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
+            return Err(bad("format"));
+        }
+        if v.get("version").and_then(Value::as_u64) != Some(VERSION) {
+            return Err(bad("version"));
+        }
+        let s = v.get("survey").ok_or_else(|| bad("survey"))?;
+        let text = |o: &Value, k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
+        let strings = |o: &Value, k: &str| -> Vec<String> {
+            o.get(k)
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let settings = SurveySettings {
+            name: text(s, "name").ok_or_else(|| bad("survey.name"))?,
+            organization: text(s, "organization"),
+            date: text(s, "date")
+                .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                .ok_or_else(|| bad("survey.date"))?,
+            instruments: strings(s, "instruments")
+                .iter()
+                .filter_map(|i| Instrument::from_id(i))
+                .collect(),
+            satisfaction_key: text(s, "satisfaction_key")
+                .and_then(|k| SatisfactionKey::from_id(&k))
+                .unwrap_or_default(),
+            subdivisions: strings(s, "subdivisions"),
+            positions: strings(s, "positions"),
+            anonymity_threshold: s
+                .get("anonymity_threshold")
+                .and_then(Value::as_u64)
+                .and_then(|k| u32::try_from(k).ok())
+                .unwrap_or(3),
+        };
+        let survey_uuid = text(s, "uuid").ok_or_else(|| bad("survey.uuid"))?;
+        let mut forms = Vec::new();
+        for (i, f) in v
+            .get("forms")
+            .and_then(Value::as_array)
+            .ok_or_else(|| bad("forms"))?
+            .iter()
+            .enumerate()
+        {
+            let what = |k: &str| bad(&format!("forms[{i}].{k}"));
+            let data = f
+                .get("content")
+                .and_then(content_from_json)
+                .ok_or_else(|| what("content"))?;
+            if !settings.instruments.contains(&data.answers.instrument()) {
+                return Err(what("content.instrument"));
+            }
+            forms.push(ExchangeForm {
+                uuid: text(f, "uuid")
+                    .filter(|u| uuid::Uuid::parse_str(u).is_ok())
+                    .ok_or_else(|| what("uuid"))?,
+                data,
+                entry: text(f, "entry")
+                    .and_then(|e| Entry::from_id(&e))
+                    .ok_or_else(|| what("entry"))?,
+                created_at: text(f, "created_at").ok_or_else(|| what("created_at"))?,
+                updated_at: text(f, "updated_at").ok_or_else(|| what("updated_at"))?,
+                history: strings(f, "history").into_iter().collect(),
+            });
+        }
+        Ok(ExchangeFile {
+            survey_uuid,
+            settings,
+            forms,
+        })
+    }
+}

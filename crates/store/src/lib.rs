@@ -1,0 +1,32 @@
+//! Klimat's storage: surveys and forms in SQLite.
+//!
+//! - [`Db`]: opening with embedded numbered migrations (each in one
+//!   transaction, a copy of the file written first), backup and restore;
+//! - surveys ([`SurveySettings`], [`Survey`]) and forms ([`FormData`],
+//!   [`StoredForm`]) with an append-only change log ([`LogEntry`]);
+//! - [`import::read_template`] and [`export`]: the import template of
+//!   SPEC.md §4 in CSV and XLSX, round-tripping exactly;
+//! - exchange files and [`MergeReport`]: `.klimat` files merged by UUID;
+//! - [`paths`]: portable mode.
+//!
+//! This is the only crate that knows SQL.
+
+#![forbid(unsafe_code)]
+
+mod answers;
+mod db;
+mod error;
+mod exchange;
+pub mod export;
+mod forms;
+pub mod import;
+mod model;
+pub mod paths;
+mod surveys;
+mod text;
+
+pub use answers::{content_json, fingerprint};
+pub use db::{Clock, Db, SCHEMA_VERSION};
+pub use error::{Result, StoreError};
+pub use exchange::{MergeConflict, MergeReport};
+pub use model::{Answers, Entry, FormData, LogEntry, StoredForm, Survey, SurveySettings};

@@ -1,0 +1,202 @@
+//! Surveys: create, edit, archive, list.
+
+use chrono::NaiveDate;
+use klimat_core::Instrument;
+use klimat_core::satisfaction::SatisfactionKey;
+use rusqlite::{OptionalExtension, Row, params};
+
+use crate::db::Db;
+use crate::error::{Result, StoreError};
+use crate::model::{Survey, SurveySettings};
+use crate::text;
+
+const SURVEY_COLUMNS: &str =
+    "s.id, s.uuid, s.name, o.name, s.date, s.instruments, s.satisfaction_key,
+    s.subdivisions, s.positions, s.anonymity_threshold, s.archived,
+    (SELECT count(*) FROM forms f WHERE f.survey_id = s.id AND f.instrument = 'commitment'),
+    (SELECT count(*) FROM forms f WHERE f.survey_id = s.id AND f.instrument = 'satisfaction'),
+    (SELECT count(*) FROM forms f WHERE f.survey_id = s.id AND f.instrument = 'culture')";
+
+fn instruments_to_text(list: &[Instrument]) -> String {
+    Instrument::ALL
+        .iter()
+        .filter(|i| list.contains(i))
+        .map(|i| i.id())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn survey_from_row(r: &Row<'_>) -> rusqlite::Result<Survey> {
+    let list = |i: usize| -> rusqlite::Result<Vec<String>> {
+        let text: String = r.get(i)?;
+        Ok(serde_json::from_str(&text).unwrap_or_default())
+    };
+    let date: String = r.get(4)?;
+    let instruments: String = r.get(5)?;
+    let key: String = r.get(6)?;
+    Ok(Survey {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        settings: SurveySettings {
+            name: r.get(2)?,
+            organization: r.get(3)?,
+            date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_default(),
+            instruments: instruments
+                .split(',')
+                .filter_map(Instrument::from_id)
+                .collect(),
+            satisfaction_key: SatisfactionKey::from_id(&key).unwrap_or_default(),
+            subdivisions: list(7)?,
+            positions: list(8)?,
+            anonymity_threshold: r.get(9)?,
+        },
+        archived: r.get(10)?,
+        form_counts: [
+            r.get::<_, i64>(11)?.unsigned_abs(),
+            r.get::<_, i64>(12)?.unsigned_abs(),
+            r.get::<_, i64>(13)?.unsigned_abs(),
+        ],
+    })
+}
+
+fn validate(s: &SurveySettings) -> Result<()> {
+    if s.name.trim().is_empty() {
+        return Err(StoreError::Invalid(text::EMPTY_NAME.into()));
+    }
+    if s.instruments.is_empty() {
+        return Err(StoreError::Invalid(text::NO_INSTRUMENTS.into()));
+    }
+    if s.anonymity_threshold < 1 {
+        return Err(StoreError::Invalid(text::BAD_THRESHOLD.into()));
+    }
+    Ok(())
+}
+
+impl Db {
+    fn organization_id(&self, name: Option<&str>) -> Result<Option<i64>> {
+        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+            return Ok(None);
+        };
+        self.conn.execute(
+            "INSERT INTO organizations (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [name],
+        )?;
+        Ok(Some(self.conn.query_row(
+            "SELECT id FROM organizations WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )?))
+    }
+
+    /// Creates a survey and returns its id.
+    ///
+    /// # Errors
+    /// [`StoreError::Invalid`] for an empty name, no instruments or K < 1.
+    pub fn create_survey(&self, settings: &SurveySettings) -> Result<i64> {
+        self.create_survey_with_uuid(settings, &uuid::Uuid::new_v4().to_string())
+    }
+
+    pub(crate) fn create_survey_with_uuid(&self, s: &SurveySettings, uuid: &str) -> Result<i64> {
+        validate(s)?;
+        let now = self.now();
+        let org = self.organization_id(s.organization.as_deref())?;
+        self.conn.execute(
+            "INSERT INTO surveys (uuid, organization_id, name, date, instruments, satisfaction_key,
+                subdivisions, positions, anonymity_threshold, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+            params![
+                uuid,
+                org,
+                s.name.trim(),
+                s.date.format("%Y-%m-%d").to_string(),
+                instruments_to_text(&s.instruments),
+                s.satisfaction_key.id(),
+                serde_json::to_string(&s.subdivisions).unwrap_or_default(),
+                serde_json::to_string(&s.positions).unwrap_or_default(),
+                s.anonymity_threshold,
+                now,
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Replaces a survey's settings.
+    ///
+    /// # Errors
+    /// [`StoreError::NoSurvey`], or the validation errors of [`Db::create_survey`].
+    pub fn update_survey(&self, id: i64, s: &SurveySettings) -> Result<()> {
+        validate(s)?;
+        let org = self.organization_id(s.organization.as_deref())?;
+        let n = self.conn.execute(
+            "UPDATE surveys SET organization_id = ?2, name = ?3, date = ?4, instruments = ?5,
+                satisfaction_key = ?6, subdivisions = ?7, positions = ?8,
+                anonymity_threshold = ?9, updated_at = ?10
+             WHERE id = ?1",
+            params![
+                id,
+                org,
+                s.name.trim(),
+                s.date.format("%Y-%m-%d").to_string(),
+                instruments_to_text(&s.instruments),
+                s.satisfaction_key.id(),
+                serde_json::to_string(&s.subdivisions).unwrap_or_default(),
+                serde_json::to_string(&s.positions).unwrap_or_default(),
+                s.anonymity_threshold,
+                self.now(),
+            ],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NoSurvey(id));
+        }
+        Ok(())
+    }
+
+    /// Archives or restores a survey.
+    pub fn set_archived(&self, id: i64, archived: bool) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE surveys SET archived = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, archived, self.now()],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NoSurvey(id));
+        }
+        Ok(())
+    }
+
+    /// Every survey, newest date first.
+    pub fn surveys(&self) -> Result<Vec<Survey>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SURVEY_COLUMNS} FROM surveys s LEFT JOIN organizations o ON o.id = s.organization_id
+             ORDER BY s.date DESC, s.id DESC"
+        ))?;
+        let rows = stmt.query_map([], survey_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One survey.
+    ///
+    /// # Errors
+    /// [`StoreError::NoSurvey`].
+    pub fn survey(&self, id: i64) -> Result<Survey> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {SURVEY_COLUMNS} FROM surveys s
+                     LEFT JOIN organizations o ON o.id = s.organization_id WHERE s.id = ?1"
+                ),
+                [id],
+                survey_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::NoSurvey(id))
+    }
+
+    pub(crate) fn survey_by_uuid(&self, uuid: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM surveys WHERE uuid = ?1", [uuid], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+}
