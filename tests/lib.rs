@@ -83,3 +83,62 @@ pub fn satisfaction_header() -> String {
     let qs: Vec<String> = (1..=18).map(|i| format!("q{i}")).collect();
     format!("code,tenure,subdivision,position,{}", qs.join(","))
 }
+
+/// A fresh temporary directory, removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    /// Creates the directory.
+    pub fn new(name: &str) -> Self {
+        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path =
+            std::env::temp_dir().join(format!("klimat-dir-{}-{n}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("create temp dir");
+        Self(path)
+    }
+
+    /// A path inside the directory.
+    pub fn join(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A commitment CSV of `n` valid forms (deterministic), with `bad_row`
+/// (a 1-based data row) carrying a 7 on q4 if given.
+pub fn commitment_csv(n: usize, bad_row: Option<usize>) -> String {
+    let mut s = commitment_header();
+    s.push('\n');
+    let mut x: u64 = 7;
+    for i in 1..=n {
+        let mut cells = vec![
+            format!("Анкета {i:06}"),
+            ["lt1", "3", "Свыше 15 лет", ""][i % 4].to_owned(),
+            ["Отдел кадров", ""][i % 2].to_owned(),
+            "Специалист".to_owned(),
+        ];
+        for q in 1..=15 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let v = (x >> 33) % 6;
+            cells.push(if bad_row == Some(i) && q == 4 {
+                "7".into()
+            } else if v == 0 {
+                String::new()
+            } else {
+                v.to_string()
+            });
+        }
+        s.push_str(&cells.join(","));
+        s.push('\n');
+    }
+    s
+}

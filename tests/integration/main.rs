@@ -4,6 +4,8 @@ mod cli;
 mod commitment;
 mod compare;
 mod conclusions;
+mod crash;
 mod culture;
 mod satisfaction;
+mod store;
 mod template;

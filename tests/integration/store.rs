@@ -1,0 +1,527 @@
+//! The store: round-trips, merge, all-or-nothing import, migrations,
+//! refusal of newer files, the change log, backup and restore, portable mode.
+
+use chrono::NaiveDate;
+use klimat_core::Instrument;
+use klimat_store::export::{blank_template, to_csv, to_xlsx};
+use klimat_store::import::read_template;
+use klimat_store::{Db, Entry, FormData, StoreError, SurveySettings, paths};
+use klimat_tests::{TempDir, commitment_csv, fixture};
+
+fn survey(db: &Db) -> i64 {
+    let mut s = SurveySettings::new(
+        "Диагностика 2026",
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        Instrument::ALL.to_vec(),
+    );
+    s.organization = Some("Райисполком".into());
+    s.subdivisions = vec!["Отдел кадров".into(), "Финансовый отдел".into()];
+    db.create_survey(&s).unwrap()
+}
+
+fn sample(name: &str) -> Vec<FormData> {
+    let bytes = std::fs::read(klimat_tests::root().join("samples").join(name)).unwrap();
+    read_template(&bytes, None).unwrap().forms
+}
+
+/// Culture forms whose texts try every trap: formulas, quotes, separators,
+/// new lines, Cyrillic, a tenure range.
+fn tricky_culture() -> Vec<FormData> {
+    let csv = "code;tenure;subdivision;position;o1_pos;o1_neg;o2_pos;c1_sub;c1_org;c15_text;n7;n7_actors;n7_tech;n8_text\n\
+        \"=1+1\";от 10 до 20 лет;\"Отдел; кадров\";Специалист;\"=HYPERLINK(\"\"http://x\"\")\";\"строка 1\nстрока 2\";\"a,b;c\";5;4;\"+7\";3;руководители|идеологические работники;кадровые;@SUM(A1)\n";
+    let mut header_and_rest = String::new();
+    // Add the remaining required culture columns as empty.
+    let cols = klimat_store::export::columns(Instrument::Culture);
+    let given: Vec<&str> = csv.lines().next().unwrap().split(';').collect();
+    let missing: Vec<&String> = cols
+        .iter()
+        .filter(|c| !given.contains(&c.as_str()))
+        .collect();
+    let mut lines = csv.splitn(2, '\n');
+    header_and_rest.push_str(lines.next().unwrap());
+    for m in &missing {
+        header_and_rest.push(';');
+        header_and_rest.push_str(m);
+    }
+    header_and_rest.push('\n');
+    let body = lines.next().unwrap().trim_end_matches('\n');
+    header_and_rest.push_str(body);
+    header_and_rest.push_str(&";".repeat(missing.len()));
+    header_and_rest.push('\n');
+    read_template(header_and_rest.as_bytes(), Some(Instrument::Culture))
+        .unwrap()
+        .forms
+}
+
+#[test]
+fn export_then_import_round_trips_exactly_in_csv_and_xlsx() {
+    let sets = [
+        (Instrument::Commitment, sample("commitment.csv")),
+        (Instrument::Satisfaction, sample("satisfaction.csv")),
+        (Instrument::Culture, sample("culture.csv")),
+        (Instrument::Culture, tricky_culture()),
+    ];
+    for (instrument, forms) in sets {
+        assert!(!forms.is_empty());
+        let csv = to_csv(instrument, &forms).unwrap();
+        let back = read_template(&csv, None).unwrap();
+        assert_eq!(
+            back.instrument, instrument,
+            "instrument found from the columns"
+        );
+        assert_eq!(back.forms, forms, "CSV round trip of {instrument:?}");
+        let xlsx = to_xlsx(instrument, &forms).unwrap();
+        let back = read_template(&xlsx, None).unwrap();
+        assert_eq!(back.forms, forms, "XLSX round trip of {instrument:?}");
+    }
+    let tricky = &tricky_culture()[0];
+    assert_eq!(tricky.code, "=1+1", "a formula-looking code stays text");
+    assert_eq!(
+        tricky.tenure.satisfaction_band().map(|b| b.id()),
+        Some("10-20")
+    );
+}
+
+#[test]
+fn round_trip_through_the_database() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = survey(&db);
+    let forms = sample("commitment.csv");
+    db.add_forms(id, &forms, Entry::Import, &mut |_, _| {})
+        .unwrap();
+    let stored: Vec<FormData> = db
+        .forms(id, Instrument::Commitment)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.data)
+        .collect();
+    assert_eq!(
+        stored, forms,
+        "the database keeps every field of every form"
+    );
+    assert_eq!(db.survey(id).unwrap().form_counts, [120, 0, 0]);
+}
+
+#[test]
+fn a_bad_row_in_ten_thousand_imports_nothing_and_is_named() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = survey(&db);
+    let csv = commitment_csv(10_000, Some(7_345));
+    let err = read_template(csv.as_bytes(), None).unwrap_err();
+    let StoreError::Template(klimat_core::template::TemplateError::Cells(cells)) = &err else {
+        panic!("cell errors expected, got {err:?}");
+    };
+    assert_eq!(cells.len(), 1, "exactly one bad cell");
+    assert_eq!(
+        cells[0].row, 7_346,
+        "data row 7345 is file row 7346 (header = 1)"
+    );
+    assert_eq!(cells[0].column, "q4");
+    assert_eq!(cells[0].value, "7");
+    assert!(
+        err.to_string()
+            .contains("строка 7346, столбец «q4»: значение «7»")
+    );
+    assert_eq!(db.form_count().unwrap(), 0, "nothing was imported");
+    // The same file without the bad row imports all 10 000.
+    let good = read_template(commitment_csv(10_000, None).as_bytes(), None).unwrap();
+    db.add_forms(id, &good.forms, Entry::Import, &mut |_, _| {})
+        .unwrap();
+    assert_eq!(db.form_count().unwrap(), 10_000);
+}
+
+#[test]
+fn forms_of_an_instrument_the_survey_lacks_are_refused_whole() {
+    let mut db = Db::open_in_memory().unwrap();
+    let s = SurveySettings::new(
+        "Только приверженность",
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        vec![Instrument::Commitment],
+    );
+    let id = db.create_survey(&s).unwrap();
+    let err = db
+        .add_forms(
+            id,
+            &sample("satisfaction.csv"),
+            Entry::Import,
+            &mut |_, _| {},
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "instrument_not_in_survey");
+    assert_eq!(db.form_count().unwrap(), 0);
+}
+
+#[test]
+fn change_log_records_create_edit_delete_and_is_append_only() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = survey(&db);
+    let mut form = sample("commitment.csv").remove(0);
+    let saved = db.add_form(id, &form, Entry::Operator).unwrap();
+    form.code = "Анкета 999".into();
+    db.update_form(&saved.uuid, &form).unwrap();
+    db.delete_form(&saved.uuid).unwrap();
+    let log = db.form_log(&saved.uuid).unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["created", "edited", "deleted"]);
+    assert!(
+        log[1]
+            .old_content
+            .as_deref()
+            .unwrap()
+            .contains("Анкета 001")
+    );
+    assert!(
+        log[1]
+            .new_content
+            .as_deref()
+            .unwrap()
+            .contains("Анкета 999")
+    );
+    assert!(log[2].new_content.is_none());
+    assert_eq!(db.form(&saved.uuid).unwrap_err().code(), "no_form");
+    // The log refuses to be rewritten, even by hand.
+    let dir = TempDir::new("log");
+    let path = dir.join("k.db");
+    {
+        let mut db = Db::open(&path).unwrap();
+        let id = survey(&db);
+        db.add_form(id, &form, Entry::Operator).unwrap();
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert!(
+        conn.execute("UPDATE form_log SET action = 'x'", [])
+            .is_err(),
+        "no UPDATE"
+    );
+    assert!(
+        conn.execute("DELETE FROM form_log", []).is_err(),
+        "no DELETE"
+    );
+}
+
+#[test]
+fn merging_the_same_file_twice_changes_nothing() {
+    let dir = TempDir::new("merge");
+    let mut a = Db::open(&dir.join("a.db")).unwrap();
+    let id = survey(&a);
+    a.add_forms(id, &sample("commitment.csv"), Entry::Import, &mut |_, _| {})
+        .unwrap();
+    a.add_forms(id, &sample("culture.csv"), Entry::Import, &mut |_, _| {})
+        .unwrap();
+    let file = a.exchange_export(id).unwrap();
+    let mut b = Db::open(&dir.join("b.db")).unwrap();
+    let once = b.merge(&file).unwrap();
+    assert!(once.survey_created);
+    assert_eq!(once.added, 150);
+    let twice = b.merge(&file).unwrap();
+    assert_eq!(
+        (twice.added, twice.updated, twice.unchanged),
+        (0, 0, 150),
+        "merge twice = merge once"
+    );
+    assert!(twice.conflicts.is_empty());
+    assert_eq!(b.form_count().unwrap(), 150);
+    assert_eq!(
+        b.surveys().unwrap().len(),
+        1,
+        "the survey is matched by UUID, not duplicated"
+    );
+    // Merging back into the source changes nothing either.
+    let back = a
+        .merge(&b.exchange_export(once.survey_id).unwrap())
+        .unwrap();
+    assert_eq!((back.added, back.updated, back.unchanged), (0, 0, 150));
+}
+
+#[test]
+fn edits_travel_and_conflicting_edits_are_reported_not_overwritten() {
+    let mut a = Db::open_in_memory().unwrap();
+    let id = survey(&a);
+    a.add_forms(
+        id,
+        &sample("commitment.csv")[..3],
+        Entry::Import,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let mut b = Db::open_in_memory().unwrap();
+    let b_id = b.merge(&a.exchange_export(id).unwrap()).unwrap().survey_id;
+    let forms_a = a.forms(id, Instrument::Commitment).unwrap();
+    // Form 0 edited only on A: B takes the new version.
+    let mut f0 = forms_a[0].data.clone();
+    f0.code = "Анкета 001-исправлена".into();
+    a.update_form(&forms_a[0].uuid, &f0).unwrap();
+    // Form 1 edited on both sides: a conflict.
+    let mut f1a = forms_a[1].data.clone();
+    f1a.code = "A".into();
+    a.update_form(&forms_a[1].uuid, &f1a).unwrap();
+    let mut f1b = forms_a[1].data.clone();
+    f1b.code = "B".into();
+    b.update_form(&forms_a[1].uuid, &f1b).unwrap();
+    // Form 2 edited only on B: B keeps its newer version.
+    let mut f2b = forms_a[2].data.clone();
+    f2b.code = "B2".into();
+    b.update_form(&forms_a[2].uuid, &f2b).unwrap();
+    let r = b.merge(&a.exchange_export(id).unwrap()).unwrap();
+    assert_eq!(r.updated, 1, "the edit made only on A arrives");
+    assert_eq!(r.kept_newer_here, 1, "B's own newer edit is kept");
+    assert_eq!(
+        r.conflicts.len(),
+        1,
+        "the edit made on both sides is a conflict"
+    );
+    assert_eq!(r.conflicts[0].uuid, forms_a[1].uuid);
+    assert_eq!(
+        b.form(&forms_a[0].uuid).unwrap().data.code,
+        "Анкета 001-исправлена"
+    );
+    assert_eq!(
+        b.form(&forms_a[1].uuid).unwrap().data.code,
+        "B",
+        "not silently overwritten"
+    );
+    assert_eq!(b.form(&forms_a[2].uuid).unwrap().data.code, "B2");
+    assert_eq!(b.forms(b_id, Instrument::Commitment).unwrap().len(), 3);
+}
+
+#[test]
+fn a_broken_exchange_file_changes_nothing() {
+    let mut db = Db::open_in_memory().unwrap();
+    for bytes in [&b"not json"[..], br#"{"format":"other"}"#, br#"{"format":"klimat-exchange","version":1,"survey":{"uuid":"x","name":"n","date":"2026-01-01","instruments":["commitment"]},"forms":[{"uuid":"bad"}]}"#] {
+        let err = db.merge(bytes).unwrap_err();
+        assert_eq!(err.code(), "bad_exchange_file", "{err}");
+    }
+    assert!(db.surveys().unwrap().is_empty());
+}
+
+#[test]
+fn migration_from_the_first_schema_keeps_every_form_and_copies_the_file_first() {
+    let dir = TempDir::new("migrate");
+    let path = dir.join("old.db");
+    {
+        let mut db = Db::open_to(&path, 1).unwrap();
+        assert_eq!(db.schema_version().unwrap(), 1);
+        let id = survey(&db);
+        db.add_forms(id, &sample("commitment.csv"), Entry::Import, &mut |_, _| {})
+            .unwrap();
+        db.add_forms(
+            id,
+            &sample("satisfaction.csv"),
+            Entry::Import,
+            &mut |_, _| {},
+        )
+        .unwrap();
+    }
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.schema_version().unwrap(), klimat_store::SCHEMA_VERSION);
+    assert_eq!(
+        db.form_count().unwrap(),
+        180,
+        "every form survives the migration"
+    );
+    db.set_setting("kiosk_pin", "1234").unwrap();
+    assert_eq!(
+        db.setting("kiosk_pin").unwrap().as_deref(),
+        Some("1234"),
+        "migration 2 ran"
+    );
+    let copies: Vec<_> = std::fs::read_dir(&dir.0)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("old.db.v1-") && n.ends_with(".bak"))
+        .collect();
+    assert_eq!(
+        copies.len(),
+        1,
+        "a copy of the version-1 file is written beside it"
+    );
+    let copy = Db::open_to(&dir.join(&copies[0]), 1).unwrap();
+    assert_eq!(copy.schema_version().unwrap(), 1);
+    assert_eq!(copy.form_count().unwrap(), 180);
+}
+
+#[test]
+fn a_database_from_a_newer_klimat_is_refused_untouched() {
+    let dir = TempDir::new("newer");
+    let path = dir.join("new.db");
+    drop(Db::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Db::open(&path).unwrap_err();
+    assert_eq!(err.code(), "newer_schema");
+    assert!(
+        err.to_string().contains("более новой версией Klimat"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is not changed"
+    );
+    // And a foreign SQLite file is not taken for ours.
+    let other = dir.join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
+    assert_eq!(Db::open(&other).unwrap_err().code(), "not_klimat_database");
+}
+
+#[test]
+fn backup_and_restore() {
+    let dir = TempDir::new("backup");
+    let mut db = Db::open(&dir.join("k.db")).unwrap();
+    let id = survey(&db);
+    db.add_forms(id, &sample("commitment.csv"), Entry::Import, &mut |_, _| {})
+        .unwrap();
+    let copy = dir.join("copy.db");
+    db.backup(&copy).unwrap();
+    assert_eq!(
+        db.backup(&copy).unwrap_err().code(),
+        "invalid",
+        "an existing file is not overwritten"
+    );
+    db.add_forms(
+        id,
+        &sample("satisfaction.csv"),
+        Entry::Import,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(db.form_count().unwrap(), 180);
+    let saved = db
+        .restore(&copy)
+        .unwrap()
+        .expect("the current database is kept aside");
+    assert_eq!(
+        db.form_count().unwrap(),
+        120,
+        "the backup's content is back"
+    );
+    assert_eq!(db.integrity_check().unwrap(), "ok");
+    assert_eq!(
+        Db::open(&saved).unwrap().form_count().unwrap(),
+        180,
+        "the replaced content is kept"
+    );
+    // A file that is not a backup changes nothing.
+    let junk = dir.join("junk.db");
+    std::fs::write(&junk, b"not a database at all").unwrap();
+    assert!(db.restore(&junk).is_err());
+    assert_eq!(db.form_count().unwrap(), 120);
+}
+
+#[test]
+fn the_blank_template_lists_allowed_values_and_imports_when_filled() {
+    let mut s = SurveySettings::new(
+        "Т",
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        vec![Instrument::Satisfaction],
+    );
+    s.subdivisions = vec!["Отдел кадров".into()];
+    let bytes = blank_template(Instrument::Satisfaction, &s).unwrap();
+    let file = read_template(&bytes, None).unwrap();
+    assert_eq!(
+        file.instrument,
+        Instrument::Satisfaction,
+        "the template's header is the import header"
+    );
+    assert!(file.forms.is_empty());
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.starts_with("PK"), "an XLSX (zip) file");
+}
+
+#[test]
+fn portable_mode_keeps_data_beside_the_executable() {
+    let dir = TempDir::new("portable");
+    let env = |k: &str| match k {
+        "HOME" => Some("/home/u".to_owned()),
+        _ => None,
+    };
+    let normal = paths::data_dir(&dir.0, env);
+    assert!(
+        !normal.starts_with(&dir.0),
+        "without the marker: the user's data directory"
+    );
+    std::fs::write(dir.join("portable"), b"").unwrap();
+    assert_eq!(
+        paths::data_dir(&dir.0, env),
+        dir.join("klimat-data"),
+        "with it: beside the program"
+    );
+}
+
+#[test]
+fn score_from_the_database_equals_score_from_the_file() {
+    let dir = TempDir::new("score");
+    let db_path = dir.join("k.db");
+    let db = db_path.to_str().unwrap();
+    let out = klimat_tests::klimat(&[
+        "--db",
+        db,
+        "survey",
+        "create",
+        "--name",
+        "Д",
+        "--instruments",
+        "commitment,satisfaction",
+        "--date",
+        "2026-11-23",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    assert_eq!(id, "1", "survey create prints the id alone");
+    for (instrument, file) in [
+        ("commitment", fixture("commitment-b2.csv")),
+        (
+            "satisfaction",
+            klimat_tests::root().join("samples/satisfaction.csv"),
+        ),
+    ] {
+        let file = file.to_str().unwrap();
+        let imp = klimat_tests::klimat(&["--db", db, "import", "--survey", &id, file]);
+        assert!(
+            imp.status.success(),
+            "{}",
+            String::from_utf8_lossy(&imp.stderr)
+        );
+        let from_db = klimat_tests::klimat(&[
+            "--db",
+            db,
+            "score",
+            "--survey",
+            &id,
+            "--instrument",
+            instrument,
+        ]);
+        let from_file =
+            klimat_tests::klimat(&["score", "--input", file, "--instrument", instrument]);
+        assert!(
+            from_db.status.success(),
+            "{}",
+            String::from_utf8_lossy(&from_db.stderr)
+        );
+        assert_eq!(
+            from_db.stdout, from_file.stdout,
+            "{instrument}: same JSON from the database and the file"
+        );
+    }
+    let refused = klimat_tests::klimat(&[
+        "--db",
+        db,
+        "import",
+        "--survey",
+        "42",
+        fixture("commitment-b2.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("Нет анкетирования с номером 42"));
+}
