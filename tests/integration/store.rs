@@ -525,3 +525,21 @@ fn score_from_the_database_equals_score_from_the_file() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("Нет анкетирования с номером 42"));
 }
+
+#[test]
+fn an_all_blank_form_without_code_survives_export_and_import() {
+    // Found by the import_csv fuzz target: such a form was exported as a row
+    // of empty cells, which import skips.
+    let text = format!(
+        "{},extra\n,,,,,,,,,,,,,,,,,,,x\n",
+        klimat_tests::commitment_header()
+    );
+    let forms = read_template(text.as_bytes(), None).unwrap().forms;
+    assert_eq!(forms.len(), 1, "a row with a non-empty cell is a form");
+    for bytes in [
+        to_csv(Instrument::Commitment, &forms).unwrap(),
+        to_xlsx(Instrument::Commitment, &forms).unwrap(),
+    ] {
+        assert_eq!(read_template(&bytes, None).unwrap().forms, forms);
+    }
+}

@@ -92,6 +92,13 @@ fn row(form: &FormData) -> Vec<Cell> {
             out.push(Cell::Text(f.negative_other.clone()));
         }
     }
+    // A row of empty cells is skipped on import (SPEC.md §4), so an
+    // all-blank form without code or demographics would vanish on the way
+    // back. «Не указали стаж» says the same as the empty tenure cell and
+    // keeps the row.
+    if out.iter().all(|c| c.text().is_empty()) {
+        out[1] = Cell::Text(klimat_core::text::ru::UNKNOWN_TENURE.to_owned());
+    }
     out
 }
 
