@@ -3,7 +3,7 @@
 # Run as root (or with sudo available).
 
 ensure_deps() {
-  local packages=(build-essential pkg-config ca-certificates curl)
+  local packages=(build-essential pkg-config ca-certificates curl poppler-utils)
   local missing=()
   for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -6,6 +6,7 @@ mod compare;
 mod conclusions;
 mod crash;
 mod culture;
+mod report;
 mod satisfaction;
 mod store;
 mod template;

@@ -7,6 +7,7 @@
 mod args;
 mod data;
 mod json;
+mod report;
 mod score;
 mod text;
 
@@ -124,6 +125,14 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
                 _ => Err(CliError::Usage(text::EXCHANGE_SUBCOMMAND.into())),
             }
         }
+        Some("report") => report::report(
+            db.as_deref(),
+            &opts(&["--survey", "--pdf", "--xlsx", "--compare-with"])?,
+        ),
+        Some("forms") => report::forms(
+            db.as_deref(),
+            &opts(&["--instrument", "--pdf", "--survey"])?,
+        ),
         Some("merge") => data::merge(db.as_deref(), &opts(&[])?),
         Some("backup") => data::backup(db.as_deref(), &opts(&["--out"])?),
         Some("restore") => data::restore(db.as_deref(), &opts(&[])?),

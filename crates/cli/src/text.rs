@@ -26,6 +26,8 @@ klimat — анкетирование по методике 2022 года: «О�
   template        пустой шаблон XLSX со списками допустимых значений
   exchange export файл обмена .klimat для другой установки Klimat
   merge           принять файл обмена .klimat
+  report          годовой отчет: PDF и (или) книга XLSX
+  forms           пустые бланки анкет в PDF для печати
   backup          резервная копия всей базы данных
   restore         восстановить базу данных из резервной копии
 
@@ -110,6 +112,17 @@ backup записывает согласованную копию всей ба�
 сохранив текущую рядом с ней.
 ";
 
+const HELP_REPORT: &str = "\
+klimat report --survey НОМЕР [--pdf ФАЙЛ.pdf] [--xlsx ФАЙЛ.xlsx] [--compare-with НОМЕР]
+klimat forms --instrument ИНСТРУМЕНТ --pdf ФАЙЛ.pdf [--survey НОМЕР]
+
+report создает годовой отчет по анкетированию: таблицы методики, диаграммы,
+выводы, сравнение с предыдущим анкетированием (--compare-with). Нужно
+указать --pdf, --xlsx или оба.
+forms создает пустой бланк анкеты для печати; с --survey в бланк попадают
+списки подразделений и категорий должностей этого анкетирования.
+";
+
 /// The help of one verb, if it has its own.
 pub fn verb_help(verb: &str) -> Option<&'static str> {
     Some(match verb {
@@ -119,6 +132,7 @@ pub fn verb_help(verb: &str) -> Option<&'static str> {
         "export" | "template" => HELP_EXPORT,
         "exchange" | "merge" => HELP_EXCHANGE,
         "backup" | "restore" => HELP_BACKUP,
+        "report" | "forms" => HELP_REPORT,
         _ => return None,
     })
 }
@@ -255,3 +269,9 @@ pub fn merge_report(r: &klimat_store::MergeReport) -> String {
     }
     s
 }
+/// Neither --pdf nor --xlsx.
+pub const REPORT_NEEDS_OUTPUT: &str = "укажите --pdf, --xlsx или оба";
+/// Report written.
+pub const REPORT_WRITTEN: &str = "Отчет записан:";
+/// Blank form written.
+pub const FORM_WRITTEN: &str = "Бланк записан:";

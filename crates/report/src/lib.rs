@@ -1,1 +1,22 @@
+//! Klimat's reports: the annual report as PDF and XLSX, and blank forms.
+//!
+//! A pipeline of pure stages: [`ReportInput`] (plain values computed by the
+//! core from the forms; no database handle) → [`build`] → [`ReportModel`]
+//! (sections of paragraphs, tables and charts) → [`pdf::render`] or
+//! [`xlsx::render`] → bytes. [`forms::render`] gives a blank questionnaire.
 
+#![forbid(unsafe_code)]
+
+mod build;
+pub mod forms;
+mod input;
+pub mod model;
+pub mod pdf;
+mod text;
+pub mod xlsx;
+
+pub use build::build;
+pub use input::{
+    CommitmentData, CultureData, FormRow, PreviousSurvey, ReportInput, SatisfactionData, SurveyInfo,
+};
+pub use model::ReportModel;

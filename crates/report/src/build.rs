@@ -1,0 +1,926 @@
+//! From analyses to the report model: the tables of the methodology, the
+//! charts, the conclusions of the core, the comparison and the anonymity
+//! threshold applied to every breakdown.
+
+use klimat_core::Instrument;
+use klimat_core::commitment::{self, BLOCKS, CommitmentLevel, Component, ITEMS as C_ITEMS, Sign};
+use klimat_core::compare::{self, Change};
+use klimat_core::culture::Side;
+use klimat_core::satisfaction::{self, Factor, SatisfactionLevel};
+use klimat_core::text::methodology::{
+    COMMITMENT_STATEMENTS, CULTURE_COHESION_ITEMS, CULTURE_LEVEL_ITEMS, CULTURE_N7_ACTORS,
+    CULTURE_N7_TECH, CULTURE_NEGATIVE_ITEMS, CULTURE_OPEN_QUESTIONS,
+};
+use klimat_core::text::ru::{self as core_ru, conclusions};
+
+use crate::input::{CommitmentData, CultureData, PreviousSurvey, ReportInput, SatisfactionData};
+use crate::model::{
+    BarChart, Block, Cell, Column, Placement, ReportModel, Section, Series, Table, TitlePage,
+};
+use crate::text as t;
+
+fn table(sheet: &str, caption: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Block {
+    Block::Table(Table {
+        sheet: sheet.to_owned(),
+        caption: caption.to_owned(),
+        columns,
+        rows,
+        placement: Placement::Both,
+    })
+}
+
+fn cols(spec: &[(&str, f32)]) -> Vec<Column> {
+    spec.iter().map(|(t, w)| Column::new(*t, *w)).collect()
+}
+
+fn share(count: u64, n: u64) -> Cell {
+    if n == 0 {
+        Cell::Empty
+    } else {
+        Cell::Percent(count as f64 * 100.0 / n as f64, 2)
+    }
+}
+
+/// A breakdown row: the label, then either the numbers or, below K forms,
+/// «менее K анкет» in their place.
+fn breakdown_row(label: String, n: u64, k: u32, numbers: Vec<Cell>) -> Vec<Cell> {
+    let mut row = vec![Cell::Text(label)];
+    if n < u64::from(k) {
+        row.push(Cell::Suppressed(k));
+        row.extend(std::iter::repeat_n(Cell::Empty, numbers.len()));
+    } else {
+        row.push(Cell::Int(n as i64));
+        row.extend(numbers);
+    }
+    row
+}
+
+fn group_label(name: &Option<String>) -> String {
+    name.clone()
+        .unwrap_or_else(|| core_ru::NOT_GIVEN.to_owned())
+}
+
+/// Builds the report model.
+pub fn build(input: &ReportInput) -> ReportModel {
+    let s = &input.survey;
+    let mut facts = Vec::new();
+    if let Some(c) = &input.commitment {
+        facts.push(t::forms_counted(
+            Instrument::Commitment.label(),
+            c.analysis.respondents,
+        ));
+    }
+    if let Some(c) = &input.satisfaction {
+        facts.push(t::forms_counted(
+            Instrument::Satisfaction.label(),
+            c.analysis.respondents,
+        ));
+        facts.push(format!("{}: {}", t::KEY_USED, c.analysis.key.label()));
+    }
+    if let Some(c) = &input.culture {
+        facts.push(t::forms_counted(
+            Instrument::Culture.label(),
+            c.analysis.respondents,
+        ));
+    }
+    facts.push(format!(
+        "{} {} {}.",
+        t::THRESHOLD,
+        s.threshold,
+        t::THRESHOLD_TAIL
+    ));
+    let mut sections = vec![tools_section(input)];
+    let mut number = 2;
+    let mut push = |title: &str, blocks: Vec<Block>| {
+        sections.push(Section {
+            title: format!("{number}. {title}"),
+            blocks,
+        });
+        number += 1;
+    };
+    if let Some(c) = &input.commitment {
+        push(t::SECTION_COMMITMENT, commitment_blocks(c, s.threshold));
+    }
+    if let Some(c) = &input.satisfaction {
+        push(t::SECTION_SATISFACTION, satisfaction_blocks(c, s.threshold));
+    }
+    if let Some(c) = &input.culture {
+        push(t::SECTION_CULTURE, culture_blocks(c, s.threshold));
+    }
+    if let Some(p) = &input.previous {
+        push(t::SECTION_COMPARISON, comparison_blocks(input, p));
+    }
+    ReportModel {
+        title: TitlePage {
+            organization: s.organization.clone(),
+            survey: s.name.clone(),
+            date: s.date.clone(),
+            facts,
+        },
+        sections,
+    }
+}
+
+fn tools_section(input: &ReportInput) -> Section {
+    let mut blocks = vec![Block::Paragraph(t::TOOLS_INTRO.to_owned())];
+    let mut list = Vec::new();
+    if input.commitment.is_some() {
+        list.push(t::TOOL_COMMITMENT.to_owned());
+    }
+    if let Some(s) = &input.satisfaction {
+        list.push(format!(
+            "{} {}: {}.",
+            t::TOOL_SATISFACTION,
+            t::KEY_USED,
+            s.analysis.key.label()
+        ));
+    }
+    if input.culture.is_some() {
+        list.push(t::TOOL_CULTURE.to_owned());
+    }
+    blocks.push(Block::Bullets(list));
+    Section {
+        title: format!("1. {}", t::SECTION_TOOLS),
+        blocks,
+    }
+}
+
+fn commitment_row_numbers(r: &commitment::GroupRow) -> Vec<Cell> {
+    let mut v: Vec<Cell> = r.block_means.iter().map(|m| Cell::num(*m, 2)).collect();
+    v.push(Cell::num(r.ip_mean, 2));
+    v
+}
+
+fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
+    let a = &c.analysis;
+    let n = a.respondents;
+    let mut out = Vec::new();
+
+    // Table Б.3.
+    let mut columns = cols(&[(t::COL_BLOCK, 2.2), (t::COL_ITEMS, 1.1)]);
+    columns.extend(t::COL_POINTS.iter().map(|p| Column::new(*p, 0.9)));
+    columns.extend(cols(&[(t::COL_MEAN, 1.2), (t::COL_TOTAL, 1.0)]));
+    let rows = a
+        .blocks
+        .iter()
+        .map(|b| {
+            let sign = match b.block.sign {
+                Sign::Plus => "«+»",
+                Sign::Minus => "«–»",
+            };
+            let items: Vec<String> = b.block.items.iter().map(usize::to_string).collect();
+            let mut row = vec![
+                Cell::text(format!(
+                    "{} {} ({sign})",
+                    b.block.code,
+                    b.block.component.label()
+                )),
+                Cell::text(items.join("; ")),
+            ];
+            row.extend(b.counts.iter().map(|&x| Cell::Int(x as i64)));
+            row.push(Cell::num(b.mean, 6));
+            row.push(Cell::Int(b.total as i64));
+            row
+        })
+        .collect();
+    out.push(table("Б.3 Блоки", t::CAP_B3, columns, rows));
+
+    // Table Б.8.
+    let i = a.index();
+    let rows = vec![
+        vec![Cell::text(t::ROW_N), Cell::text("N"), Cell::Int(n as i64)],
+        vec![Cell::text(t::ROW_OP), Cell::text("OP"), Cell::Int(i.op)],
+        vec![
+            Cell::text(t::ROW_OPMAX),
+            Cell::text("OPmax"),
+            Cell::Int(i.op_max),
+        ],
+        vec![Cell::text(t::ROW_P), Cell::text("P"), Cell::percent(i.p, 2)],
+        vec![
+            Cell::text(t::ROW_IP_MEAN),
+            Cell::text("IPср"),
+            Cell::num(a.total.ip_mean, 2),
+        ],
+        vec![
+            Cell::text(t::ROW_IPMAX),
+            Cell::text("IPmax"),
+            Cell::Int(commitment::IP_MAX),
+        ],
+        vec![
+            Cell::text(t::ROW_LEVEL),
+            Cell::Empty,
+            Cell::text(i.level.map_or("", |l| l.label())),
+        ],
+    ];
+    out.push(table(
+        "Б.8 Индекс",
+        t::CAP_B8,
+        cols(&[
+            (t::COL_INDICATOR, 5.0),
+            (t::COL_SYMBOL, 1.2),
+            (t::COL_VALUE, 2.0),
+        ]),
+        rows,
+    ));
+
+    // Table Б.9 and its chart.
+    let rows = CommitmentLevel::ALL
+        .iter()
+        .map(|l| {
+            vec![
+                Cell::text(l.label()),
+                Cell::text(l.points_range()),
+                Cell::text(l.percent_range()),
+                Cell::Int(a.levels[*l as usize] as i64),
+                share(a.levels[*l as usize], n),
+            ]
+        })
+        .collect();
+    out.push(table(
+        "Б.9 Уровни",
+        t::CAP_B9,
+        cols(&[
+            (t::COL_LEVEL, 3.0),
+            (t::COL_POINTS_RANGE, 1.2),
+            (t::COL_PERCENT_RANGE, 1.3),
+            (t::COL_COUNT, 1.4),
+            (t::COL_SHARE, 1.2),
+        ]),
+        rows,
+    ));
+    if n > 0 {
+        out.push(Block::Chart(BarChart {
+            caption: t::FIG_LEVELS.to_owned(),
+            categories: CommitmentLevel::ALL
+                .iter()
+                .map(|l| l.label().to_owned())
+                .collect(),
+            series: vec![Series {
+                name: t::COL_SHARE.to_owned(),
+                values: a
+                    .levels
+                    .iter()
+                    .map(|&c| Some(c as f64 * 100.0 / n as f64))
+                    .collect(),
+            }],
+            max: Some(100.0),
+            percent: true,
+        }));
+    }
+
+    // Table Б.6 and Рисунок Б.1.
+    let mut columns = cols(&[(t::COL_TENURE, 2.2), (t::COL_N, 1.3)]);
+    columns.extend(BLOCKS.iter().map(|b| Column::new(b.code, 1.0)));
+    columns.push(Column::new(t::COL_GENERAL, 1.3));
+    let rows = a
+        .by_tenure
+        .iter()
+        .map(|(band, r)| {
+            let label = band
+                .map_or(core_ru::UNKNOWN_TENURE, |b| b.label())
+                .to_owned();
+            breakdown_row(label, r.n, k, commitment_row_numbers(r))
+        })
+        .collect();
+    out.push(table("Б.6 Стаж", t::CAP_B6, columns.clone(), rows));
+    let shown: Vec<_> = a
+        .by_tenure
+        .iter()
+        .filter(|(b, r)| b.is_some() && r.n >= u64::from(k))
+        .collect();
+    if !shown.is_empty() {
+        out.push(Block::Chart(BarChart {
+            caption: t::FIG_B1.to_owned(),
+            categories: shown
+                .iter()
+                .map(|(b, _)| b.map_or("", |b| b.label()).to_owned())
+                .collect(),
+            series: Component::ALL
+                .iter()
+                .map(|&comp| Series {
+                    name: comp.label().to_owned(),
+                    values: shown.iter().map(|(_, r)| r.component_mean(comp)).collect(),
+                })
+                .collect(),
+            max: Some(commitment::COMPONENT_MAX),
+            percent: false,
+        }));
+    }
+
+    // By subdivision and position.
+    let mut sub_cols = columns.clone();
+    sub_cols[0] = Column::new(t::COL_SUBDIVISION, 2.6);
+    sub_cols.push(Column::new(t::COL_P, 1.2));
+    let group_rows = |groups: &[(Option<String>, commitment::GroupRow)]| -> Vec<Vec<Cell>> {
+        groups
+            .iter()
+            .map(|(name, r)| {
+                let mut numbers = commitment_row_numbers(r);
+                numbers.push(Cell::percent(r.index.p, 2));
+                breakdown_row(group_label(name), r.n, k, numbers)
+            })
+            .collect()
+    };
+    if !c.by_subdivision.is_empty() {
+        out.push(table(
+            "Приверж. подразделения",
+            t::CAP_COMMITMENT_SUB,
+            sub_cols.clone(),
+            group_rows(&c.by_subdivision),
+        ));
+    }
+    if !c.by_position.is_empty() {
+        let mut pos_cols = sub_cols.clone();
+        pos_cols[0] = Column::new(t::COL_POSITION, 2.6);
+        out.push(table(
+            "Приверж. должности",
+            t::CAP_COMMITMENT_POS,
+            pos_cols,
+            group_rows(&c.by_position),
+        ));
+    }
+
+    // Item analysis.
+    let rows = (1..=C_ITEMS)
+        .map(|item| {
+            vec![
+                Cell::Int(item as i64),
+                Cell::text(COMMITMENT_STATEMENTS[item - 1]),
+                Cell::text(match commitment::sign_of(item) {
+                    Sign::Plus => "+",
+                    Sign::Minus => "–",
+                }),
+                Cell::Int(a.item_sums[item - 1] as i64),
+            ]
+        })
+        .collect();
+    out.push(table(
+        "Утверждения",
+        t::CAP_ITEMS,
+        cols(&[
+            (t::COL_NO, 0.6),
+            (t::COL_STATEMENT, 7.0),
+            (t::COL_SIGN, 0.8),
+            (t::COL_SUM, 1.3),
+        ]),
+        rows,
+    ));
+
+    // Table Б.10, the respondent matrix: workbook only.
+    let mut columns = vec![Column::new(t::COL_CODE, 2.0)];
+    columns.extend((1..=C_ITEMS).map(|i| Column::new(i.to_string(), 0.5)));
+    columns.extend(cols(&[(t::COL_IP, 0.8), (t::COL_LEVEL, 2.0)]));
+    let rows = c
+        .forms
+        .iter()
+        .map(|(code, answers)| {
+            let score = commitment::score(answers);
+            let mut row = vec![Cell::text(code.clone())];
+            row.extend(
+                commitment::FormScore::signed_values(answers)
+                    .iter()
+                    .map(|&v| Cell::Int(v)),
+            );
+            row.push(Cell::Int(score.ip));
+            row.push(Cell::text(score.level().label()));
+            row
+        })
+        .collect();
+    out.push(Block::Table(Table {
+        sheet: "Б.10 Матрица".to_owned(),
+        caption: t::CAP_B10.to_owned(),
+        columns,
+        rows,
+        placement: Placement::WorkbookOnly,
+    }));
+
+    out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
+    out.extend(conclusions::commitment(a).into_iter().map(Block::Paragraph));
+    out
+}
+
+fn satisfaction_numbers(r: &satisfaction::GroupRow) -> Vec<Cell> {
+    let mut v: Vec<Cell> = r.factor_percents.iter().map(|p| Cell::num(*p, 1)).collect();
+    v.push(Cell::num(r.overall_percent, 1));
+    v
+}
+
+fn satisfaction_columns(first: &str) -> Vec<Column> {
+    let mut columns = cols(&[(first, 2.4), (t::COL_N, 1.2)]);
+    columns.extend(Factor::ALL.iter().map(|f| Column::new(f.letter(), 0.8)));
+    columns.push(Column::new(t::COL_OVERALL, 1.0));
+    columns
+}
+
+fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
+    let a = &c.analysis;
+    let n = a.respondents;
+    let mut out = Vec::new();
+    out.push(Block::Paragraph(
+        Factor::ALL
+            .iter()
+            .map(|f| format!("{} – {}", f.letter(), f.label().to_lowercase()))
+            .collect::<Vec<_>>()
+            .join("; ")
+            + ".",
+    ));
+
+    // Table В.4.
+    let mut rows: Vec<Vec<Cell>> = a
+        .by_tenure
+        .iter()
+        .map(|(band, r)| {
+            let label = band
+                .map_or(core_ru::UNKNOWN_TENURE, |b| b.label())
+                .to_owned();
+            breakdown_row(label, r.n, k, satisfaction_numbers(r))
+        })
+        .collect();
+    let mut total = vec![Cell::text(core_ru::TOTAL_ROW), Cell::Int(n as i64)];
+    total.extend(satisfaction_numbers(&a.total));
+    rows.push(total);
+    out.push(table(
+        "В.4 Свод",
+        t::CAP_V4,
+        satisfaction_columns(t::COL_TENURE),
+        rows,
+    ));
+
+    if n > 0 {
+        out.push(Block::Chart(BarChart {
+            caption: t::FIG_FACTORS.to_owned(),
+            categories: Factor::ALL.iter().map(|f| f.label().to_owned()).collect(),
+            series: vec![Series {
+                name: t::COL_OVERALL.to_owned(),
+                values: a.total.factor_percents.to_vec(),
+            }],
+            max: Some(100.0),
+            percent: true,
+        }));
+    }
+
+    // Levels of Table В.5.
+    let rows = SatisfactionLevel::ALL
+        .iter()
+        .map(|l| {
+            vec![
+                Cell::text(l.label()),
+                Cell::text(l.percent_range()),
+                Cell::Int(a.levels[*l as usize] as i64),
+                share(a.levels[*l as usize], n),
+            ]
+        })
+        .collect();
+    out.push(table(
+        "В.5 Уровни",
+        t::CAP_V5,
+        cols(&[
+            (t::COL_LEVEL, 3.5),
+            (t::COL_PERCENT_RANGE, 1.2),
+            (t::COL_COUNT, 1.4),
+            (t::COL_SHARE, 1.2),
+        ]),
+        rows,
+    ));
+    if n > 0 {
+        out.push(Block::Chart(BarChart {
+            caption: t::FIG_SAT_LEVELS.to_owned(),
+            categories: SatisfactionLevel::ALL
+                .iter()
+                .map(|l| l.label().to_owned())
+                .collect(),
+            series: vec![Series {
+                name: t::COL_SHARE.to_owned(),
+                values: a
+                    .levels
+                    .iter()
+                    .map(|&c| Some(c as f64 * 100.0 / n as f64))
+                    .collect(),
+            }],
+            max: Some(100.0),
+            percent: true,
+        }));
+    }
+
+    let group_rows = |groups: &[(Option<String>, satisfaction::GroupRow)]| -> Vec<Vec<Cell>> {
+        groups
+            .iter()
+            .map(|(name, r)| breakdown_row(group_label(name), r.n, k, satisfaction_numbers(r)))
+            .collect()
+    };
+    if !c.by_subdivision.is_empty() {
+        out.push(table(
+            "Удовл. подразделения",
+            t::CAP_SAT_SUB,
+            satisfaction_columns(t::COL_SUBDIVISION),
+            group_rows(&c.by_subdivision),
+        ));
+    }
+    if !c.by_position.is_empty() {
+        out.push(table(
+            "Удовл. должности",
+            t::CAP_SAT_POS,
+            satisfaction_columns(t::COL_POSITION),
+            group_rows(&c.by_position),
+        ));
+    }
+
+    // Per form: workbook only.
+    let mut columns = vec![Column::new(t::COL_CODE, 2.0)];
+    columns.extend((1..=satisfaction::ITEMS).map(|i| Column::new(i.to_string(), 0.4)));
+    columns.extend(Factor::ALL.iter().map(|f| Column::new(f.letter(), 0.5)));
+    columns.extend(cols(&[
+        (t::COL_FACTOR_POINTS, 0.8),
+        (t::COL_SHARE, 0.8),
+        (t::COL_LEVEL, 2.0),
+    ]));
+    let rows = c
+        .forms
+        .iter()
+        .map(|(code, answers, score)| {
+            let mut row = vec![Cell::text(code.clone())];
+            row.extend(answers.0.iter().map(|ch| Cell::text(ch.letter())));
+            row.extend(score.factor_points.iter().map(|&p| Cell::Int(i64::from(p))));
+            row.push(Cell::Int(i64::from(score.points)));
+            row.push(Cell::Percent(score.percent(), 1));
+            row.push(Cell::text(score.level().label()));
+            row
+        })
+        .collect();
+    out.push(Block::Table(Table {
+        sheet: "Удовл. по анкетам".to_owned(),
+        caption: t::CAP_SAT_FORMS.to_owned(),
+        columns,
+        rows,
+        placement: Placement::WorkbookOnly,
+    }));
+
+    out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
+    out.extend(
+        conclusions::satisfaction(a)
+            .into_iter()
+            .map(Block::Paragraph),
+    );
+    out
+}
+
+fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
+    let a = &c.analysis;
+    let mut out = Vec::new();
+    let pair_cols = || {
+        cols(&[
+            (t::COL_ITEM, 4.5),
+            (t::COL_N_SUB, 0.9),
+            (t::COL_SUB, 1.3),
+            (t::COL_N_ORG, 0.9),
+            (t::COL_ORG, 1.3),
+            (t::COL_DIFF, 1.1),
+        ])
+    };
+    let pair_row = |label: &str, p: &klimat_core::culture::PairStat| {
+        vec![
+            Cell::text(label),
+            Cell::Int(p.sub.n() as i64),
+            Cell::num(p.sub.mean(), 2),
+            Cell::Int(p.org.n() as i64),
+            Cell::num(p.org.mean(), 2),
+            Cell::num(p.difference(), 2),
+        ]
+    };
+    let rows = a
+        .cohesion
+        .iter()
+        .zip(CULTURE_COHESION_ITEMS)
+        .map(|(p, label)| pair_row(label, p))
+        .collect();
+    out.push(table("А.2 Сплочение", t::CAP_A2, pair_cols(), rows));
+    if a.respondents > 0 {
+        out.push(Block::Chart(BarChart {
+            caption: t::FIG_A2.to_owned(),
+            categories: CULTURE_COHESION_ITEMS[..14]
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+            series: vec![
+                Series {
+                    name: t::COL_SUB.to_owned(),
+                    values: a.cohesion[..14].iter().map(|p| p.sub.mean()).collect(),
+                },
+                Series {
+                    name: t::COL_ORG.to_owned(),
+                    values: a.cohesion[..14].iter().map(|p| p.org.mean()).collect(),
+                },
+            ],
+            max: Some(5.0),
+            percent: false,
+        }));
+    }
+    let rows = a
+        .level
+        .iter()
+        .zip(CULTURE_LEVEL_ITEMS)
+        .map(|(p, label)| pair_row(label, p))
+        .collect();
+    out.push(table("А.3 Уровень", t::CAP_A3, pair_cols(), rows));
+
+    let rows = a
+        .negative
+        .iter()
+        .zip(CULTURE_NEGATIVE_ITEMS)
+        .map(|(s, label)| {
+            vec![
+                Cell::text(label),
+                Cell::Int(s.n() as i64),
+                Cell::num(s.mean(), 2),
+            ]
+        })
+        .collect();
+    out.push(table(
+        "А.4 Негативные",
+        t::CAP_A4,
+        cols(&[
+            (t::COL_ITEM, 6.0),
+            (t::COL_N_SHORT, 0.8),
+            (t::COL_MEAN, 1.3),
+        ]),
+        rows,
+    ));
+    let rows = CULTURE_N7_ACTORS
+        .iter()
+        .zip(a.n7_actor_counts)
+        .chain(CULTURE_N7_TECH.iter().zip(a.n7_tech_counts))
+        .map(|(w, c)| vec![Cell::text(*w), Cell::Int(c as i64)])
+        .collect();
+    out.push(table(
+        "А.4 п.7",
+        t::CAP_A4_N7,
+        cols(&[(t::COL_WORD, 4.0), (t::COL_COUNT, 1.5)]),
+        rows,
+    ));
+
+    if !c.by_subdivision.is_empty() {
+        let mut columns = cols(&[(t::COL_SUBDIVISION, 3.0), (t::COL_N, 1.1)]);
+        columns.extend(
+            CULTURE_LEVEL_ITEMS
+                .iter()
+                .enumerate()
+                .map(|(i, _)| Column::new(format!("{} {}", t::COL_ITEM, i + 1), 1.3)),
+        );
+        let rows = c
+            .by_subdivision
+            .iter()
+            .map(|(name, s)| {
+                let numbers = s.level.iter().map(|p| Cell::num(p.org.mean(), 2)).collect();
+                breakdown_row(group_label(name), s.respondents, k, numbers)
+            })
+            .collect();
+        out.push(table(
+            "Культура подразделения",
+            t::CAP_CULTURE_SUB,
+            columns,
+            rows,
+        ));
+    }
+
+    // Open answers, grouped.
+    let mut rows = Vec::new();
+    for g in &a.open {
+        let q = &CULTURE_OPEN_QUESTIONS[g.question - 1];
+        let prompt = match g.side {
+            Side::Pos => q.positive,
+            Side::Neg => q.negative,
+        };
+        let label = format!("{}. {prompt}", g.question);
+        if g.answers.is_empty() {
+            rows.push(vec![
+                Cell::text(label.clone()),
+                Cell::text(t::NO_ANSWERS),
+                Cell::Empty,
+            ]);
+        }
+        for (i, ans) in g.answers.iter().enumerate() {
+            rows.push(vec![
+                if i == 0 {
+                    Cell::text(label.clone())
+                } else {
+                    Cell::Empty
+                },
+                Cell::text(ans.text.clone()),
+                Cell::Int(ans.count as i64),
+            ]);
+        }
+    }
+    out.push(table(
+        "А.1 Открытые ответы",
+        t::CAP_OPEN,
+        cols(&[
+            (t::COL_QUESTION, 3.2),
+            (t::COL_ANSWER, 5.0),
+            (t::COL_TIMES, 1.1),
+        ]),
+        rows,
+    ));
+
+    // Per form: workbook only.
+    let mut columns = vec![Column::new(t::COL_CODE, 2.0)];
+    let names =
+        <klimat_core::culture::CultureForm as klimat_core::template::FormAnswers>::columns();
+    columns.extend(names.iter().map(|n| Column::new(n.clone(), 1.0)));
+    let rows = c
+        .forms
+        .iter()
+        .map(|(code, f)| {
+            let mut row = vec![Cell::text(code.clone())];
+            for sides in &f.open {
+                row.extend(sides.iter().map(|s| Cell::text(s.clone())));
+            }
+            let r = |v: u8| {
+                if v == 0 {
+                    Cell::Empty
+                } else {
+                    Cell::Int(i64::from(v))
+                }
+            };
+            for p in &f.cohesion {
+                row.extend([r(p.sub), r(p.org)]);
+            }
+            row.push(Cell::text(f.cohesion_other.clone()));
+            for p in &f.level {
+                row.extend([r(p.sub), r(p.org)]);
+            }
+            row.extend(f.negative.iter().map(|&v| r(v)));
+            let words = |bits: u8, list: &[&str; 3]| {
+                (0..3)
+                    .filter(|i| bits >> i & 1 == 1)
+                    .map(|i| list[i])
+                    .collect::<Vec<_>>()
+                    .join("|")
+            };
+            row.push(Cell::text(words(f.n7_actors, &CULTURE_N7_ACTORS)));
+            row.push(Cell::text(words(f.n7_tech, &CULTURE_N7_TECH)));
+            row.push(Cell::text(f.negative_other.clone()));
+            row
+        })
+        .collect();
+    out.push(Block::Table(Table {
+        sheet: "Культура по анкетам".to_owned(),
+        caption: t::CAP_CULTURE_FORMS.to_owned(),
+        columns,
+        rows,
+        placement: Placement::WorkbookOnly,
+    }));
+
+    out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
+    out.extend(conclusions::culture(a).into_iter().map(Block::Paragraph));
+    out
+}
+
+fn change_row(label: &str, c: &Change, decimals: u8, percent: bool) -> Vec<Cell> {
+    let cell = |v: Option<f64>| {
+        if percent {
+            Cell::percent(v, decimals)
+        } else {
+            Cell::num(v, decimals)
+        }
+    };
+    vec![
+        Cell::text(label),
+        cell(c.previous),
+        cell(c.current),
+        Cell::num(c.delta(), decimals),
+    ]
+}
+
+fn comparison_columns() -> Vec<Column> {
+    cols(&[
+        (t::COL_INDICATOR, 4.5),
+        (t::COL_PREVIOUS, 1.4),
+        (t::COL_CURRENT, 1.4),
+        (t::COL_CHANGE, 1.4),
+    ])
+}
+
+fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
+    let mut out = vec![Block::Paragraph(format!(
+        "{} «{}» ({}).",
+        t::COMPARED_WITH,
+        p.name,
+        p.date
+    ))];
+    if let (Some(prev), Some(cur)) = (&p.commitment, &input.commitment) {
+        let c = compare::compare_commitment(prev, &cur.analysis);
+        let mut rows = vec![
+            change_row(t::ROW_P, &c.p, 2, true),
+            change_row(t::ROW_IP_MEAN, &c.ip_mean, 2, false),
+        ];
+        for comp in Component::ALL {
+            rows.push(change_row(
+                comp.label(),
+                &c.components[comp as usize],
+                2,
+                false,
+            ));
+        }
+        for l in CommitmentLevel::ALL {
+            rows.push(change_row(
+                &format!("{}, % работников", l.label()),
+                &c.level_shares[l as usize],
+                2,
+                true,
+            ));
+        }
+        for (band, ch) in &c.by_tenure {
+            rows.push(change_row(
+                &format!(
+                    "IP ср., {}",
+                    band.map_or(core_ru::UNKNOWN_TENURE, |b| b.label())
+                ),
+                ch,
+                2,
+                false,
+            ));
+        }
+        out.push(Block::Subheading(t::SECTION_COMMITMENT.to_owned()));
+        out.push(table(
+            "Сравнение приверж.",
+            t::CAP_CMP_COMMITMENT,
+            comparison_columns(),
+            rows,
+        ));
+        if c.threat {
+            out.push(Block::Paragraph(t::THREAT.to_owned()));
+        }
+        out.extend(
+            conclusions::commitment_comparison(&c)
+                .into_iter()
+                .map(Block::Paragraph),
+        );
+    }
+    if let (Some(prev), Some(cur)) = (&p.satisfaction, &input.satisfaction) {
+        let c = compare::compare_satisfaction(prev, &cur.analysis);
+        let mut rows = vec![change_row(t::ROW_OVERALL_SAT, &c.overall, 1, true)];
+        for f in Factor::ALL {
+            rows.push(change_row(f.label(), &c.factors[f as usize], 1, true));
+        }
+        out.push(Block::Subheading(t::SECTION_SATISFACTION.to_owned()));
+        out.push(table(
+            "Сравнение удовл.",
+            t::CAP_CMP_SATISFACTION,
+            comparison_columns(),
+            rows,
+        ));
+        out.extend(
+            conclusions::satisfaction_comparison(&c)
+                .into_iter()
+                .map(Block::Paragraph),
+        );
+    }
+    if let (Some(prev), Some(cur)) = (&p.culture, &input.culture) {
+        let c = compare::compare_culture(prev, &cur.analysis);
+        let mut rows: Vec<Vec<Cell>> = CULTURE_COHESION_ITEMS
+            .iter()
+            .zip(&c.cohesion)
+            .map(|(label, (_, org))| change_row(label, org, 2, false))
+            .collect();
+        rows.extend(
+            CULTURE_LEVEL_ITEMS
+                .iter()
+                .zip(&c.level)
+                .map(|(label, (_, org))| change_row(label, org, 2, false)),
+        );
+        out.push(Block::Subheading(t::SECTION_CULTURE.to_owned()));
+        out.push(table(
+            "Сравнение культуры",
+            t::CAP_CMP_CULTURE,
+            comparison_columns(),
+            rows,
+        ));
+        out.extend(
+            conclusions::culture_comparison(&c)
+                .into_iter()
+                .map(Block::Paragraph),
+        );
+    }
+    out
+}
+
+/// Tests of the model alone.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_groups_are_suppressed() {
+        let row = breakdown_row(
+            "Отдел".into(),
+            2,
+            3,
+            vec![Cell::Num(1.0, 2), Cell::Num(2.0, 2)],
+        );
+        assert_eq!(row[1], Cell::Suppressed(3));
+        assert_eq!(row[1].display(), "менее 3 анкет");
+        assert_eq!(row.len(), 4, "the row keeps its width");
+        let row = breakdown_row("Отдел".into(), 3, 3, vec![Cell::Num(1.0, 2)]);
+        assert_eq!(row[1], Cell::Int(3), "K forms are shown");
+    }
+}

@@ -1,0 +1,220 @@
+//! What a report is built from: plain values computed from the forms by the
+//! core (no database handle). `*Data::from_forms` do the grouping.
+
+use klimat_core::commitment::{self, CommitmentAnalysis, CommitmentAnswers};
+use klimat_core::culture::{self, CultureAnalysis, CultureForm};
+use klimat_core::satisfaction::{self, SatisfactionAnalysis, SatisfactionAnswers, SatisfactionKey};
+use klimat_core::tenure::Tenure;
+
+/// The survey as the title page names it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyInfo {
+    /// The organization, if named.
+    pub organization: Option<String>,
+    /// «Диагностика 2026».
+    pub name: String,
+    /// «23.11.2026».
+    pub date: String,
+    /// The satisfaction key used.
+    pub key: SatisfactionKey,
+    /// The anonymity threshold K.
+    pub threshold: u32,
+}
+
+/// One form with what the report needs of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormRow<A> {
+    /// The code.
+    pub code: String,
+    /// Tenure.
+    pub tenure: Tenure,
+    /// Subdivision, if given.
+    pub subdivision: Option<String>,
+    /// Position category, if given.
+    pub position: Option<String>,
+    /// The answers.
+    pub answers: A,
+}
+
+/// Groups by an optional name; `None` (not given) sorts last.
+fn grouped<T: Copy, R>(
+    keys: impl Iterator<Item = (Option<String>, T)>,
+    breakdown: impl Fn(Vec<(GroupKey, T)>) -> Vec<(GroupKey, R)>,
+) -> Vec<(Option<String>, R)> {
+    let items: Vec<(GroupKey, T)> = keys.map(|(k, t)| (GroupKey(k), t)).collect();
+    breakdown(items)
+        .into_iter()
+        .map(|(k, r)| (k.0, r))
+        .collect()
+}
+
+/// A group name ordered with "not given" last.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct GroupKey(Option<String>);
+
+impl PartialOrd for GroupKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for GroupKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.0.is_none(), &self.0).cmp(&(other.0.is_none(), &other.0))
+    }
+}
+
+/// The commitment part of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommitmentData {
+    /// The whole survey.
+    pub analysis: CommitmentAnalysis,
+    /// Rows by subdivision (`None` = not given).
+    pub by_subdivision: Vec<(Option<String>, commitment::GroupRow)>,
+    /// Rows by position category.
+    pub by_position: Vec<(Option<String>, commitment::GroupRow)>,
+    /// Code and answers of every form (the matrix of Table Б.10).
+    pub forms: Vec<(String, CommitmentAnswers)>,
+}
+
+impl CommitmentData {
+    /// Analyses the forms.
+    pub fn from_forms(forms: &[FormRow<CommitmentAnswers>]) -> Self {
+        let scores: Vec<commitment::FormScore> = forms
+            .iter()
+            .map(|f| commitment::score(&f.answers))
+            .collect();
+        Self {
+            analysis: commitment::analyze(forms.iter().map(|f| (&f.answers, f.tenure))),
+            by_subdivision: grouped(
+                forms
+                    .iter()
+                    .zip(&scores)
+                    .map(|(f, s)| (f.subdivision.clone(), *s)),
+                commitment::breakdown,
+            ),
+            by_position: grouped(
+                forms
+                    .iter()
+                    .zip(&scores)
+                    .map(|(f, s)| (f.position.clone(), *s)),
+                commitment::breakdown,
+            ),
+            forms: forms.iter().map(|f| (f.code.clone(), f.answers)).collect(),
+        }
+    }
+}
+
+/// The satisfaction part of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SatisfactionData {
+    /// The whole survey.
+    pub analysis: SatisfactionAnalysis,
+    /// Rows by subdivision.
+    pub by_subdivision: Vec<(Option<String>, satisfaction::GroupRow)>,
+    /// Rows by position category.
+    pub by_position: Vec<(Option<String>, satisfaction::GroupRow)>,
+    /// Code, answers and score of every form.
+    pub forms: Vec<(String, SatisfactionAnswers, satisfaction::FormScore)>,
+}
+
+impl SatisfactionData {
+    /// Analyses the forms with `key`.
+    pub fn from_forms(forms: &[FormRow<SatisfactionAnswers>], key: SatisfactionKey) -> Self {
+        let scores: Vec<satisfaction::FormScore> = forms
+            .iter()
+            .map(|f| satisfaction::score(&f.answers, key))
+            .collect();
+        Self {
+            analysis: satisfaction::analyze(key, forms.iter().map(|f| (&f.answers, f.tenure))),
+            by_subdivision: grouped(
+                forms
+                    .iter()
+                    .zip(&scores)
+                    .map(|(f, s)| (f.subdivision.clone(), *s)),
+                satisfaction::breakdown,
+            ),
+            by_position: grouped(
+                forms
+                    .iter()
+                    .zip(&scores)
+                    .map(|(f, s)| (f.position.clone(), *s)),
+                satisfaction::breakdown,
+            ),
+            forms: forms
+                .iter()
+                .zip(scores)
+                .map(|(f, s)| (f.code.clone(), f.answers, s))
+                .collect(),
+        }
+    }
+}
+
+/// The culture part of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CultureData {
+    /// The whole survey.
+    pub analysis: CultureAnalysis,
+    /// The analysis of each subdivision (`None` = not given).
+    pub by_subdivision: Vec<(Option<String>, CultureAnalysis)>,
+    /// Code and answers of every form.
+    pub forms: Vec<(String, CultureForm)>,
+}
+
+impl CultureData {
+    /// Analyses the forms.
+    pub fn from_forms(forms: &[FormRow<CultureForm>]) -> Self {
+        let mut subs: Vec<Option<String>> = forms.iter().map(|f| f.subdivision.clone()).collect();
+        subs.sort_by_key(|s| GroupKey(s.clone()));
+        subs.dedup();
+        Self {
+            analysis: culture::analyze(forms.iter().map(|f| &f.answers)),
+            by_subdivision: subs
+                .into_iter()
+                .map(|s| {
+                    let a = culture::analyze(
+                        forms
+                            .iter()
+                            .filter(|f| f.subdivision == s)
+                            .map(|f| &f.answers),
+                    );
+                    (s, a)
+                })
+                .collect(),
+            forms: forms
+                .iter()
+                .map(|f| (f.code.clone(), f.answers.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// A previous survey to compare with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreviousSurvey {
+    /// Its name.
+    pub name: String,
+    /// Its date, «23.11.2025».
+    pub date: String,
+    /// Its commitment analysis, if it had that questionnaire.
+    pub commitment: Option<CommitmentAnalysis>,
+    /// Its satisfaction analysis.
+    pub satisfaction: Option<SatisfactionAnalysis>,
+    /// Its culture analysis.
+    pub culture: Option<CultureAnalysis>,
+}
+
+/// Everything a report is built from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportInput {
+    /// The survey.
+    pub survey: SurveyInfo,
+    /// Commitment, if the survey has it.
+    pub commitment: Option<CommitmentData>,
+    /// Satisfaction, if the survey has it.
+    pub satisfaction: Option<SatisfactionData>,
+    /// Culture, if the survey has it.
+    pub culture: Option<CultureData>,
+    /// The survey to compare with, if one is chosen.
+    pub previous: Option<PreviousSurvey>,
+}

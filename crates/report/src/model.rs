@@ -1,0 +1,192 @@
+//! The report as a neutral document: sections of paragraphs, tables and bar
+//! charts, with numbers kept as numbers. Both renderers (PDF, XLSX) and the
+//! app's screens read this one model, so paper and screen agree.
+
+/// One table cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Text, always written as text (never a formula).
+    Text(String),
+    /// A whole number.
+    Int(i64),
+    /// A decimal shown with `decimals` places.
+    Num(f64, u8),
+    /// A percent (45.68 means 45,68 %) shown with `decimals` places.
+    Percent(f64, u8),
+    /// Nothing.
+    Empty,
+    /// A breakdown cell from fewer than K forms: «менее K анкет».
+    Suppressed(u32),
+}
+
+impl Cell {
+    /// A text cell.
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    /// A decimal, or empty when undefined.
+    pub fn num(v: Option<f64>, decimals: u8) -> Cell {
+        v.map_or(Cell::Empty, |v| Cell::Num(v, decimals))
+    }
+
+    /// A percent, or empty when undefined.
+    pub fn percent(v: Option<f64>, decimals: u8) -> Cell {
+        v.map_or(Cell::Empty, |v| Cell::Percent(v, decimals))
+    }
+
+    /// The cell as Russian text: decimal comma, «45,68 %».
+    pub fn display(&self) -> String {
+        use klimat_core::numfmt::{decimal, percent};
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Num(v, d) => decimal(*v, usize::from(*d)),
+            Cell::Percent(v, d) => percent(*v, usize::from(*d)),
+            Cell::Empty => String::new(),
+            Cell::Suppressed(k) => crate::text::suppressed(*k),
+        }
+    }
+
+    /// True for cells aligned right (numbers).
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Cell::Int(_) | Cell::Num(..) | Cell::Percent(..))
+    }
+}
+
+/// A column of a table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// The header.
+    pub title: String,
+    /// Relative width on paper.
+    pub weight: f32,
+}
+
+impl Column {
+    /// A column with a header and a relative width.
+    pub fn new(title: impl Into<String>, weight: f32) -> Column {
+        Column {
+            title: title.into(),
+            weight,
+        }
+    }
+}
+
+/// Where a table goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// In the PDF and as an XLSX sheet.
+    Both,
+    /// Only as an XLSX sheet (respondent matrices, per-form data).
+    WorkbookOnly,
+}
+
+/// A table; long ones break across pages with the header repeated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// The XLSX sheet name (Russian, at most 31 characters).
+    pub sheet: String,
+    /// The caption («Таблица Б.3 – …»).
+    pub caption: String,
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// The rows.
+    pub rows: Vec<Vec<Cell>>,
+    /// Where it goes.
+    pub placement: Placement,
+}
+
+/// One series of a bar chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// The legend name.
+    pub name: String,
+    /// One value per category; `None` is a gap.
+    pub values: Vec<Option<f64>>,
+}
+
+/// A vertical bar chart (Рисунок Б.1 and the like).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    /// The caption («Рисунок Б.1 – …»).
+    pub caption: String,
+    /// Category labels along the axis.
+    pub categories: Vec<String>,
+    /// The series, drawn side by side within each category.
+    pub series: Vec<Series>,
+    /// The top of the value axis (e.g. 100 for percents), or `None` to fit.
+    pub max: Option<f64>,
+    /// True when values are percents.
+    pub percent: bool,
+}
+
+/// A block of a section.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A subheading.
+    Subheading(String),
+    /// A paragraph of running text.
+    Paragraph(String),
+    /// A bulleted list.
+    Bullets(Vec<String>),
+    /// A table.
+    Table(Table),
+    /// A chart.
+    Chart(BarChart),
+}
+
+/// A numbered section («1. Организационная приверженность»).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// The heading.
+    pub title: String,
+    /// The content.
+    pub blocks: Vec<Block>,
+}
+
+/// The title page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TitlePage {
+    /// The organization, if named.
+    pub organization: Option<String>,
+    /// The survey's name.
+    pub survey: String,
+    /// The survey's date, «23.11.2026».
+    pub date: String,
+    /// Lines of facts: forms counted per instrument, the key, K.
+    pub facts: Vec<String>,
+}
+
+/// The whole report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportModel {
+    /// The title page.
+    pub title: TitlePage,
+    /// The sections in order.
+    pub sections: Vec<Section>,
+}
+
+impl ReportModel {
+    /// Every table, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+    }
+
+    /// Every chart, in order.
+    pub fn charts(&self) -> impl Iterator<Item = &BarChart> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Chart(c) => Some(c),
+                _ => None,
+            })
+    }
+}

@@ -1,0 +1,141 @@
+//! Every Russian string of the reports.
+
+use klimat_core::numfmt::plural;
+
+/// «менее K анкет» for a suppressed breakdown cell.
+pub fn suppressed(k: u32) -> String {
+    format!(
+        "менее {k} {}",
+        plural(u64::from(k), "анкеты", "анкет", "анкет")
+    )
+}
+
+/// «Страница 3 из 12».
+pub fn page_of(page: usize, total: usize) -> String {
+    format!("Страница {page} из {total}")
+}
+
+/// «Учтено анкет: 120».
+pub fn forms_counted(label: &str, n: u64) -> String {
+    format!(
+        "{label}: учтено {n} {}",
+        plural(n, "анкета", "анкеты", "анкет")
+    )
+}
+
+pub const REPORT_TITLE: &str = "ОТЧЕТ";
+pub const REPORT_SUBTITLE: &str = "о результатах диагностики корпоративной культуры";
+pub const DATE: &str = "Дата проведения";
+pub const KEY_USED: &str = "Ключ анкеты «Интегральная удовлетворенность трудом»";
+pub const THRESHOLD: &str = "Порог анонимности: группы, в которых менее";
+pub const THRESHOLD_TAIL: &str = "анкет, в разбивках не показываются";
+pub const METHODOLOGY: &str = "Методические рекомендации по формированию и развитию корпоративной культуры в государственных органах и иных государственных организациях Республики Беларусь (Академия управления при Президенте Республики Беларусь, 2022)";
+
+pub const SECTION_TOOLS: &str = "Инструментарий";
+pub const TOOLS_INTRO: &str = "Диагностика проведена по методике, приведенной в Методических рекомендациях по формированию и развитию корпоративной культуры в государственных органах и иных государственных организациях Республики Беларусь (2022).";
+pub const TOOL_COMMITMENT: &str = "«Организационная приверженность» – 15 утверждений, оцениваемых по шкале от 1 до 5 баллов и сгруппированных в три блока: идентификация, лояльность, вовлеченность (приложение Б). Рассчитываются средние значения по блокам, индекс приверженности каждого работника (IP, не более 39 баллов) и коэффициент приверженности коллектива P.";
+pub const TOOL_SATISFACTION: &str = "«Интегральная удовлетворенность трудом» (методика А. В. Батаршева) – 18 вопросов с вариантами ответа «а», «б», «в» (приложение В). Ответы переводятся в баллы по ключу таблицы В.2 и группируются в восемь факторов удовлетворенности; общая удовлетворенность – в процентах от 36 баллов.";
+pub const TOOL_CULTURE: &str = "«Корпоративная культура: ценности и направления развития» – открытые вопросы о ценностях и факторах работы в организации, оценки по пятибалльной шкале ценностей и факторов сплочения коллектива, уровня сформированности корпоративной культуры и факторов, негативно влияющих на нее (приложение А).";
+
+pub const SECTION_COMMITMENT: &str = "Организационная приверженность";
+pub const SECTION_SATISFACTION: &str = "Интегральная удовлетворенность трудом";
+pub const SECTION_CULTURE: &str = "Корпоративная культура";
+pub const SECTION_COMPARISON: &str = "Сравнение с предыдущим анкетированием";
+pub const CONCLUSIONS: &str = "Выводы";
+
+pub const CAP_B3: &str = "Таблица Б.3 – Усредненное значение уровня приверженности по блокам";
+pub const CAP_B8: &str = "Таблица Б.8 – Показатели уровня организационной приверженности";
+pub const CAP_B9: &str = "Таблица Б.9 – Распределение работников по уровням приверженности";
+pub const CAP_B6: &str =
+    "Таблица Б.6 – Усредненное значение приверженности в зависимости от стажа работы";
+pub const CAP_COMMITMENT_SUB: &str = "Приверженность по структурным подразделениям";
+pub const CAP_COMMITMENT_POS: &str = "Приверженность по категориям должностей";
+pub const CAP_ITEMS: &str = "Анализ оценок по отдельным утверждениям (сумма баллов)";
+pub const CAP_B10: &str = "Таблица Б.10 – Матрица оценок организационной приверженности";
+pub const FIG_B1: &str = "Рисунок Б.1 – Организационная приверженность работников по стажу (средние значения составляющих, баллов из 13)";
+pub const FIG_LEVELS: &str = "Распределение работников по уровням приверженности, %";
+pub const CAP_V4: &str = "Таблица В.4 – Интегральная удовлетворенность трудом (свод, %)";
+pub const CAP_V5: &str =
+    "Распределение работников по уровням удовлетворенности трудом (таблица В.5)";
+pub const CAP_SAT_SUB: &str = "Удовлетворенность трудом по структурным подразделениям, %";
+pub const CAP_SAT_POS: &str = "Удовлетворенность трудом по категориям должностей, %";
+pub const CAP_SAT_FORMS: &str = "Баллы удовлетворенности по анкетам";
+pub const FIG_FACTORS: &str = "Факторы удовлетворенности трудом, %";
+pub const FIG_SAT_LEVELS: &str = "Распределение работников по уровням удовлетворенности трудом, %";
+pub const CAP_A2: &str = "Таблица А.2 – Ценности и факторы, способствующие сплочению трудового коллектива (средний балл)";
+pub const CAP_A3: &str =
+    "Таблица А.3 – Уровень сформированности корпоративной культуры (средний балл)";
+pub const CAP_A4: &str =
+    "Таблица А.4 – Факторы, оказывающие наиболее негативное влияние на корпоративную культуру";
+pub const CAP_A4_N7: &str = "Пункт 7 таблицы А.4: кого и какие технологии отметили респонденты";
+pub const CAP_CULTURE_SUB: &str =
+    "Уровень сформированности корпоративной культуры по структурным подразделениям (средний балл)";
+pub const CAP_OPEN: &str = "Ответы на открытые вопросы (таблица А.1)";
+pub const CAP_CULTURE_FORMS: &str = "Оценки по анкетам";
+pub const FIG_A2: &str = "Ценности и факторы сплочения коллектива: средний балл";
+pub const CAP_CMP_COMMITMENT: &str = "Организационная приверженность: сравнение";
+pub const CAP_CMP_SATISFACTION: &str = "Удовлетворенность трудом: сравнение";
+pub const CAP_CMP_CULTURE: &str =
+    "Корпоративная культура: сравнение (организация в целом, средний балл)";
+pub const NO_ANSWERS: &str = "ответов нет";
+
+pub const COL_BLOCK: &str = "Блок приверженности";
+pub const COL_ITEMS: &str = "№ вопросов";
+pub const COL_SIGN: &str = "Знак";
+pub const COL_POINTS: [&str; 5] = ["1 балл", "2 балла", "3 балла", "4 балла", "5 баллов"];
+pub const COL_MEAN: &str = "Средняя оценка";
+pub const COL_TOTAL: &str = "Общее кол-во";
+pub const COL_INDICATOR: &str = "Показатель";
+pub const COL_SYMBOL: &str = "Обозначение";
+pub const COL_VALUE: &str = "Значение";
+pub const COL_LEVEL: &str = "Уровень";
+pub const COL_POINTS_RANGE: &str = "Баллы IP";
+pub const COL_PERCENT_RANGE: &str = "P, %";
+pub const COL_COUNT: &str = "Кол-во работников";
+pub const COL_SHARE: &str = "Доля, %";
+pub const COL_TENURE: &str = "Стаж";
+pub const COL_N: &str = "Кол-во анкет";
+pub const COL_GENERAL: &str = "Общее значение";
+pub const COL_SUBDIVISION: &str = "Структурное подразделение";
+pub const COL_POSITION: &str = "Категория должности";
+pub const COL_P: &str = "P, %";
+pub const COL_STATEMENT: &str = "Утверждение";
+pub const COL_NO: &str = "№";
+pub const COL_SUM: &str = "Сумма баллов";
+pub const COL_CODE: &str = "Код анкеты";
+pub const COL_IP: &str = "IP";
+pub const COL_OVERALL: &str = "Общая";
+pub const COL_FACTOR_POINTS: &str = "Баллы";
+pub const COL_ITEM: &str = "Позиция";
+pub const COL_SUB: &str = "В подразделении";
+pub const COL_ORG: &str = "В организации";
+pub const COL_DIFF: &str = "Разница";
+pub const COL_N_SUB: &str = "n (подр.)";
+pub const COL_N_ORG: &str = "n (орг.)";
+pub const COL_N_SHORT: &str = "n";
+pub const COL_QUESTION: &str = "Вопрос";
+pub const COL_ANSWER: &str = "Ответ";
+pub const COL_TIMES: &str = "Сколько раз";
+pub const COL_PREVIOUS: &str = "Предыдущее";
+pub const COL_CURRENT: &str = "Текущее";
+pub const COL_CHANGE: &str = "Изменение";
+pub const COL_WORD: &str = "Отмечено";
+pub const ROW_OP: &str = "Суммарный индекс организационной приверженности";
+pub const ROW_OPMAX: &str = "Максимально возможная величина суммарного индекса";
+pub const ROW_P: &str = "Коэффициент приверженности трудового коллектива, %";
+pub const ROW_IP_MEAN: &str = "Среднее значение индекса приверженности работника";
+pub const ROW_IPMAX: &str = "Максимально возможное значение индекса приверженности работника";
+pub const ROW_N: &str = "Количество анкет";
+pub const ROW_LEVEL: &str = "Уровень приверженности коллектива";
+pub const ROW_OVERALL_SAT: &str = "Общая удовлетворенность трудом, %";
+pub const THREAT: &str =
+    "Угроза: значительное снижение приверженности по сравнению с предыдущим значением.";
+pub const COMPARED_WITH: &str = "Сравнение с анкетированием";
+
+// Blank forms.
+pub const FORM_CODE: &str = "Код анкеты";
+pub const FORM_DEMOGRAPHICS: &str = "Сведения о себе (отметьте нужное)";
+pub const FORM_TENURE: &str = "Стаж работы в организации";
+pub const FORM_SUBDIVISION: &str = "Структурное подразделение";
+pub const FORM_POSITION: &str = "Категория должности";
+pub const FORM_THANKS: &str = "Благодарим за участие!";

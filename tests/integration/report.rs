@@ -1,0 +1,255 @@
+//! Reports read back: `pdftotext` of the PDF, calamine of the XLSX.
+
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use klimat_tests::{TempDir, commitment_header, fixture, klimat};
+
+fn pdftotext(path: &std::path::Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test.sh");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = klimat(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A survey holding the Table Б.2 fixture plus a culture form with a
+/// formula-looking answer.
+fn survey(dir: &TempDir) -> (String, String) {
+    let db = dir.join("k.db").to_str().unwrap().to_owned();
+    let id = ok(&[
+        "--db",
+        &db,
+        "survey",
+        "create",
+        "--name",
+        "Диагностика 2026",
+        "--instruments",
+        "commitment,culture",
+        "--date",
+        "2026-11-23",
+        "--org",
+        "Райисполком",
+    ])
+    .trim()
+    .to_owned();
+    ok(&[
+        "--db",
+        &db,
+        "import",
+        "--survey",
+        &id,
+        fixture("commitment-b2.csv").to_str().unwrap(),
+    ]);
+    let cols = ["code", "o1_pos", "o1_neg"];
+    let mut header: Vec<String> = cols.iter().map(|s| s.to_string()).collect();
+    let culture_cols: Vec<String> = {
+        let mut c = Vec::new();
+        for q in 2..=8 {
+            c.push(format!("o{q}_pos"));
+            c.push(format!("o{q}_neg"));
+        }
+        for i in 1..=15 {
+            c.push(format!("c{i}_sub"));
+            c.push(format!("c{i}_org"));
+        }
+        c.push("c15_text".into());
+        for i in 1..=3 {
+            c.push(format!("l{i}_sub"));
+            c.push(format!("l{i}_org"));
+        }
+        for i in 1..=8 {
+            c.push(format!("n{i}"));
+        }
+        c.extend(["n7_actors".into(), "n7_tech".into(), "n8_text".into()]);
+        c
+    };
+    header.extend(culture_cols.iter().cloned());
+    let mut csv = header.join(",") + "\n";
+    csv += &format!(
+        "К-1,\"=1+1\",\"=HYPERLINK(\"\"http://example.com\"\")\"{}\n",
+        ",".repeat(culture_cols.len())
+    );
+    let path = dir.join("culture.csv");
+    std::fs::write(&path, csv).unwrap();
+    ok(&[
+        "--db",
+        &db,
+        "import",
+        "--survey",
+        &id,
+        path.to_str().unwrap(),
+    ]);
+    (db, id)
+}
+
+#[test]
+fn the_pdf_report_states_the_figures_of_the_worked_example() {
+    let dir = TempDir::new("report-pdf");
+    let (db, id) = survey(&dir);
+    let pdf = dir.join("r.pdf");
+    ok(&[
+        "--db",
+        &db,
+        "report",
+        "--survey",
+        &id,
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    let text = pdftotext(&pdf);
+    assert!(text.contains("45,68 %"), "P of Table Б.8 in the PDF");
+    assert!(text.contains("2138"), "OP of Table Б.8");
+    assert!(text.contains("4680"), "OPmax of Table Б.8");
+    assert!(text.contains("3,703911"), "a block mean of Table Б.3");
+    assert!(text.contains("Допустимая"), "the level of Table Б.9");
+    assert!(
+        text.contains("Райисполком") && text.contains("23.11.2026"),
+        "the title page"
+    );
+    assert!(text.contains("Страница 2 из"), "page numbers");
+    assert!(
+        text.contains("Управление карьерой и конфликтами"),
+        "Table 1 methods for the weak loyalty"
+    );
+    assert!(text.contains("Рисунок Б.1"), "the tenure chart");
+    // Table Б.6 «до года» holds 2 forms, fewer than K = 3.
+    assert!(
+        text.contains("менее 3 анкет"),
+        "the anonymity threshold hides small groups"
+    );
+    let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(fonts.contains("LiberationSerif"), "{fonts}");
+    assert!(
+        fonts.lines().skip(2).all(|l| l.contains(" yes ")),
+        "every font embedded: {fonts}"
+    );
+}
+
+#[test]
+fn the_workbook_has_the_figures_as_numbers_charts_and_text_stays_text() {
+    let dir = TempDir::new("report-xlsx");
+    let (db, id) = survey(&dir);
+    let path = dir.join("r.xlsx");
+    ok(&[
+        "--db",
+        &db,
+        "report",
+        "--survey",
+        &id,
+        "--xlsx",
+        path.to_str().unwrap(),
+    ]);
+    let bytes = std::fs::read(&path).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    let index = book.worksheet_range("Б.8 Индекс").unwrap();
+    let value = |label: &str| -> Data {
+        index
+            .rows()
+            .find(|r| r.first() == Some(&Data::String(label.into())))
+            .map(|r| r[2].clone())
+            .unwrap_or_else(|| panic!("row {label}"))
+    };
+    assert_eq!(
+        value("Суммарный индекс организационной приверженности"),
+        Data::Float(2138.0)
+    );
+    assert_eq!(
+        value("Максимально возможная величина суммарного индекса"),
+        Data::Float(4680.0)
+    );
+    let Data::Float(p) = value("Коэффициент приверженности трудового коллектива, %")
+    else {
+        panic!()
+    };
+    assert!(
+        (p - 45.683_760_683_760_68).abs() < 1e-9,
+        "P stored as a number: {p}"
+    );
+    let matrix = book.worksheet_range("Б.10 Матрица").unwrap();
+    let row1 = matrix.rows().nth(2).unwrap();
+    assert_eq!(row1[0], Data::String("Анкета 001".into()));
+    assert_eq!(row1[16], Data::Float(11.0), "Table Б.10: IP1 = 11");
+    let forms = book.worksheet_range("Культура по анкетам").unwrap();
+    let cells: Vec<&Data> = forms.rows().nth(2).unwrap().iter().collect();
+    assert_eq!(
+        cells[1],
+        &Data::String("=1+1".into()),
+        "a typed formula stays a string"
+    );
+    assert_eq!(
+        cells[2],
+        &Data::String("=HYPERLINK(\"http://example.com\")".into())
+    );
+    let formulas = book.worksheet_formula("Культура по анкетам").unwrap();
+    assert!(
+        formulas.used_cells().next().is_none(),
+        "no formula cells at all"
+    );
+    let zip_names = String::from_utf8_lossy(&bytes);
+    assert!(zip_names.contains("xl/charts/chart1.xml"), "native charts");
+}
+
+#[test]
+fn blank_forms_carry_the_methodology_text() {
+    let dir = TempDir::new("forms");
+    for (instrument, needles) in [
+        (
+            "commitment",
+            [
+                "Я с гордостью рассказываю знакомым о своей организации",
+                "Код анкеты",
+                "баллов)",
+            ],
+        ),
+        (
+            "satisfaction",
+            [
+                "Сам процесс моей работы доставляет мне удовольствие",
+                "Укажите Ваш стаж работы в организации",
+                "время от времени",
+            ],
+        ),
+        (
+            "culture",
+            [
+                "доверие непосредственного руководителя",
+                "Иное (укажите)",
+                "Ваше мнение очень важно для нас!",
+            ],
+        ),
+    ] {
+        let pdf = dir.join(&format!("{instrument}.pdf"));
+        ok(&[
+            "forms",
+            "--instrument",
+            instrument,
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ]);
+        let text = pdftotext(&pdf)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for needle in needles {
+            assert!(text.contains(needle), "{instrument}: «{needle}» missing");
+        }
+        assert!(
+            text.contains("Анкетирование является анонимным"),
+            "{instrument}: the greeting"
+        );
+    }
+    let _ = commitment_header();
+}
