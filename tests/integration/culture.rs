@@ -193,7 +193,7 @@ fn item_7_lists_and_texts() {
 #[test]
 fn bad_culture_cells_are_named() {
     let err = parse_csv::<CultureForm>(&csv(&[
-        &[("c1_sub", "0")],
+        &[("c1_sub", "0"), ("c1_org", "-1")],
         &[("c2_org", "6"), ("n7_actors", "начальники")],
     ]))
     .unwrap_err();
@@ -207,10 +207,20 @@ fn bad_culture_cells_are_named() {
     assert_eq!(
         got,
         vec![
-            (2, "c1_sub", "0"),
+            (2, "c1_org", "-1"),
             (3, "c2_org", "6"),
             (3, "n7_actors", "начальники")
         ],
-        "culture ratings are 1–5 or blank; lists take the words of Table А.4"
+        "culture ratings are 1–5, 0 or blank; lists take the words of Table А.4"
     );
+}
+
+#[test]
+fn zero_is_no_answer_on_the_culture_form_too() {
+    let a = analyze(&csv(&[
+        &[("c1_sub", "0"), ("c1_org", "4")],
+        &[("c1_sub", "2")],
+    ]));
+    assert_eq!(a.cohesion[0].sub.n(), 1, "0 is not a rating");
+    assert_eq!(a.cohesion[0].sub.mean(), Some(2.0));
 }

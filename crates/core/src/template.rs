@@ -533,10 +533,12 @@ impl FormAnswers for CultureForm {
                 *side = cell(take()).trim().to_owned();
             }
         }
+        // As on the commitment form, 0 is read as "no answer": the culture
+        // form's ratings use the same 1–5 circles (Tables А.2–А.4).
         let rating =
             |i: usize, bad: &mut dyn FnMut(usize, &'static str)| match cell(i).trim().as_bytes() {
                 [] => 0,
-                [d @ b'1'..=b'5'] => d - b'0',
+                [d @ b'0'..=b'5'] => d - b'0',
                 _ => {
                     bad(i, ru::EXPECTED_CULTURE_RATING);
                     0

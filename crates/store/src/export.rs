@@ -227,7 +227,7 @@ pub fn blank_template(instrument: Instrument, survey: &SurveySettings) -> Result
             Instrument::Satisfaction => {
                 Some(DataValidation::new().allow_list_strings(&["а", "б", "в"])?)
             }
-            // 0 is also a blank on the commitment form (Table Б.2).
+            // 0 is also a blank (Table Б.2).
             Instrument::Commitment => {
                 Some(DataValidation::new().allow_whole_number(DataValidationRule::Between(0, 5)))
             }

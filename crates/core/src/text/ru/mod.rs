@@ -167,7 +167,7 @@ pub const EXPECTED_SATISFACTION_ANSWER: &str =
     "ожидается буква а, б или в (или латинские a, b, c) либо пустая ячейка (нет ответа)";
 /// What a culture rating cell may hold.
 pub const EXPECTED_CULTURE_RATING: &str =
-    "ожидается оценка от 1 до 5 или пустая ячейка (нет ответа)";
+    "ожидается оценка от 1 до 5, 0 или пустая ячейка (нет ответа)";
 /// What `n7_actors` may hold.
 pub const EXPECTED_N7_ACTORS: &str =
     "ожидается список через «|» из слов: руководители, кадровые службы, идеологические работники";
