@@ -253,3 +253,95 @@ fn blank_forms_carry_the_methodology_text() {
     }
     let _ = commitment_header();
 }
+
+#[test]
+fn the_comparison_with_last_year_names_the_threat() {
+    let dir = TempDir::new("report-compare");
+    let db = dir.join("k.db").to_str().unwrap().to_owned();
+    let last = ok(&[
+        "--db",
+        &db,
+        "survey",
+        "create",
+        "--name",
+        "Диагностика 2025",
+        "--instruments",
+        "commitment",
+        "--date",
+        "2025-11-20",
+    ])
+    .trim()
+    .to_owned();
+    // Last year: 10 forms at IP 23 (P = 58,97 %).
+    let mut csv = commitment_header() + "\n";
+    for i in 0..10 {
+        csv += &format!("A{i},,,,3,4,2,4,4,4,2,2,4,2,4,2,2,4,4\n");
+    }
+    let path = dir.join("last.csv");
+    std::fs::write(&path, csv).unwrap();
+    ok(&[
+        "--db",
+        &db,
+        "import",
+        "--survey",
+        &last,
+        path.to_str().unwrap(),
+    ]);
+    let now = ok(&[
+        "--db",
+        &db,
+        "survey",
+        "create",
+        "--name",
+        "Диагностика 2026",
+        "--instruments",
+        "commitment",
+        "--date",
+        "2026-11-23",
+    ])
+    .trim()
+    .to_owned();
+    ok(&[
+        "--db",
+        &db,
+        "import",
+        "--survey",
+        &now,
+        fixture("commitment-b2.csv").to_str().unwrap(),
+    ]);
+    let pdf = dir.join("r.pdf");
+    let xlsx = dir.join("r.xlsx");
+    ok(&[
+        "--db",
+        &db,
+        "report",
+        "--survey",
+        &now,
+        "--compare-with",
+        &last,
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+    ]);
+    let text = pdftotext(&pdf);
+    assert!(
+        text.contains("Сравнение с предыдущим анкетированием"),
+        "the comparison section"
+    );
+    assert!(
+        text.contains("58,97 %") && text.contains("45,68 %"),
+        "both values of P"
+    );
+    assert!(text.contains("-13,29"), "the change of P");
+    assert!(
+        text.contains("значительное снижение"),
+        "the threat of line 866"
+    );
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(std::fs::read(&xlsx).unwrap())).unwrap();
+    assert!(
+        book.worksheet_range("Сравнение приверж.").is_ok(),
+        "a comparison sheet"
+    );
+}
