@@ -543,3 +543,12 @@ fn an_all_blank_form_without_code_survives_export_and_import() {
         assert_eq!(read_template(&bytes, None).unwrap().forms, forms);
     }
 }
+
+#[test]
+fn an_xlsx_with_an_absurd_cell_reference_is_refused_not_a_crash() {
+    // Found by the import_xlsx fuzz target: calamine overflows on it when
+    // built with overflow checks (as tests are).
+    let bytes = std::fs::read(fixture("fuzz-xlsx-cell-reference-overflow.bin")).unwrap();
+    let err = read_template(&bytes, None).unwrap_err();
+    assert_eq!(err.code(), "bad_xlsx", "{err}");
+}

@@ -110,8 +110,16 @@ fn forms<A>(data: Dataset<A>, wrap: impl Fn(A) -> Answers) -> Vec<FormData> {
 }
 
 /// The first worksheet of an XLSX file as rows of text cells, with the
-/// spreadsheet row number of the first row.
+/// spreadsheet row number of the first row. A panic inside the XLSX reader
+/// (calamine 0.38 overflows on absurd cell references when built with
+/// overflow checks; found by the import_xlsx fuzz target) is a refused file,
+/// not a crash.
 fn xlsx_rows(bytes: &[u8]) -> Result<(u64, Vec<Vec<String>>)> {
+    std::panic::catch_unwind(|| read_xlsx_rows(bytes))
+        .unwrap_or_else(|_| Err(StoreError::Xlsx(crate::text::XLSX_BROKEN.into())))
+}
+
+fn read_xlsx_rows(bytes: &[u8]) -> Result<(u64, Vec<Vec<String>>)> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| StoreError::Xlsx(e.to_string()))?;
     // The sheet Klimat's own files name «Анкеты», otherwise the first one.

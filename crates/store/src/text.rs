@@ -56,3 +56,5 @@ pub const TEMPLATE_HELP_SATISFACTION: &str =
 pub const TEMPLATE_HELP_CULTURE: &str = "o1_pos…o8_neg — ответы на открытые вопросы; c1_sub…c15_org, l1_sub…l3_org, n1…n8 — оценки от 1 до 5; n7_actors и n7_tech — подчеркнутые слова через «|».";
 /// An XLSX file without sheets.
 pub const NO_SHEETS: &str = "в книге нет ни одного листа";
+/// An XLSX file the reader could not make sense of.
+pub const XLSX_BROKEN: &str = "файл поврежден или не является книгой Excel";
