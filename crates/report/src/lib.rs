@@ -12,6 +12,7 @@ pub mod forms;
 mod input;
 pub mod model;
 pub mod pdf;
+pub mod svg;
 mod text;
 pub mod xlsx;
 

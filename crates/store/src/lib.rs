@@ -25,7 +25,7 @@ pub mod paths;
 mod surveys;
 mod text;
 
-pub use answers::{content_json, fingerprint};
+pub use answers::{content_from_json, content_json, fingerprint};
 pub use db::{Clock, Db, SCHEMA_VERSION};
 pub use error::{Result, StoreError};
 pub use exchange::{MergeConflict, MergeReport};

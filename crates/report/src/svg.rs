@@ -1,0 +1,114 @@
+//! Bar charts as SVG, from the same [`BarChart`] model the PDF draws, so the
+//! screen and the paper agree.
+
+use klimat_core::numfmt::decimal;
+
+use crate::model::BarChart;
+
+const COLORS: [&str; 4] = ["#3366a6", "#d97333", "#599959", "#8c5999"];
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The chart as a standalone SVG element (width 640, scalable).
+pub fn render(chart: &BarChart) -> String {
+    let (w, h) = (640.0_f64, 300.0_f64);
+    let (left, right, top, bottom) = (44.0, 10.0, 12.0, 70.0);
+    let plot_w = w - left - right;
+    let plot_h = h - top - bottom;
+    let n = chart.categories.len().max(1) as f64;
+    let slot = plot_w / n;
+    let max_value = chart
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .fold(0.0f64, |a, &b| a.max(b));
+    let top_value = chart.max.unwrap_or(max_value).max(max_value).max(1e-9);
+    let mut out = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart">"#,
+        escape(&chart.caption)
+    );
+    for q in 0..=4 {
+        let y = top + plot_h - plot_h * f64::from(q) / 4.0;
+        let v = top_value * f64::from(q) / 4.0;
+        let step = top_value / 4.0;
+        let digits = (0..=2)
+            .find(|&d| (step * 10f64.powi(d)).fract().abs() < 1e-9)
+            .unwrap_or(2) as usize;
+        out += &format!(
+            r##"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{}" stroke-width="{}"/><text x="{:.1}" y="{:.1}" font-size="10" text-anchor="end" fill="#333">{}</text>"##,
+            left + plot_w,
+            if q == 0 { "#000" } else { "#ccc" },
+            if q == 0 { 1.2 } else { 0.6 },
+            left - 4.0,
+            y + 3.5,
+            decimal(v, digits)
+        );
+    }
+    let series_n = chart.series.len().max(1) as f64;
+    let bar_w = slot * 0.75 / series_n;
+    for (ci, category) in chart.categories.iter().enumerate() {
+        let sx = left + slot * ci as f64;
+        for (si, s) in chart.series.iter().enumerate() {
+            let Some(v) = s.values.get(ci).copied().flatten() else {
+                continue;
+            };
+            let bh = v / top_value * plot_h;
+            let bx = sx + slot * 0.125 + bar_w * si as f64;
+            let label = if chart.percent {
+                decimal(v, 1)
+            } else {
+                decimal(v, 2)
+            };
+            out += &format!(
+                r##"<rect x="{bx:.1}" y="{:.1}" width="{bar_w:.1}" height="{:.1}" fill="{}"><title>{}: {label}</title></rect><text x="{:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#333">{label}</text>"##,
+                top + plot_h - bh,
+                bh.max(0.0),
+                COLORS[si % COLORS.len()],
+                escape(&s.name),
+                bx + bar_w / 2.0,
+                top + plot_h - bh - 3.0
+            );
+        }
+        // Category labels, wrapped by words onto up to three lines.
+        let mut lines: Vec<String> = Vec::new();
+        let max_chars = ((slot / 5.5) as usize).max(4);
+        for word in category.split_whitespace() {
+            match lines.last_mut() {
+                Some(l) if l.chars().count() + 1 + word.chars().count() <= max_chars => {
+                    l.push(' ');
+                    l.push_str(word);
+                }
+                _ => lines.push(word.to_owned()),
+            }
+        }
+        for (k, line) in lines.iter().take(4).enumerate() {
+            out += &format!(
+                r##"<text x="{:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#222">{}</text>"##,
+                sx + slot / 2.0,
+                top + plot_h + 12.0 + 10.0 * k as f64,
+                escape(line)
+            );
+        }
+    }
+    if chart.series.len() > 1 {
+        let mut x = left;
+        for (si, s) in chart.series.iter().enumerate() {
+            out += &format!(
+                r##"<rect x="{x:.1}" y="{:.1}" width="9" height="9" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="10" fill="#222">{}</text>"##,
+                h - 14.0,
+                COLORS[si % COLORS.len()],
+                x + 12.0,
+                h - 6.0,
+                escape(&s.name)
+            );
+            x += 24.0 + 6.0 * s.name.chars().count() as f64;
+        }
+    }
+    out += "</svg>";
+    out
+}

@@ -1,0 +1,65 @@
+//! Forms: operator entry, the list of entered forms, edit and delete (every
+//! change goes to the change log in the store).
+
+use klimat_store::{Entry, FormData, content_from_json};
+use tauri::State;
+
+use crate::dto::FormDto;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::text;
+
+pub(crate) fn form_data(content: &serde_json::Value) -> ApiResult<FormData> {
+    content_from_json(content).ok_or_else(|| ApiError::new("invalid", text::BAD_FORM))
+}
+
+/// The forms of one questionnaire of a survey.
+#[tauri::command]
+pub fn list_forms(
+    state: State<'_, AppState>,
+    survey_id: i64,
+    instrument: String,
+) -> ApiResult<Vec<FormDto>> {
+    state.unlocked()?;
+    let i = super::instrument(&instrument)?;
+    Ok(state
+        .db()?
+        .forms(survey_id, i)?
+        .into_iter()
+        .map(Into::into)
+        .collect())
+}
+
+/// Saves a form keyed in by the operator; it is on disk when this returns.
+#[tauri::command]
+pub fn save_form(
+    state: State<'_, AppState>,
+    survey_id: i64,
+    content: serde_json::Value,
+) -> ApiResult<FormDto> {
+    state.unlocked()?;
+    let data = form_data(&content)?;
+    Ok(state
+        .db()?
+        .add_form(survey_id, &data, Entry::Operator)?
+        .into())
+}
+
+/// Corrects a form.
+#[tauri::command]
+pub fn update_form(
+    state: State<'_, AppState>,
+    uuid: String,
+    content: serde_json::Value,
+) -> ApiResult<FormDto> {
+    state.unlocked()?;
+    let data = form_data(&content)?;
+    Ok(state.db()?.update_form(&uuid, &data)?.into())
+}
+
+/// Deletes a form.
+#[tauri::command]
+pub fn delete_form(state: State<'_, AppState>, uuid: String) -> ApiResult<()> {
+    state.unlocked()?;
+    Ok(state.db()?.delete_form(&uuid)?)
+}

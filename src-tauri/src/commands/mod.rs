@@ -1,0 +1,18 @@
+//! The Tauri commands, one module per area. Each is a few lines: state and
+//! a DTO in, one call into the crates, `{code, message}` out on error.
+
+pub mod about;
+pub mod data;
+pub mod forms;
+pub mod kiosk;
+pub mod reports;
+pub mod surveys;
+
+use klimat_core::Instrument;
+
+use crate::error::{ApiError, ApiResult};
+
+/// Parses an instrument id sent by the UI.
+pub(crate) fn instrument(id: &str) -> ApiResult<Instrument> {
+    Instrument::from_id(id).ok_or_else(|| ApiError::new("invalid", crate::text::BAD_INSTRUMENT))
+}

@@ -1,0 +1,77 @@
+//! Klimat's desktop window: a Tauri v2 shell of thin commands over
+//! `klimat-core`, `klimat-store`, `klimat-report` and `klimat-app`.
+//!
+//! [`run`] opens the database once (portable mode honoured), registers the
+//! commands of [`commands`] and serves the static `ui/`. This is the only
+//! crate that depends on tauri.
+
+#![forbid(unsafe_code)]
+
+pub mod commands;
+mod dto;
+mod error;
+mod state;
+mod text;
+
+use std::path::Path;
+
+use klimat_store::paths;
+
+pub use error::ApiError;
+pub use state::AppState;
+
+/// Builds and runs the app.
+pub fn run() {
+    let exe_dir = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_owned))
+        .unwrap_or_else(|| ".".into());
+    // KLIMAT_DB points the window at another database (tests, demos).
+    let db_path = std::env::var_os("KLIMAT_DB")
+        .map(Into::into)
+        .unwrap_or_else(paths::default_db_path);
+    let state = match AppState::open(db_path.clone(), paths::is_portable(&exe_dir)) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{} «{}»: {e}", text::DB_OPEN_FAILED, db_path.display());
+            std::process::exit(2);
+        }
+    };
+    use commands::*;
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            surveys::list_surveys,
+            surveys::create_survey,
+            surveys::update_survey,
+            surveys::set_survey_archived,
+            forms::list_forms,
+            forms::save_form,
+            forms::update_form,
+            forms::delete_form,
+            reports::results,
+            reports::save_report,
+            reports::save_blank_form,
+            data::import_file,
+            data::export_forms,
+            data::save_template,
+            data::exchange_export,
+            data::merge_file,
+            data::backup,
+            data::restore,
+            kiosk::kiosk_status,
+            kiosk::set_kiosk_pin,
+            kiosk::enter_kiosk,
+            kiosk::leave_kiosk,
+            kiosk::kiosk_save,
+            kiosk::questionnaire,
+            about::about,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(1);
+        });
+}

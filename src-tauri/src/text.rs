@@ -1,0 +1,21 @@
+//! Russian messages of the desktop shell.
+
+/// A poisoned lock: a previous command panicked.
+pub const INTERNAL: &str = "Внутренняя ошибка приложения. Перезапустите Klimat.";
+/// The database could not be opened at start.
+pub const DB_OPEN_FAILED: &str = "Не удалось открыть базу данных Klimat";
+/// A wrong kiosk PIN.
+pub const WRONG_PIN: &str = "Неверный PIN-код.";
+/// A PIN of the wrong shape.
+pub const BAD_PIN: &str = "PIN-код должен состоять из 4–8 цифр.";
+/// A malformed form sent by the UI.
+pub const BAD_FORM: &str = "Анкета заполнена неверно.";
+/// An unknown instrument id.
+pub const BAD_INSTRUMENT: &str = "Неизвестная анкета.";
+/// A bad date.
+pub const BAD_DATE: &str = "Дата должна быть в виде ГГГГ-ММ-ДД.";
+/// A command refused in kiosk mode.
+pub const KIOSK_LOCKED: &str =
+    "Режим самостоятельного заполнения: другие разделы недоступны без PIN-кода.";
+/// The culture form is not offered in kiosk mode yet.
+pub const KIOSK_CULTURE: &str = "Анкета «Корпоративная культура» в режиме киоска пока не заполняется: введите ее в разделе «Ввод анкет».";

@@ -1,0 +1,74 @@
+// The shell: navigation, the chosen survey, and the screens.
+import { S } from './strings.js';
+import { h, clear, showError } from './dom.js';
+import { call } from './backend.js';
+import * as surveys from './views/surveys.js';
+import * as entry from './views/entry.js';
+import * as results from './views/results.js';
+import * as reports from './views/reports.js';
+import * as data from './views/data.js';
+import * as kiosk from './views/kiosk.js';
+import * as about from './views/about.js';
+
+const views = { surveys, entry, results, reports, data, kiosk, about };
+const order = ['surveys', 'entry', 'results', 'reports', 'data', 'kiosk', 'about'];
+
+export const ctx = {
+  surveys: [],
+  surveyId: Number(localStorage.getItem('surveyId')) || null,
+  current: 'surveys',
+  async refresh() {
+    this.surveys = await call('list_surveys');
+    if (!this.surveys.some((s) => s.id === this.surveyId)) {
+      const first = this.surveys.find((s) => !s.archived);
+      this.surveyId = first ? first.id : null;
+    }
+  },
+  survey() { return this.surveys.find((s) => s.id === this.surveyId) || null; },
+  setSurvey(id) { this.surveyId = Number(id) || null; localStorage.setItem('surveyId', String(this.surveyId ?? '')); },
+  go(name) { show(name); },
+};
+
+function nav() {
+  const box = clear(document.getElementById('nav'));
+  box.append(h('div', { class: 'brand' }, S.brand));
+  order.forEach((name, i) => {
+    box.append(h('button', {
+      id: `nav-${name}`,
+      'aria-current': ctx.current === name ? 'page' : null,
+      onclick: () => show(name),
+      title: `Alt+${i + 1}`,
+    }, S.nav[name], h('span', { class: 'key' }, `Alt+${i + 1}`)));
+  });
+}
+
+export async function show(name) {
+  ctx.current = name;
+  nav();
+  const main = clear(document.getElementById('main'));
+  main.append(h('p', { class: 'muted' }, S.common.loading));
+  try {
+    await ctx.refresh();
+    clear(main);
+    await views[name].render(main, ctx);
+  } catch (e) {
+    clear(main);
+    main.append(h('h1', {}, S.nav[name]));
+    showError(e);
+  }
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.altKey && e.key >= '1' && e.key <= String(order.length) && document.getElementById('kiosk').hidden) {
+    e.preventDefault();
+    show(order[Number(e.key) - 1]);
+  }
+});
+
+window.addEventListener('DOMContentLoaded', async () => {
+  try {
+    const status = await call('kiosk_status');
+    if (status.active) { kiosk.resume(ctx); return; }
+  } catch (e) { showError(e); }
+  show('surveys');
+});

@@ -1,0 +1,25 @@
+// The only module that touches window.__TAURI__: every call to the Rust
+// side goes through here. Errors come back as {code, message, details}.
+const tauri = () => window.__TAURI__;
+
+export async function call(command, args = {}) {
+  try {
+    return await tauri().core.invoke(command, args);
+  } catch (e) {
+    if (e && typeof e === 'object' && 'code' in e) throw e;
+    throw { code: 'internal', message: String(e) };
+  }
+}
+
+export async function saveDialog(defaultPath, filters) {
+  return tauri().dialog.save({ defaultPath, filters });
+}
+
+export async function openDialog(filters) {
+  const picked = await tauri().dialog.open({ multiple: false, directory: false, filters });
+  return picked ?? null;
+}
+
+export async function revealInFolder(path) {
+  try { await tauri().opener.revealItemInDir(path); } catch { /* not fatal */ }
+}

@@ -1,0 +1,60 @@
+// Data: import (a refused file shows every bad cell), export, exchange
+// files, backup and restore, with confirmations where data is replaced.
+import { S } from '../strings.js';
+import { h, clear, toast, showError } from '../dom.js';
+import { call, saveDialog, openDialog } from '../backend.js';
+import { surveyPicker, instrumentPicker, needSurvey, stamp } from './common.js';
+
+export async function render(main, ctx) {
+  if (!needSurvey(main, ctx, S.data.title)) return;
+  const survey = ctx.survey();
+  let instrument = survey.instruments[0];
+  const errors = h('div', { id: 'import-errors' });
+  const importFile = async () => {
+    const path = await openDialog([{ name: 'CSV, XLSX', extensions: ['csv', 'xlsx'] }]);
+    if (!path) return;
+    clear(errors);
+    try {
+      const r = await call('import_file', { surveyId: survey.id, path });
+      toast(`${S.data.imported} ${r.count} (${S.instruments[r.instrument]})`);
+    } catch (e) {
+      showError(e);
+      if (e.code === 'bad_import_file' && e.details) {
+        errors.append(h('p', { class: 'hint' }, S.data.refused), h('table', { class: 'errors' },
+          h('tr', {}, h('th', {}, S.data.row), h('th', {}, S.data.column), h('th', {}, S.data.value), h('th', {}, S.data.expected)),
+          e.details.map((d) => h('tr', {}, h('td', { class: 'num' }, d.row), h('td', {}, d.column), h('td', {}, d.value), h('td', {}, d.expected)))));
+      }
+    }
+  };
+  const saveAs = async (name, ext, command, args, done) => {
+    const path = await saveDialog(name, [{ name: ext.toUpperCase(), extensions: [ext] }]);
+    if (!path) return;
+    try { const r = await call(command, { ...args, path }); toast(done ? done(r, path) : `${S.reports.written} ${path}`); } catch (e) { showError(e); }
+  };
+  main.append(h('div', { class: 'row' }, h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('data')))));
+  main.append(h('div', { class: 'card' }, h('h3', {}, S.data.import), h('button', { class: 'primary', id: 'import', onclick: importFile }, S.data.import), errors));
+  main.append(h('div', { class: 'card' }, h('h3', {}, S.data.export),
+    h('div', { class: 'row' }, instrumentPicker(survey, instrument, (v) => { instrument = v; }, 'data-instrument'),
+      h('button', { onclick: () => saveAs(`Анкеты ${stamp()}.xlsx`, 'xlsx', 'export_forms', { surveyId: survey.id, instrument }) }, 'XLSX'),
+      h('button', { onclick: () => saveAs(`Анкеты ${stamp()}.csv`, 'csv', 'export_forms', { surveyId: survey.id, instrument }) }, 'CSV'),
+      h('button', { onclick: () => saveAs(`Шаблон ${stamp()}.xlsx`, 'xlsx', 'save_template', { surveyId: survey.id, instrument }) }, S.data.template))));
+  main.append(h('div', { class: 'card' }, h('h3', {}, S.data.exchange),
+    h('div', { class: 'row' },
+      h('button', { onclick: () => saveAs(`${survey.name}.klimat`, 'klimat', 'exchange_export', { surveyId: survey.id }) }, S.data.exchange),
+      h('button', { onclick: async () => {
+        const path = await openDialog([{ name: 'Klimat', extensions: ['klimat'] }]);
+        if (!path || !window.confirm(S.data.confirmMerge)) return;
+        try {
+          const r = await call('merge_file', { path });
+          toast(`${S.data.merged} +${r.added}, ~${r.updated}, =${r.unchanged}${r.conflicts.length ? `, конфликтов: ${r.conflicts.length}` : ''}`);
+        } catch (e) { showError(e); }
+      } }, S.data.merge))));
+  main.append(h('div', { class: 'card' }, h('h3', {}, S.data.backup),
+    h('div', { class: 'row' },
+      h('button', { onclick: () => saveAs(`klimat-${stamp()}.db`, 'db', 'backup', {}, (_, p) => `${S.data.backupDone} ${p}`) }, S.data.backup),
+      h('button', { class: 'danger', onclick: async () => {
+        const path = await openDialog([{ name: 'Klimat', extensions: ['db'] }]);
+        if (!path || !window.confirm(S.data.confirmRestore)) return;
+        try { const saved = await call('restore', { path }); toast(`${S.data.restored} ${saved || ''}`); } catch (e) { showError(e); }
+      } }, S.data.restore))));
+}

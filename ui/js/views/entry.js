@@ -1,0 +1,229 @@
+// Operator entry of paper forms, keyboard only: one keystroke per answer
+// with auto-advance, Backspace steps back, Enter saves and opens the next
+// form with the next code. Demographics stay as on the previous form until
+// changed (↑ or Home goes to them; a digit picks an option).
+import { S } from '../strings.js';
+import { h, clear, toast, showError } from '../dom.js';
+import { call } from '../backend.js';
+import { surveyPicker, instrumentPicker, needSurvey } from './common.js';
+
+const ITEMS = { commitment: 15, satisfaction: 18 };
+const LETTERS = ['а', 'б', 'в'];
+// а/б/в typed in either keyboard layout, or as 1/2/3.
+const SAT_KEYS = { 'а': 0, 'А': 0, 'f': 0, 'F': 0, 'a': 0, 'A': 0, '1': 0,
+  'б': 1, 'Б': 1, ',': 1, 'b': 1, 'B': 1, '2': 1,
+  'в': 2, 'В': 2, 'd': 2, 'D': 2, 'c': 2, 'C': 2, '3': 2 };
+
+let state = null;
+export let keystrokes = 0;
+
+function nextCode(code) {
+  const m = /^(.*?)(\d+)$/.exec(code || '');
+  if (!m) return code ? `${code} 2` : 'Анкета 001';
+  const n = String(Number(m[2]) + 1).padStart(m[2].length, '0');
+  return m[1] + n;
+}
+
+function tenureOptions(instrument) {
+  const t = S.tenureLabels;
+  return instrument === 'satisfaction'
+    ? t.satisfaction.map((label, i) => ({ label, id: t.satisfactionIds[i] }))
+    : t.commitment.map((label, i) => ({ label, id: t.commitmentIds[i] }));
+}
+
+function freshState(ctx, instrument, prev) {
+  const survey = ctx.survey();
+  const demo = [
+    { key: 'tenure', title: S.entry.tenure, options: tenureOptions(instrument).map((o) => o.label), ids: tenureOptions(instrument).map((o) => o.id) },
+    survey.subdivisions.length ? { key: 'subdivision', title: S.entry.subdivision, options: survey.subdivisions } : null,
+    survey.positions.length ? { key: 'position', title: S.entry.position, options: survey.positions } : null,
+  ].filter(Boolean);
+  return {
+    instrument, demo,
+    values: prev ? prev.values : Object.fromEntries(demo.map((d) => [d.key, -1])),
+    answers: Array(ITEMS[instrument]).fill(instrument === 'commitment' ? 0 : ''),
+    cursor: demo.length,
+    code: prev ? nextCode(prev.code) : 'Анкета 001',
+    uuid: null,
+  };
+}
+
+function content(st) {
+  const d = Object.fromEntries(st.demo.map((x) => [x.key, x]));
+  const pick = (key) => {
+    const i = st.values[key];
+    if (!d[key] || i < 0) return null;
+    return key === 'tenure' ? d.tenure.ids[i] : d[key].options[i];
+  };
+  return {
+    instrument: st.instrument, code: st.code.trim(), tenure: pick('tenure') || '',
+    subdivision: pick('subdivision'), position: pick('position'), answers: st.answers,
+  };
+}
+
+export async function render(main, ctx) {
+  if (!needSurvey(main, ctx, S.entry.title)) return;
+  const survey = ctx.survey();
+  let instrument = localStorage.getItem('entryInstrument');
+  if (!survey.instruments.includes(instrument)) instrument = survey.instruments[0];
+  main.append(h('div', { class: 'row' },
+    h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('entry'))),
+    h('label', { class: 'inline' }, S.common.instrument, instrumentPicker(survey, instrument, (v) => { localStorage.setItem('entryInstrument', v); ctx.go('entry'); }))));
+  const forms = await call('list_forms', { surveyId: survey.id, instrument });
+  if (instrument === 'culture') { return cultureEntry(main, ctx, survey, forms); }
+  if (!state || state.instrument !== instrument || state.surveyId !== survey.id) {
+    const last = forms[forms.length - 1];
+    state = freshState(ctx, instrument, null);
+    state.surveyId = survey.id;
+    if (last) state.code = nextCode(last.content.code);
+  }
+  const pad = h('div', { id: 'entry-pad', tabindex: 0, class: 'card' });
+  const list = h('div', { id: 'entry-list' });
+  main.append(h('p', { class: 'keys' }, instrument === 'commitment' ? S.entry.helpCommitment : S.entry.helpSatisfaction, ' ', S.entry.helpDemo), pad, list);
+  const draw = () => drawPad(pad, state);
+  const drawList = (forms) => drawForms(list, forms, ctx, (f) => {
+    state = loadForm(ctx, instrument, f); state.surveyId = survey.id; draw(); pad.focus();
+  });
+  pad.addEventListener('keydown', async (e) => {
+    if (e.target !== pad) return;
+    const handled = await onKey(e, state, async () => {
+      const c = content(state);
+      try {
+        let saved;
+        if (state.uuid) saved = await call('update_form', { uuid: state.uuid, content: c });
+        else saved = await call('save_form', { surveyId: survey.id, content: c });
+        toast(`${S.entry.saved} ${saved.content.code}`);
+        const prev = state;
+        state = freshState(ctx, instrument, prev);
+        state.surveyId = survey.id;
+        drawList(await call('list_forms', { surveyId: survey.id, instrument }));
+      } catch (err) { showError(err); }
+    });
+    if (handled) { e.preventDefault(); keystrokes += 1; draw(); }
+  });
+  draw();
+  drawList(forms);
+  pad.focus();
+}
+
+function loadForm(ctx, instrument, f) {
+  const st = freshState(ctx, instrument, null);
+  const c = f.content;
+  st.code = c.code; st.uuid = f.uuid; st.answers = [...c.answers];
+  for (const d of st.demo) {
+    const value = c[d.key] ?? '';
+    st.values[d.key] = d.key === 'tenure' ? d.ids.indexOf(value) : d.options.indexOf(value);
+  }
+  st.cursor = st.demo.length;
+  return st;
+}
+
+async function onKey(e, st, save) {
+  const nDemo = st.demo.length;
+  const last = nDemo + st.answers.length - 1;
+  if (e.key === 'Enter') { await save(); return true; }
+  if (e.key === 'Home') { st.cursor = 0; return true; }
+  if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') { st.cursor = Math.max(0, st.cursor - 1); return true; }
+  if (e.key === 'ArrowDown' || e.key === 'ArrowRight' || e.key === 'Tab') {
+    if (e.key === 'Tab' && st.cursor >= last) return false;
+    st.cursor = Math.min(last, st.cursor + 1); return true;
+  }
+  if (e.key === 'Backspace') {
+    st.cursor = Math.max(0, st.cursor - 1);
+    if (st.cursor >= nDemo) st.answers[st.cursor - nDemo] = st.instrument === 'commitment' ? 0 : '';
+    return true;
+  }
+  if (st.cursor < nDemo) {
+    const d = st.demo[st.cursor];
+    if (/^[0-9]$/.test(e.key)) {
+      const i = Number(e.key) - 1;
+      if (i === -1 || i < d.options.length) { st.values[d.key] = i; st.cursor += 1; return true; }
+    }
+    return false;
+  }
+  const item = st.cursor - nDemo;
+  let value = null;
+  if (e.key === ' ' || e.key === '0') value = st.instrument === 'commitment' ? 0 : '';
+  else if (st.instrument === 'commitment' && /^[1-5]$/.test(e.key)) value = Number(e.key);
+  else if (st.instrument === 'satisfaction' && e.key in SAT_KEYS) value = LETTERS[SAT_KEYS[e.key]];
+  if (value === null) return false;
+  st.answers[item] = value;
+  st.cursor = Math.min(last, st.cursor + 1);
+  return true;
+}
+
+function drawPad(pad, st) {
+  clear(pad);
+  const codeInput = h('input', { id: 'entry-code', value: st.code, size: 18, onchange: (e) => { st.code = e.target.value; } });
+  pad.append(h('div', { class: 'row' }, h('strong', {}, st.uuid ? S.entry.editing : S.entry.newForm), ' ',
+    h('label', { class: 'inline', for: 'entry-code' }, S.entry.code), codeInput,
+    h('span', { class: 'muted', id: 'keystrokes' }, `${S.entry.keystrokes} ${keystrokes}`)));
+  st.demo.forEach((d, i) => {
+    pad.append(h('div', { class: `demo ${st.cursor === i ? 'current' : ''}` },
+      h('span', { class: 'title' }, d.title),
+      h('span', { class: `opt ${st.values[d.key] === -1 ? 'on' : ''}` }, `0 ${S.common.none}`),
+      d.options.map((o, k) => h('span', { class: `opt ${st.values[d.key] === k ? 'on' : ''}` }, `${k + 1} ${o}`))));
+  });
+  pad.append(h('div', { class: 'entry-grid' }, st.answers.map((v, i) =>
+    h('div', { class: `cell ${st.cursor === st.demo.length + i ? 'current' : ''}`, id: `cell-${i + 1}` },
+      h('div', { class: 'n' }, String(i + 1)), h('div', { class: 'v' }, v === 0 || v === '' ? '·' : String(v))))));
+}
+
+function drawForms(list, forms, ctx, onEdit) {
+  clear(list);
+  const filter = h('input', { id: 'entry-filter', placeholder: S.entry.code, oninput: () => fill() });
+  const table = h('table', { id: 'forms-table' });
+  list.append(h('h2', {}, `${S.entry.list} (${forms.length})`), filter, table);
+  const fill = () => {
+    clear(table);
+    table.append(h('tr', {}, h('th', {}, S.entry.code), h('th', {}, S.entry.tenure), h('th', {}, S.entry.subdivision), h('th', {}, S.entry.position), h('th', {}, 'Ответы'), h('th', {}, '')));
+    const q = filter.value.trim().toLowerCase();
+    for (const f of forms.slice().reverse()) {
+      const c = f.content;
+      if (q && !c.code.toLowerCase().includes(q)) continue;
+      const answers = Array.isArray(c.answers) ? c.answers.map((v) => (v === 0 || v === '' ? '·' : v)).join('') : '';
+      table.append(h('tr', {}, h('td', {}, c.code), h('td', {}, c.tenure || S.common.none), h('td', {}, c.subdivision || S.common.none),
+        h('td', {}, c.position || S.common.none), h('td', { class: 'answers' }, answers),
+        h('td', {}, h('button', { onclick: () => onEdit(f) }, S.common.edit), ' ',
+          h('button', { class: 'danger', onclick: async () => {
+            if (!window.confirm(S.entry.confirmDelete)) return;
+            try { await call('delete_form', { uuid: f.uuid }); ctx.go('entry'); } catch (e) { showError(e); }
+          } }, S.common.delete))));
+    }
+  };
+  fill();
+}
+
+// The culture form: texts in plain fields, ratings as digits.
+function cultureEntry(main, ctx, survey, forms) {
+  const f = h('div', { class: 'card', id: 'culture-form' });
+  const code = h('input', { id: 'c-code', value: nextCode(forms.length ? forms[forms.length - 1].content.code : ''), size: 18 });
+  const open = [];
+  for (let q = 1; q <= 8; q += 1) open.push([h('textarea', { rows: 2, cols: 40, 'aria-label': `${q}+` }), h('textarea', { rows: 2, cols: 40, 'aria-label': `${q}−` })]);
+  const rating = (label) => h('input', { type: 'number', min: 0, max: 5, size: 2, class: 'rating', 'aria-label': label });
+  const cohesion = Array.from({ length: 15 }, (_, i) => [rating(`c${i + 1}_sub`), rating(`c${i + 1}_org`)]);
+  const level = Array.from({ length: 3 }, (_, i) => [rating(`l${i + 1}_sub`), rating(`l${i + 1}_org`)]);
+  const negative = Array.from({ length: 8 }, (_, i) => rating(`n${i + 1}`));
+  const other = h('input', { size: 40 }); const otherNeg = h('input', { size: 40 });
+  f.append(h('p', { class: 'keys' }, S.entry.helpCulture), h('label', {}, S.entry.code), code,
+    h('h3', {}, 'Таблица А.1'), open.map((p, i) => h('div', { class: 'row' }, `${i + 1}.`, p[0], p[1])),
+    h('h3', {}, 'Таблица А.2'), cohesion.map((p, i) => h('span', { class: 'row' }, `${i + 1}: `, p[0], p[1])), h('div', {}, 'другое: ', other),
+    h('h3', {}, 'Таблица А.3'), level.map((p, i) => h('span', { class: 'row' }, `${i + 1}: `, p[0], p[1])),
+    h('h3', {}, 'Таблица А.4'), h('div', { class: 'row' }, negative.map((n, i) => h('span', {}, `${i + 1}: `, n))), h('div', {}, 'иное: ', otherNeg),
+    h('div', { class: 'row' }, h('button', { class: 'primary', id: 'c-save', onclick: async () => {
+      const r = (el) => Math.max(0, Math.min(5, Number(el.value) || 0));
+      const c = {
+        instrument: 'culture', code: code.value.trim(), tenure: '', subdivision: null, position: null,
+        answers: {
+          open: open.map((p) => [p[0].value, p[1].value]), cohesion: cohesion.map((p) => [r(p[0]), r(p[1])]),
+          cohesion_other: other.value, level: level.map((p) => [r(p[0]), r(p[1])]), negative: negative.map(r),
+          n7_actors: [], n7_tech: [], negative_other: otherNeg.value,
+        },
+      };
+      try { await call('save_form', { surveyId: survey.id, content: c }); toast(`${S.entry.saved} ${c.code}`); ctx.go('entry'); } catch (e) { showError(e); }
+    } }, S.common.save)));
+  main.append(f);
+  const list = h('div', {});
+  main.append(list);
+  drawForms(list, forms, ctx, () => {});
+}

@@ -1,0 +1,76 @@
+// Surveys: list, create, edit, archive.
+import { S } from '../strings.js';
+import { h, clear, toast, showError, select } from '../dom.js';
+import { call } from '../backend.js';
+import { stamp } from './common.js';
+
+let showArchived = false;
+
+export async function render(main, ctx) {
+  main.append(h('h1', {}, S.surveys.title));
+  const bar = h('div', { class: 'row' },
+    h('button', { class: 'primary', id: 'new-survey', onclick: () => editor(main, ctx, null) }, S.surveys.create),
+    h('label', { class: 'inline' }, h('input', { type: 'checkbox', checked: showArchived, onchange: (e) => { showArchived = e.target.checked; ctx.go('surveys'); } }), S.surveys.showArchived));
+  main.append(bar);
+  const list = ctx.surveys.filter((s) => showArchived || !s.archived);
+  if (!list.length) { main.append(h('p', { class: 'hint' }, S.common.noSurveys)); return; }
+  const table = h('table', { id: 'survey-table' },
+    h('tr', {}, h('th', {}, S.surveys.name), h('th', {}, S.surveys.date), h('th', {}, S.surveys.org),
+      h('th', {}, S.surveys.forms), h('th', {}, '')));
+  for (const s of list) {
+    const counts = s.instruments.map((i) => `${S.instruments[i]}: ${s.form_counts[['commitment', 'satisfaction', 'culture'].indexOf(i)]}`).join('\n');
+    table.append(h('tr', { class: s.id === ctx.surveyId ? 'selected' : '' },
+      h('td', {}, h('button', { class: 'link', onclick: () => { ctx.setSurvey(s.id); ctx.go('surveys'); } }, s.name), s.archived ? ` (${S.surveys.archived})` : ''),
+      h('td', {}, s.date_text),
+      h('td', {}, s.organization || ''),
+      h('td', { class: 'pre' }, counts),
+      h('td', {},
+        h('button', { onclick: () => editor(main, ctx, s) }, S.common.edit), ' ',
+        h('button', { onclick: async () => {
+          try { await call('set_survey_archived', { id: s.id, archived: !s.archived }); ctx.go('surveys'); } catch (e) { showError(e); }
+        } }, s.archived ? S.surveys.unarchive : S.surveys.archive))));
+  }
+  main.append(table);
+}
+
+function editor(main, ctx, s) {
+  clear(main);
+  main.append(h('h1', {}, s ? s.name : S.surveys.create));
+  const v = s || {
+    name: `${S.surveys.defaultName} ${new Date().getFullYear()}`, organization: '', date: stamp(),
+    instruments: ['commitment', 'satisfaction'], satisfaction_key: 'corrected', subdivisions: [],
+    positions: ['Руководитель', 'Специалист', 'Другие служащие и рабочие'], anonymity_threshold: 3,
+  };
+  const name = h('input', { id: 'f-name', value: v.name, size: 50 });
+  const org = h('input', { id: 'f-org', value: v.organization || '', size: 50 });
+  const date = h('input', { id: 'f-date', type: 'date', value: v.date });
+  const checks = Object.keys(S.instruments).map((i) =>
+    h('label', { class: 'inline' }, h('input', { type: 'checkbox', id: `f-i-${i}`, value: i, checked: v.instruments.includes(i) }), S.instruments[i]));
+  const key = select([{ value: 'corrected', label: S.keys.corrected }, { value: 'printed', label: S.keys.printed }], v.satisfaction_key, { id: 'f-key' });
+  const subs = h('textarea', { id: 'f-subs', rows: 6, cols: 40 }, v.subdivisions.join('\n'));
+  const pos = h('textarea', { id: 'f-pos', rows: 6, cols: 40 }, v.positions.join('\n'));
+  const k = h('input', { id: 'f-k', type: 'number', min: 1, max: 50, value: v.anonymity_threshold });
+  const save = async () => {
+    const input = {
+      name: name.value, organization: org.value || null, date: date.value,
+      instruments: checks.map((c) => c.querySelector('input')).filter((c) => c.checked).map((c) => c.value),
+      satisfaction_key: key.value, subdivisions: subs.value.split('\n'), positions: pos.value.split('\n'),
+      anonymity_threshold: Number(k.value) || 3,
+    };
+    try {
+      if (s) await call('update_survey', { id: s.id, survey: input });
+      else ctx.setSurvey(await call('create_survey', { survey: input }));
+      toast(S.surveys.saved);
+      ctx.go('surveys');
+    } catch (e) { showError(e); }
+  };
+  main.append(h('div', { class: 'card' },
+    h('div', { class: 'grid2' },
+      h('div', {}, h('label', { for: 'f-name' }, S.surveys.name), name, h('label', { for: 'f-org' }, S.surveys.org), org,
+        h('label', { for: 'f-date' }, S.surveys.date), date, h('label', {}, S.surveys.instruments), h('div', {}, checks),
+        h('label', { for: 'f-key' }, S.surveys.key), key, h('label', { for: 'f-k' }, S.surveys.threshold), k),
+      h('div', {}, h('label', { for: 'f-subs' }, S.surveys.subdivisions), subs, h('label', { for: 'f-pos' }, S.surveys.positions), pos)),
+    h('div', { class: 'row' }, h('button', { class: 'primary', id: 'f-save', onclick: save }, S.common.save),
+      h('button', { onclick: () => ctx.go('surveys') }, S.common.cancel))));
+  name.focus();
+}
