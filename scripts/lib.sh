@@ -3,7 +3,12 @@
 # Run as root (or with sudo available).
 
 ensure_deps() {
-  local packages=(build-essential pkg-config ca-certificates curl poppler-utils)
+  # Build tools; poppler-utils to read PDFs back in tests; the webkit/gtk
+  # stack Tauri builds against; Xvfb, xauth, ImageMagick and WebKitWebDriver
+  # to run, screenshot and drive the window headless.
+  local packages=(build-essential pkg-config ca-certificates curl poppler-utils
+    libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
+    file patchelf xvfb xauth imagemagick webkit2gtk-driver)
   local missing=()
   for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
