@@ -31,6 +31,11 @@ ensure_deps() {
     # shellcheck disable=SC1091
     . "$HOME/.cargo/env"
   fi
+  # tauri-driver bridges WebDriver to the Tauri window for the end-to-end tests.
+  if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+    echo "Устанавливается tauri-driver" >&2
+    cargo install tauri-driver --version '^2' --locked
+  fi
   if command -v rustup >/dev/null 2>&1; then
     for c in rustfmt clippy; do
       rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c"

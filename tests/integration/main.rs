@@ -6,6 +6,7 @@ mod compare;
 mod conclusions;
 mod crash;
 mod culture;
+mod e2e;
 mod report;
 mod satisfaction;
 mod store;

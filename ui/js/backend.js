@@ -12,6 +12,8 @@ export async function call(command, args = {}) {
 }
 
 export async function saveDialog(defaultPath, filters) {
+  // End-to-end tests cannot drive the native dialog: they name the file here.
+  if (window.__KLIMAT_E2E_SAVE__) return window.__KLIMAT_E2E_SAVE__;
   return tauri().dialog.save({ defaultPath, filters });
 }
 

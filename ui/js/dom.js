@@ -22,6 +22,8 @@ export function toast(message, error = false) {
   const box = document.getElementById('toast');
   const m = h('div', { class: error ? 'msg error' : 'msg' }, message);
   box.append(m);
+  // At most three messages at a time: fast keyboard entry saves many forms.
+  while (box.children.length > 3) box.firstChild.remove();
   setTimeout(() => m.remove(), error ? 9000 : 4000);
 }
 

@@ -182,7 +182,7 @@ function drawForms(list, forms, ctx, onEdit) {
       const c = f.content;
       if (q && !c.code.toLowerCase().includes(q)) continue;
       const answers = Array.isArray(c.answers) ? c.answers.map((v) => (v === 0 || v === '' ? '·' : v)).join('') : '';
-      table.append(h('tr', {}, h('td', {}, c.code), h('td', {}, c.tenure || S.common.none), h('td', {}, c.subdivision || S.common.none),
+      table.append(h('tr', {}, h('td', {}, c.code), h('td', {}, S.tenureNames[c.tenure] ?? c.tenure), h('td', {}, c.subdivision || S.common.none),
         h('td', {}, c.position || S.common.none), h('td', { class: 'answers' }, answers),
         h('td', {}, h('button', { onclick: () => onEdit(f) }, S.common.edit), ' ',
           h('button', { class: 'danger', onclick: async () => {

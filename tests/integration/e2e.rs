@@ -1,0 +1,311 @@
+//! End-to-end: the real window under Xvfb, driven through tauri-driver and
+//! WebKitWebDriver. Creates a survey, keys in the 120 forms of the Table Б.2
+//! fixture with the keyboard, reads «45,68 %» and «Допустимая» on the
+//! results screen, saves the PDF report and finds the figure in it, and
+//! shows that kiosk mode keeps the results out of reach without the PIN.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use klimat_core::commitment::CommitmentAnswers;
+use klimat_core::template::parse_csv;
+use klimat_tests::webdriver::Session;
+use klimat_tests::{TempDir, fixture, root};
+use serde_json::json;
+
+struct Processes(Vec<Child>);
+
+impl Drop for Processes {
+    fn drop(&mut self) {
+        for c in &mut self.0 {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_port(port: u16) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "port {port} did not open"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn desktop_bin() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().and_then(Path::parent).unwrap().to_owned();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(root())
+        .args(["build", "--quiet", "-p", "klimat-desktop"])
+        .status()
+        .unwrap();
+    assert!(status.success(), "building klimat-desktop failed");
+    dir.join("klimat-desktop")
+}
+
+/// The key string for one fixture form: the demographics that changed
+/// (Home, then a digit per row), the fifteen answers, Enter.
+fn form_keys(
+    prev: Option<[usize; 3]>,
+    demo: [usize; 3],
+    answers: &CommitmentAnswers,
+) -> Vec<&'static str> {
+    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    let mut k = Vec::new();
+    if prev != Some(demo) {
+        k.push("Home");
+        k.extend(demo.iter().map(|&d| DIGITS[d]));
+    }
+    k.extend(answers.0.iter().map(|&a| DIGITS[usize::from(a)]));
+    k.push("Enter");
+    k
+}
+
+/// tauri-driver, from cargo's bin directory when it is not on PATH.
+fn tool(name: &str) -> PathBuf {
+    let home = std::env::var("HOME").unwrap_or_default();
+    let cargo_bin = Path::new(&home).join(".cargo/bin").join(name);
+    if cargo_bin.exists() {
+        cargo_bin
+    } else {
+        PathBuf::from(name)
+    }
+}
+
+#[test]
+fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kiosk() {
+    let dir = TempDir::new("e2e");
+    let display = format!(":{}", 100 + std::process::id() % 100);
+    let mut procs = Processes(Vec::new());
+    procs.0.push(
+        Command::new("Xvfb")
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1366x768x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb (installed by scripts/test.sh)"),
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    let binary = desktop_bin();
+    let (port, native) = (free_port(), free_port());
+    procs.0.push(
+        Command::new(tool("tauri-driver"))
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .env("DISPLAY", &display)
+            .env("KLIMAT_DB", dir.join("e2e.db"))
+            .stdout(Stdio::null())
+            .stderr(
+                std::fs::File::create(std::env::temp_dir().join("klimat-e2e-driver.log")).unwrap(),
+            )
+            .spawn()
+            .expect("tauri-driver (installed by scripts/test.sh)"),
+    );
+    wait_port(port);
+    let s = Session::start(port, binary.to_str().unwrap()).expect("WebDriver session");
+    let long = Duration::from_secs(30);
+
+    // 1. Create the survey.
+    s.find("#nav-surveys", long).unwrap();
+    s.click("#new-survey").unwrap();
+    s.clear("#f-name").unwrap();
+    s.type_into("#f-name", "Диагностика 2026").unwrap();
+    s.type_into("#f-org", "Райисполком").unwrap();
+    let subs = [
+        "Управление делами",
+        "Отдел кадров",
+        "Идеологический отдел",
+        "Финансовый отдел",
+    ];
+    s.type_into("#f-subs", &subs.join("\n")).unwrap();
+    s.click("#f-save").unwrap();
+    s.wait_text("Анкетирование сохранено", long).unwrap();
+
+    // 2. Key in the 120 forms of Table Б.2.
+    s.click("#nav-entry").unwrap();
+    s.find("#entry-pad", long).unwrap();
+    s.click("#entry-pad").unwrap();
+    let data =
+        parse_csv::<CommitmentAnswers>(&std::fs::read(fixture("commitment-b2.csv")).unwrap())
+            .unwrap();
+    let positions = ["Руководитель", "Специалист", "Другие служащие и рабочие"];
+    let mut prev = None;
+    let mut keystrokes = 0;
+    for (n, f) in data.forms.iter().enumerate() {
+        let demo = [
+            f.tenure.commitment_band().map_or(0, |b| b as usize + 1),
+            data.subdivision_of(f)
+                .and_then(|x| subs.iter().position(|s| *s == x))
+                .map_or(0, |i| i + 1),
+            data.position_of(f)
+                .and_then(|x| positions.iter().position(|p| *p == x))
+                .map_or(0, |i| i + 1),
+        ];
+        let k = form_keys(prev, demo, &f.answers);
+        keystrokes += k.len();
+        prev = Some(demo);
+        s.dispatch_keys("#entry-pad", &k).unwrap();
+        s.wait_text(&format!("Введенные анкеты ({})", n + 1), long)
+            .unwrap();
+    }
+    // 15 answers + Enter per form, plus the demographics when they change.
+    eprintln!(
+        "e2e: 120 forms keyed in with {keystrokes} keystrokes ({:.1} per form)",
+        keystrokes as f64 / 120.0
+    );
+    assert!(keystrokes <= 120 * (15 + 1 + 4), "{keystrokes} keystrokes");
+
+    let stored = s
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('list_forms', {surveyId: 1, instrument: 'commitment'})
+               .then((f) => done(f.map((x) => x.content.answers)), (e) => done(String(e.message)));",
+            json!([]),
+        )
+        .unwrap();
+    for (i, f) in data.forms.iter().enumerate() {
+        let got: Vec<u8> = stored[i]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as u8)
+            .collect();
+        assert_eq!(
+            got,
+            f.answers.0.to_vec(),
+            "form {} keyed in as in Table Б.2",
+            i + 1
+        );
+    }
+
+    // 3. The results screen.
+    s.click("#nav-results").unwrap();
+    if let Err(e) = s.wait_text("45,68 %", long) {
+        let text = s.text().unwrap_or_default();
+        panic!(
+            "{e}; the screen reads:\n{}",
+            text.chars().take(3000).collect::<String>()
+        );
+    }
+    s.wait_text("Допустимая", long).unwrap();
+    assert!(s.text().unwrap().contains("2138"), "OP on screen");
+
+    // 4. The PDF report.
+    let pdf = dir.join("report.pdf");
+    s.click("#nav-reports").unwrap();
+    s.find("#save-pdf", long).unwrap();
+    s.execute(
+        "window.__KLIMAT_E2E_SAVE__ = arguments[0];",
+        json!([pdf.to_str().unwrap()]),
+    )
+    .unwrap();
+    s.click("#save-pdf").unwrap();
+    s.wait_text("Файл сохранен", long).unwrap();
+    let text = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("45,68 %"),
+        "P in the saved PDF"
+    );
+
+    // 5. Kiosk mode: results are out of reach without the PIN.
+    s.click("#nav-kiosk").unwrap();
+    s.type_into("#kiosk-pin", "2468").unwrap();
+    s.click("#kiosk-set-pin").unwrap();
+    s.wait_text("PIN-код сохранен", long).unwrap();
+    s.click("#kiosk-start").unwrap();
+    s.find("#kiosk-begin", long).unwrap();
+    let shell_hidden = s
+        .execute("return document.getElementById('shell').hidden;", json!([]))
+        .unwrap();
+    assert_eq!(
+        shell_hidden,
+        json!(true),
+        "the navigation is gone in kiosk mode"
+    );
+    let refused = s
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('results', {surveyId: 1, compareWith: null})
+               .then(() => done('allowed'), (e) => done(e.code));",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        refused,
+        json!("kiosk_locked"),
+        "the backend refuses results in kiosk mode"
+    );
+    s.click("#kiosk-exit").unwrap();
+    s.type_into("#kiosk-exit-pin", "0000").unwrap();
+    s.click("#kiosk-exit-ok").unwrap();
+    s.wait_text("Неверный PIN-код", long).unwrap();
+    assert_eq!(
+        s.execute("return document.getElementById('shell').hidden;", json!([]))
+            .unwrap(),
+        json!(true)
+    );
+    s.clear("#kiosk-exit-pin").unwrap();
+    s.type_into("#kiosk-exit-pin", "2468").unwrap();
+    s.click("#kiosk-exit-ok").unwrap();
+    s.find("#nav-results", long).unwrap();
+    assert_eq!(
+        s.execute("return document.getElementById('shell').hidden;", json!([]))
+            .unwrap(),
+        json!(false)
+    );
+
+    // Screenshots of the screens, when asked for (README's docs/screens).
+    if let Some(out) = std::env::var_os("KLIMAT_SCREENSHOTS") {
+        let out = PathBuf::from(out);
+        std::fs::create_dir_all(&out).unwrap();
+        for (nav, name, wait) in [
+            ("#nav-surveys", "surveys", "Анкетирования"),
+            ("#nav-entry", "entry", "Введенные анкеты"),
+            ("#nav-results", "results", "45,68 %"),
+            ("#nav-reports", "reports", "Годовой отчет"),
+            ("#nav-data", "data", "Резервная копия"),
+            ("#nav-kiosk", "kiosk", "PIN-код"),
+            ("#nav-about", "about", "Liberation Serif"),
+        ] {
+            s.click(nav).unwrap();
+            s.wait_text(wait, long).unwrap();
+            s.execute(
+                "document.getElementById('toast').replaceChildren();",
+                json!([]),
+            )
+            .unwrap();
+            std::thread::sleep(Duration::from_millis(400));
+            std::fs::write(out.join(format!("{name}.png")), s.screenshot().unwrap()).unwrap();
+        }
+    }
+    s.quit();
+}
