@@ -68,6 +68,7 @@ pub fn run() {
             kiosk::kiosk_save,
             kiosk::questionnaire,
             about::about,
+            about::first_paint,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -16,6 +16,8 @@ pub struct AppState {
     /// True in portable mode.
     pub portable: bool,
     kiosk: AtomicBool,
+    /// When the process started, for the cold-start figure.
+    pub started: std::time::Instant,
 }
 
 impl AppState {
@@ -26,6 +28,7 @@ impl AppState {
             db_path: path,
             portable,
             kiosk: AtomicBool::new(false),
+            started: std::time::Instant::now(),
         })
     }
 

@@ -70,5 +70,6 @@ window.addEventListener('DOMContentLoaded', async () => {
     const status = await call('kiosk_status');
     if (status.active) { kiosk.resume(ctx); return; }
   } catch (e) { showError(e); }
-  show('surveys');
+  await show('surveys');
+  requestAnimationFrame(() => call('first_paint').catch(() => {}));
 });
