@@ -200,6 +200,16 @@ impl Session {
         )
     }
 
+    /// Chooses `value` in the select matching `css`.
+    pub fn choose(&self, css: &str, value: &str) -> Result<(), String> {
+        self.find(css, Duration::from_secs(20))?;
+        self.act(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1];
+             el.dispatchEvent(new Event('change', {bubbles: true}));",
+            json!([css, value]),
+        )
+    }
+
     /// Clears an input.
     pub fn clear(&self, css: &str) -> Result<(), String> {
         self.find(css, Duration::from_secs(20))?;

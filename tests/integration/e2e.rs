@@ -150,6 +150,11 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
     // 2. Key in the 120 forms of Table Б.2.
     s.click("#nav-entry").unwrap();
     s.find("#entry-pad", long).unwrap();
+    // The window remembers the last questionnaire; choose it explicitly.
+    s.choose("#instrument-picker", "commitment").unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    s.wait_text("Цифры 1–5", long).unwrap();
+    s.wait_text("Введенные анкеты (0)", long).unwrap();
     s.click("#entry-pad").unwrap();
     let data =
         parse_csv::<CommitmentAnswers>(&std::fs::read(fixture("commitment-b2.csv")).unwrap())
@@ -181,6 +186,18 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
     );
     assert!(keystrokes <= 120 * (15 + 1 + 4), "{keystrokes} keystrokes");
 
+    let surveys = s
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('list_surveys').then(done, (e) => done(String(e.message)));",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        surveys.as_array().map(Vec::len),
+        Some(1),
+        "one survey created: {surveys}"
+    );
     let stored = s
         .execute_async(
             "const done = arguments[arguments.length - 1];
@@ -192,7 +209,7 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
     for (i, f) in data.forms.iter().enumerate() {
         let got: Vec<u8> = stored[i]
             .as_array()
-            .unwrap()
+            .unwrap_or_else(|| panic!("list_forms gave {stored}; surveys {surveys}"))
             .iter()
             .map(|v| v.as_u64().unwrap() as u8)
             .collect();
@@ -281,6 +298,40 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
         s.execute("return document.getElementById('shell').hidden;", json!([]))
             .unwrap(),
         json!(false)
+    );
+
+    // 6. The satisfaction pad: letters in either layout, digits, blanks.
+    s.click("#nav-entry").unwrap();
+    s.choose("#instrument-picker", "satisfaction").unwrap();
+    s.wait_text("Введенные анкеты (0)", long).unwrap();
+    s.dispatch_keys(
+        "#entry-pad",
+        &[
+            "Home", "5", "2", "2", "а", "f", ",", "d", "1", "2", "3", "0", "б", "Б", "в", "В", "a",
+            "b", "c", "2", "2", "2", "Enter",
+        ],
+    )
+    .unwrap();
+    s.wait_text("Введенные анкеты (1)", long).unwrap();
+    let answers = s
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('list_forms', {surveyId: 1, instrument: 'satisfaction'})
+               .then((f) => done(f[0].content), (e) => done(String(e.message)));",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        answers["answers"],
+        json!([
+            "а", "а", "б", "в", "а", "б", "в", "", "б", "б", "в", "в", "а", "б", "в", "б", "б", "б"
+        ]),
+        "а/б/в in both layouts, 1/2/3 and 0 on the satisfaction pad"
+    );
+    assert_eq!(
+        answers["tenure"],
+        json!("10-15..15-20"),
+        "key 5 is «от 10 до 20 лет» of question 19"
     );
 
     // Screenshots of the screens, when asked for (README's docs/screens).

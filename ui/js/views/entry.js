@@ -3,7 +3,7 @@
 // form with the next code. Demographics stay as on the previous form until
 // changed (↑ or Home goes to them; a digit picks an option).
 import { S } from '../strings.js';
-import { h, clear, toast, showError } from '../dom.js';
+import { h, clear, toast, showError, select } from '../dom.js';
 import { call } from '../backend.js';
 import { surveyPicker, instrumentPicker, needSurvey } from './common.js';
 
@@ -194,36 +194,84 @@ function drawForms(list, forms, ctx, onEdit) {
   fill();
 }
 
-// The culture form: texts in plain fields, ratings as digits.
-function cultureEntry(main, ctx, survey, forms) {
+// The culture form: texts in plain fields; each rating is one digit typed
+// into its box, and the cursor moves on to the next box by itself.
+function cultureEntry(main, ctx, survey, forms, editing = null) {
   const f = h('div', { class: 'card', id: 'culture-form' });
-  const code = h('input', { id: 'c-code', value: nextCode(forms.length ? forms[forms.length - 1].content.code : ''), size: 18 });
+  const c0 = editing ? editing.content : null;
+  const a0 = c0 ? c0.answers : null;
+  const code = h('input', { id: 'c-code', value: c0 ? c0.code : nextCode(forms.length ? forms[forms.length - 1].content.code : ''), size: 18 });
+  const tenureIds = Object.keys(S.tenureNames);
+  const pick = (id, options, value) => select(options, value ?? '', { id });
+  const tenure = pick('c-tenure', tenureIds.map((t) => ({ value: t, label: S.tenureNames[t] })), c0 ? c0.tenure : '');
+  const none = { value: '', label: S.common.none };
+  const sub = pick('c-sub', [none, ...survey.subdivisions.map((x) => ({ value: x, label: x }))], c0 ? c0.subdivision : '');
+  const pos = pick('c-pos', [none, ...survey.positions.map((x) => ({ value: x, label: x }))], c0 ? c0.position : '');
   const open = [];
-  for (let q = 1; q <= 8; q += 1) open.push([h('textarea', { rows: 2, cols: 40, 'aria-label': `${q}+` }), h('textarea', { rows: 2, cols: 40, 'aria-label': `${q}−` })]);
-  const rating = (label) => h('input', { type: 'number', min: 0, max: 5, size: 2, class: 'rating', 'aria-label': label });
-  const cohesion = Array.from({ length: 15 }, (_, i) => [rating(`c${i + 1}_sub`), rating(`c${i + 1}_org`)]);
-  const level = Array.from({ length: 3 }, (_, i) => [rating(`l${i + 1}_sub`), rating(`l${i + 1}_org`)]);
-  const negative = Array.from({ length: 8 }, (_, i) => rating(`n${i + 1}`));
-  const other = h('input', { size: 40 }); const otherNeg = h('input', { size: 40 });
-  f.append(h('p', { class: 'keys' }, S.entry.helpCulture), h('label', {}, S.entry.code), code,
+  for (let q = 1; q <= 8; q += 1) {
+    open.push([0, 1].map((side) => h('textarea', { rows: 2, cols: 40, 'aria-label': `${q}${side ? '−' : '+'}` }, a0 ? a0.open[q - 1][side] : '')));
+  }
+  const boxes = [];
+  const rating = (label, value) => {
+    const el = h('input', { size: 1, maxlength: 1, class: 'rating', 'aria-label': label, value: value ? String(value) : '' });
+    el.addEventListener('keydown', (e) => {
+      if (/^[0-5 ]$/.test(e.key)) {
+        e.preventDefault();
+        el.value = e.key === ' ' || e.key === '0' ? '' : e.key;
+        const next = boxes[boxes.indexOf(el) + 1];
+        if (next) next.focus();
+      } else if (e.key === 'Backspace' && !el.value) {
+        const prev = boxes[boxes.indexOf(el) - 1];
+        if (prev) { e.preventDefault(); prev.value = ''; prev.focus(); }
+      } else if (e.key.length === 1) e.preventDefault();
+    });
+    boxes.push(el);
+    return el;
+  };
+  const cohesion = Array.from({ length: 15 }, (_, i) => [rating(`c${i + 1}_sub`, a0 && a0.cohesion[i][0]), rating(`c${i + 1}_org`, a0 && a0.cohesion[i][1])]);
+  const level = Array.from({ length: 3 }, (_, i) => [rating(`l${i + 1}_sub`, a0 && a0.level[i][0]), rating(`l${i + 1}_org`, a0 && a0.level[i][1])]);
+  const negative = Array.from({ length: 8 }, (_, i) => rating(`n${i + 1}`, a0 && a0.negative[i]));
+  const other = h('input', { size: 40, value: a0 ? a0.cohesion_other : '' });
+  const otherNeg = h('input', { size: 40, value: a0 ? a0.negative_other : '' });
+  const words = (list, chosen) => list.map((w) => h('label', { class: 'inline' }, h('input', { type: 'checkbox', value: w, checked: (chosen || []).includes(w) }), w));
+  const actors = words(['руководители', 'кадровые службы', 'идеологические работники'], a0 && a0.n7_actors);
+  const tech = words(['идеологические', 'кадровые', 'управленческие'], a0 && a0.n7_tech);
+  const checked = (labels) => labels.map((l) => l.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+  const save = async () => {
+    const r = (el) => Number(el.value) || 0;
+    const c = {
+      instrument: 'culture', code: code.value.trim(), tenure: tenure.value, subdivision: sub.value || null, position: pos.value || null,
+      answers: {
+        open: open.map((p) => [p[0].value, p[1].value]), cohesion: cohesion.map((p) => [r(p[0]), r(p[1])]),
+        cohesion_other: other.value, level: level.map((p) => [r(p[0]), r(p[1])]), negative: negative.map(r),
+        n7_actors: checked(actors), n7_tech: checked(tech), negative_other: otherNeg.value,
+      },
+    };
+    try {
+      if (editing) await call('update_form', { uuid: editing.uuid, content: c });
+      else await call('save_form', { surveyId: survey.id, content: c });
+      toast(`${S.entry.saved} ${c.code}`);
+      ctx.go('entry');
+    } catch (e) { showError(e); }
+  };
+  f.append(h('p', { class: 'keys' }, S.entry.helpCulture), h('strong', {}, editing ? S.entry.editing : S.entry.newForm),
+    h('div', { class: 'row' }, h('label', { class: 'inline', for: 'c-code' }, S.entry.code), code,
+      h('label', { class: 'inline' }, S.entry.tenure, tenure), h('label', { class: 'inline' }, S.entry.subdivision, sub),
+      h('label', { class: 'inline' }, S.entry.position, pos)),
     h('h3', {}, 'Таблица А.1'), open.map((p, i) => h('div', { class: 'row' }, `${i + 1}.`, p[0], p[1])),
-    h('h3', {}, 'Таблица А.2'), cohesion.map((p, i) => h('span', { class: 'row' }, `${i + 1}: `, p[0], p[1])), h('div', {}, 'другое: ', other),
-    h('h3', {}, 'Таблица А.3'), level.map((p, i) => h('span', { class: 'row' }, `${i + 1}: `, p[0], p[1])),
-    h('h3', {}, 'Таблица А.4'), h('div', { class: 'row' }, negative.map((n, i) => h('span', {}, `${i + 1}: `, n))), h('div', {}, 'иное: ', otherNeg),
-    h('div', { class: 'row' }, h('button', { class: 'primary', id: 'c-save', onclick: async () => {
-      const r = (el) => Math.max(0, Math.min(5, Number(el.value) || 0));
-      const c = {
-        instrument: 'culture', code: code.value.trim(), tenure: '', subdivision: null, position: null,
-        answers: {
-          open: open.map((p) => [p[0].value, p[1].value]), cohesion: cohesion.map((p) => [r(p[0]), r(p[1])]),
-          cohesion_other: other.value, level: level.map((p) => [r(p[0]), r(p[1])]), negative: negative.map(r),
-          n7_actors: [], n7_tech: [], negative_other: otherNeg.value,
-        },
-      };
-      try { await call('save_form', { surveyId: survey.id, content: c }); toast(`${S.entry.saved} ${c.code}`); ctx.go('entry'); } catch (e) { showError(e); }
-    } }, S.common.save)));
+    h('h3', {}, 'Таблица А.2 (в подразделении / в организации)'), h('div', { class: 'row' }, cohesion.map((p, i) => h('span', {}, `${i + 1}: `, p[0], p[1]))), h('div', {}, 'другое: ', other),
+    h('h3', {}, 'Таблица А.3'), h('div', { class: 'row' }, level.map((p, i) => h('span', {}, `${i + 1}: `, p[0], p[1]))),
+    h('h3', {}, 'Таблица А.4'), h('div', { class: 'row' }, negative.map((n, i) => h('span', {}, `${i + 1}: `, n))),
+    h('div', { class: 'row' }, 'п. 7: ', actors, ' / ', tech), h('div', {}, 'иное: ', otherNeg),
+    h('div', { class: 'row' }, h('button', { class: 'primary', id: 'c-save', onclick: save }, S.common.save),
+      editing ? h('button', { onclick: () => ctx.go('entry') }, S.common.cancel) : null));
   main.append(f);
   const list = h('div', {});
   main.append(list);
-  drawForms(list, forms, ctx, () => {});
+  drawForms(list, forms, ctx, (form) => {
+    while (main.lastChild && main.lastChild !== f) main.lastChild.remove();
+    f.remove();
+    cultureEntry(main, ctx, survey, forms, form);
+  });
+  code.focus();
 }
