@@ -41,6 +41,23 @@ fn share(count: u64, n: u64) -> Cell {
     }
 }
 
+/// A chart of the share of respondents (%) at each level.
+fn level_chart(caption: &str, categories: Vec<String>, counts: &[u64], n: u64) -> Block {
+    Block::Chart(BarChart {
+        caption: caption.to_owned(),
+        categories,
+        series: vec![Series {
+            name: t::COL_SHARE.to_owned(),
+            values: counts
+                .iter()
+                .map(|&c| Some(c as f64 * 100.0 / n as f64))
+                .collect(),
+        }],
+        max: Some(100.0),
+        percent: true,
+    })
+}
+
 /// A breakdown row: the label, then either the numbers or, below K forms,
 /// «менее K анкет» in their place.
 fn breakdown_row(label: String, n: u64, k: u32, numbers: Vec<Cell>) -> Vec<Cell> {
@@ -249,23 +266,11 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
         rows,
     ));
     if n > 0 {
-        out.push(Block::Chart(BarChart {
-            caption: t::FIG_LEVELS.to_owned(),
-            categories: CommitmentLevel::ALL
-                .iter()
-                .map(|l| l.label().to_owned())
-                .collect(),
-            series: vec![Series {
-                name: t::COL_SHARE.to_owned(),
-                values: a
-                    .levels
-                    .iter()
-                    .map(|&c| Some(c as f64 * 100.0 / n as f64))
-                    .collect(),
-            }],
-            max: Some(100.0),
-            percent: true,
-        }));
+        let labels = CommitmentLevel::ALL
+            .iter()
+            .map(|l| l.label().to_owned())
+            .collect();
+        out.push(level_chart(t::FIG_LEVELS, labels, &a.levels, n));
     }
 
     // Table Б.6 and Рисунок Б.1.
@@ -483,23 +488,11 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
         rows,
     ));
     if n > 0 {
-        out.push(Block::Chart(BarChart {
-            caption: t::FIG_SAT_LEVELS.to_owned(),
-            categories: SatisfactionLevel::ALL
-                .iter()
-                .map(|l| l.label().to_owned())
-                .collect(),
-            series: vec![Series {
-                name: t::COL_SHARE.to_owned(),
-                values: a
-                    .levels
-                    .iter()
-                    .map(|&c| Some(c as f64 * 100.0 / n as f64))
-                    .collect(),
-            }],
-            max: Some(100.0),
-            percent: true,
-        }));
+        let labels = SatisfactionLevel::ALL
+            .iter()
+            .map(|l| l.label().to_owned())
+            .collect();
+        out.push(level_chart(t::FIG_SAT_LEVELS, labels, &a.levels, n));
     }
 
     let group_rows = |groups: &[(Option<String>, satisfaction::GroupRow)]| -> Vec<Vec<Cell>> {

@@ -121,6 +121,34 @@ pub struct BarChart {
     pub percent: bool,
 }
 
+impl BarChart {
+    /// The top of the value axis: the chart's maximum, or the largest value.
+    pub fn axis_top(&self) -> f64 {
+        let largest = self
+            .series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten())
+            .fold(0.0f64, |a, &b| a.max(b));
+        self.max.unwrap_or(largest).max(largest).max(1e-9)
+    }
+
+    /// The axis labels at quarters of [`BarChart::axis_top`], with as many
+    /// decimals as the steps need (13 → 3,25).
+    pub fn ticks(&self) -> Vec<(f64, String)> {
+        let top = self.axis_top();
+        let step = top / 4.0;
+        let digits = (0..=2)
+            .find(|&d| (step * 10f64.powi(d)).fract().abs() < 1e-9)
+            .unwrap_or(2) as usize;
+        (0..=4)
+            .map(|q| {
+                let v = step * f64::from(q);
+                (v, klimat_core::numfmt::decimal(v, digits))
+            })
+            .collect()
+    }
+}
+
 /// A block of a section.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
@@ -188,5 +216,47 @@ impl ReportModel {
                 Block::Chart(c) => Some(c),
                 _ => None,
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_ticks_use_the_decimals_the_steps_need() {
+        let chart = |max: f64| BarChart {
+            caption: String::new(),
+            categories: vec!["a".into()],
+            series: vec![Series {
+                name: "s".into(),
+                values: vec![Some(7.4)],
+            }],
+            max: Some(max),
+            percent: false,
+        };
+        let labels = |max| {
+            chart(max)
+                .ticks()
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            labels(13.0),
+            ["0,00", "3,25", "6,50", "9,75", "13,00"],
+            "Рисунок Б.1 axis, max 13"
+        );
+        assert_eq!(labels(100.0), ["0", "25", "50", "75", "100"]);
+        assert_eq!(
+            labels(5.0),
+            ["0,00", "1,85", "3,70", "5,55", "7,40"],
+            "a value above the maximum widens the axis"
+        );
+        assert_eq!(
+            chart(2.0).axis_top(),
+            7.4,
+            "values above the maximum widen the axis"
+        );
     }
 }

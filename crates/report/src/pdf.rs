@@ -439,17 +439,11 @@ impl Layout {
         let caption = self.wrap(&chart.caption, 10.0, Weight::Regular, WIDTH);
         let caption_h = caption.len() as f32 * 10.0 * PT_MM * 1.25;
         self.need(plot_h + labels_h + legend_h + caption_h + 10.0);
-        let max_value = chart
-            .series
-            .iter()
-            .flat_map(|s| s.values.iter().flatten())
-            .fold(0.0f64, |a, &b| a.max(b));
-        let top_value = chart.max.unwrap_or(max_value).max(max_value).max(1e-9);
+        let top_value = chart.axis_top();
         let x0 = LEFT + 12.0;
         let y0 = self.y - 4.0 - plot_h;
         // Axes and gridlines at quarters.
-        for q in 0..=4 {
-            let v = top_value * f64::from(q) / 4.0;
+        for (q, (_, label)) in chart.ticks().into_iter().enumerate() {
             let y = y0 + plot_h * q as f32 / 4.0;
             self.line(
                 x0,
@@ -458,12 +452,6 @@ impl Layout {
                 y,
                 if q == 0 { 0.8 } else { 0.2 },
             );
-            // As many decimals as the quarter steps need (13 → 3,25).
-            let step = top_value / 4.0;
-            let digits = (0..=2)
-                .find(|&d| (step * 10f64.powi(d)).fract().abs() < 1e-9)
-                .unwrap_or(2) as usize;
-            let label = klimat_core::numfmt::decimal(v, digits);
             self.aligned(
                 &label,
                 LEFT,

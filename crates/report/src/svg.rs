@@ -22,23 +22,13 @@ pub fn render(chart: &BarChart) -> String {
     let plot_h = h - top - bottom;
     let n = chart.categories.len().max(1) as f64;
     let slot = plot_w / n;
-    let max_value = chart
-        .series
-        .iter()
-        .flat_map(|s| s.values.iter().flatten())
-        .fold(0.0f64, |a, &b| a.max(b));
-    let top_value = chart.max.unwrap_or(max_value).max(max_value).max(1e-9);
+    let top_value = chart.axis_top();
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart">"#,
         escape(&chart.caption)
     );
-    for q in 0..=4 {
-        let y = top + plot_h - plot_h * f64::from(q) / 4.0;
-        let v = top_value * f64::from(q) / 4.0;
-        let step = top_value / 4.0;
-        let digits = (0..=2)
-            .find(|&d| (step * 10f64.powi(d)).fract().abs() < 1e-9)
-            .unwrap_or(2) as usize;
+    for (q, (_, label)) in chart.ticks().into_iter().enumerate() {
+        let y = top + plot_h - plot_h * q as f64 / 4.0;
         out += &format!(
             r##"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{}" stroke-width="{}"/><text x="{:.1}" y="{:.1}" font-size="10" text-anchor="end" fill="#333">{}</text>"##,
             left + plot_w,
@@ -46,7 +36,7 @@ pub fn render(chart: &BarChart) -> String {
             if q == 0 { 1.2 } else { 0.6 },
             left - 4.0,
             y + 3.5,
-            decimal(v, digits)
+            label
         );
     }
     let series_n = chart.series.len().max(1) as f64;
