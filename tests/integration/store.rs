@@ -552,3 +552,47 @@ fn an_xlsx_with_an_absurd_cell_reference_is_refused_not_a_crash() {
     let err = read_template(&bytes, None).unwrap_err();
     assert_eq!(err.code(), "bad_xlsx", "{err}");
 }
+
+#[test]
+fn a_second_klimat_on_the_same_database_is_refused() {
+    let dir = TempDir::new("second");
+    let path = dir.join("k.db");
+    let first = Db::open(&path).unwrap();
+    let err = Db::open(&path).unwrap_err();
+    assert_eq!(err.code(), "database_in_use");
+    assert!(
+        err.to_string().contains("уже открыта другой копией Klimat"),
+        "{err}"
+    );
+    drop(first);
+    assert!(
+        Db::open(&path).is_ok(),
+        "free again once the first one closed"
+    );
+}
+
+#[test]
+fn a_full_disk_gives_a_clear_message_and_loses_nothing_saved() {
+    let dir = TempDir::new("full");
+    let mut db = Db::open(&dir.join("k.db")).unwrap();
+    let id = survey(&db);
+    let forms = sample("commitment.csv");
+    db.add_forms(id, &forms[..10], Entry::Import, &mut |_, _| {})
+        .unwrap();
+    db.limit_pages_for_tests(1).unwrap();
+    let big: Vec<FormData> = (0..200).flat_map(|_| forms.iter().cloned()).collect();
+    let err = db
+        .add_forms(id, &big, Entry::Import, &mut |_, _| {})
+        .unwrap_err();
+    assert_eq!(err.code(), "disk_full", "{err}");
+    assert!(
+        err.to_string().contains("Недостаточно места на диске"),
+        "{err}"
+    );
+    assert_eq!(
+        db.form_count().unwrap(),
+        10,
+        "the ten forms saved before are all there"
+    );
+    assert_eq!(db.integrity_check().unwrap(), "ok");
+}

@@ -34,6 +34,10 @@ pub struct Db {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
     clock: Clock,
+    /// An exclusive lock on `<file>.lock`, held while the database is open,
+    /// so that a second Klimat on the same file is refused instead of
+    /// writing beside the first.
+    _lock: Option<std::fs::File>,
 }
 
 impl std::fmt::Debug for Db {
@@ -61,11 +65,13 @@ impl Db {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
+        let lock = Self::lock(path)?;
         let conn = Connection::open(path)?;
         let mut db = Db {
             conn,
             path: Some(path.to_owned()),
             clock: Utc::now,
+            _lock: Some(lock),
         };
         db.configure()?;
         db.migrate(version)?;
@@ -78,10 +84,27 @@ impl Db {
             conn: Connection::open_in_memory()?,
             path: None,
             clock: Utc::now,
+            _lock: None,
         };
         db.configure()?;
         db.migrate(SCHEMA_VERSION)?;
         Ok(db)
+    }
+
+    /// Takes the lock of `path`; another process holding it means another
+    /// Klimat works on this database.
+    fn lock(path: &Path) -> Result<std::fs::File> {
+        let lock_path = PathBuf::from(format!("{}.lock", path.display()));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse),
+            Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+        }
     }
 
     /// Replaces the clock (tests).
@@ -239,6 +262,13 @@ impl Db {
         self.configure()?;
         self.migrate(SCHEMA_VERSION)?;
         Ok(saved)
+    }
+
+    /// Caps the file at `pages` pages, so tests can meet a full disk.
+    #[doc(hidden)]
+    pub fn limit_pages_for_tests(&self, pages: u32) -> Result<()> {
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(())
     }
 
     /// `PRAGMA integrity_check`: "ok" for a sound file.

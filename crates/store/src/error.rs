@@ -46,9 +46,18 @@ pub enum StoreError {
     /// A backup file that is not a usable Klimat database.
     #[error("{m}: {0}", m = text::BAD_BACKUP)]
     BadBackup(String),
+    /// Another Klimat has this database open.
+    #[error("{m}", m = text::IN_USE)]
+    InUse,
+    /// The disk is full; nothing of the interrupted write was kept.
+    #[error("{m}", m = text::DISK_FULL)]
+    DiskFull,
+    /// The database file or its folder cannot be written.
+    #[error("{m}", m = text::READ_ONLY)]
+    ReadOnly,
     /// The database reported an error.
     #[error("{m}: {0}", m = text::DATABASE)]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// A file could not be read or written.
     #[error("{m}: {0}", m = text::IO)]
     Io(#[from] std::io::Error),
@@ -72,9 +81,24 @@ impl StoreError {
             StoreError::Invalid(_) => "invalid",
             StoreError::BadExchange(_) => "bad_exchange_file",
             StoreError::BadBackup(_) => "bad_backup_file",
+            StoreError::InUse => "database_in_use",
+            StoreError::DiskFull => "disk_full",
+            StoreError::ReadOnly => "read_only",
             StoreError::Sqlite(_) => "database",
             StoreError::Io(_) => "io",
             StoreError::XlsxWrite(_) => "xlsx_write",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::ReadOnly,
+            _ => StoreError::Sqlite(e),
         }
     }
 }

@@ -58,3 +58,9 @@ pub const TEMPLATE_HELP_CULTURE: &str = "o1_pos…o8_neg — ответы на �
 pub const NO_SHEETS: &str = "в книге нет ни одного листа";
 /// An XLSX file the reader could not make sense of.
 pub const XLSX_BROKEN: &str = "файл поврежден или не является книгой Excel";
+/// A second Klimat on the same database.
+pub const IN_USE: &str = "База данных уже открыта другой копией Klimat на этом компьютере. Закройте ее и повторите; одновременная запись двумя копиями могла бы повредить данные.";
+/// The disk is full.
+pub const DISK_FULL: &str = "Недостаточно места на диске: последнее действие не выполнено, ранее сохраненные анкеты не затронуты. Освободите место и повторите.";
+/// Read-only storage.
+pub const READ_ONLY: &str = "База данных недоступна для записи (файл или папка только для чтения, например защищенная флешка). Ранее сохраненные анкеты не затронуты; выберите доступную для записи папку.";
