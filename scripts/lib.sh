@@ -8,7 +8,7 @@ ensure_deps() {
   # to run, screenshot and drive the window headless.
   local packages=(build-essential pkg-config ca-certificates curl poppler-utils
     libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
-    file patchelf xvfb xauth imagemagick webkit2gtk-driver)
+    file patchelf xvfb xauth imagemagick webkit2gtk-driver python3-yaml)
   local missing=()
   for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -12,3 +12,4 @@ mod report;
 mod satisfaction;
 mod store;
 mod template;
+mod workflow;
