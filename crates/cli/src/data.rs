@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use klimat_core::Instrument;
 use klimat_core::satisfaction::SatisfactionKey;
-use klimat_store::import::read_template;
+use klimat_store::import::{TemplateFile, read_template};
 use klimat_store::{Db, Entry, SurveySettings, export, paths};
 
 use crate::args::Options;
@@ -112,15 +112,22 @@ pub fn survey_list(db: Option<&str>) -> Result<Vec<u8>, CliError> {
     Ok(out.into_bytes())
 }
 
-/// `klimat import --survey ID FILE`: all forms of the file in one
-/// transaction, or none.
-pub fn import(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
+/// The database, the `--survey` it names (checked to exist) and the template
+/// file given as the one positional argument, read and validated.
+fn survey_and_file(db: Option<&str>, o: &Options) -> Result<(Db, i64, TemplateFile), CliError> {
     let survey = o.survey_id()?;
     let path = o.single_positional(text::FILE_ARGUMENT)?;
-    let mut db = open(db)?;
+    let db = open(db)?;
     db.survey(survey)?;
     let file = read_template(&read_file(path)?, instrument(o)?)
         .map_err(|e| CliError::Input(format!("{} «{path}».\n{e}", text::FILE_REFUSED)))?;
+    Ok((db, survey, file))
+}
+
+/// `klimat import --survey ID FILE`: all forms of the file in one
+/// transaction, or none.
+pub fn import(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
+    let (mut db, survey, file) = survey_and_file(db, o)?;
     let total = file.forms.len();
     let mut last_shown = 0;
     let n = db.add_forms(survey, &file.forms, Entry::Import, &mut |done, total| {
@@ -137,12 +144,7 @@ pub fn import(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
 /// `klimat entry --survey ID FILE`: the forms of a file saved one at a time,
 /// as operator entry does, each reported on stdout once it is on disk.
 pub fn entry(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
-    let survey = o.survey_id()?;
-    let path = o.single_positional(text::FILE_ARGUMENT)?;
-    let mut db = open(db)?;
-    db.survey(survey)?;
-    let file = read_template(&read_file(path)?, instrument(o)?)
-        .map_err(|e| CliError::Input(format!("{} «{path}».\n{e}", text::FILE_REFUSED)))?;
+    let (mut db, survey, file) = survey_and_file(db, o)?;
     let mut stdout = std::io::stdout().lock();
     for form in &file.forms {
         let saved = db.add_form(survey, form, Entry::Operator)?;

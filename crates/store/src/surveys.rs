@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use klimat_core::Instrument;
 use klimat_core::satisfaction::SatisfactionKey;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use crate::db::Db;
 use crate::error::{Result, StoreError};
@@ -59,6 +60,23 @@ fn survey_from_row(r: &Row<'_>) -> rusqlite::Result<Survey> {
     })
 }
 
+/// The parameters ?1..?10 of the INSERT and UPDATE of a survey: the key
+/// (UUID or id), then the settings and the time.
+fn settings_values(key: Value, org: Option<i64>, s: &SurveySettings, now: String) -> [Value; 10] {
+    [
+        key,
+        org.map_or(Value::Null, Value::from),
+        Value::from(s.name.trim().to_owned()),
+        Value::from(s.date.format("%Y-%m-%d").to_string()),
+        Value::from(instruments_to_text(&s.instruments)),
+        Value::from(s.satisfaction_key.id().to_owned()),
+        Value::from(serde_json::to_string(&s.subdivisions).unwrap_or_default()),
+        Value::from(serde_json::to_string(&s.positions).unwrap_or_default()),
+        Value::from(i64::from(s.anonymity_threshold)),
+        Value::from(now),
+    ]
+}
+
 fn validate(s: &SurveySettings) -> Result<()> {
     if s.name.trim().is_empty() {
         return Err(StoreError::Invalid(text::EMPTY_NAME.into()));
@@ -104,18 +122,7 @@ impl Db {
             "INSERT INTO surveys (uuid, organization_id, name, date, instruments, satisfaction_key,
                 subdivisions, positions, anonymity_threshold, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-            params![
-                uuid,
-                org,
-                s.name.trim(),
-                s.date.format("%Y-%m-%d").to_string(),
-                instruments_to_text(&s.instruments),
-                s.satisfaction_key.id(),
-                serde_json::to_string(&s.subdivisions).unwrap_or_default(),
-                serde_json::to_string(&s.positions).unwrap_or_default(),
-                s.anonymity_threshold,
-                now,
-            ],
+            params_from_iter(settings_values(Value::from(uuid.to_owned()), org, s, now)),
         )?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -132,18 +139,7 @@ impl Db {
                 satisfaction_key = ?6, subdivisions = ?7, positions = ?8,
                 anonymity_threshold = ?9, updated_at = ?10
              WHERE id = ?1",
-            params![
-                id,
-                org,
-                s.name.trim(),
-                s.date.format("%Y-%m-%d").to_string(),
-                instruments_to_text(&s.instruments),
-                s.satisfaction_key.id(),
-                serde_json::to_string(&s.subdivisions).unwrap_or_default(),
-                serde_json::to_string(&s.positions).unwrap_or_default(),
-                s.anonymity_threshold,
-                self.now(),
-            ],
+            params_from_iter(settings_values(Value::from(id), org, s, self.now())),
         )?;
         if n == 0 {
             return Err(StoreError::NoSurvey(id));
