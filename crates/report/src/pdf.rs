@@ -339,31 +339,26 @@ impl Layout {
         self.need(caption_h + header_h + lh + 2.0 * PAD);
         self.paragraph(&table.caption, 10.0, Weight::Bold, 0.0, Align::Left);
         self.gap(1.5);
-        self.table_row(
-            &header_lines,
-            &widths,
-            header_h,
-            lh,
-            PAD,
-            Weight::Bold,
-            None,
-            true,
-        );
+        let header = |this: &mut Layout| {
+            this.table_row(
+                &header_lines,
+                &widths,
+                header_h,
+                lh,
+                PAD,
+                Weight::Bold,
+                None,
+                true,
+            );
+        };
+        header(self);
         for row in &table.rows {
             let texts: Vec<String> = row.iter().map(Cell::display).collect();
             let lines = wrap_row(self, &texts, Weight::Regular);
             let h = lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * PAD;
+            // A page break repeats the header.
             if self.need(h) {
-                self.table_row(
-                    &header_lines,
-                    &widths,
-                    header_h,
-                    lh,
-                    PAD,
-                    Weight::Bold,
-                    None,
-                    true,
-                );
+                header(self);
             }
             self.table_row(
                 &lines,
