@@ -6,7 +6,7 @@ use klimat_store::StoreError;
 use serde::Serialize;
 
 /// A refused or failed command.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ApiError {
     /// A stable id (`bad_import_file`, `no_survey`, …).
     pub code: &'static str,

@@ -30,13 +30,17 @@ pub fn run() {
     let db_path = std::env::var_os("KLIMAT_DB")
         .map(Into::into)
         .unwrap_or_else(paths::default_db_path);
-    let state = match AppState::open(db_path.clone(), paths::is_portable(&exe_dir)) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{} «{}»: {e}", text::DB_OPEN_FAILED, db_path.display());
-            std::process::exit(2);
-        }
-    };
+    // A database that cannot be opened does not stop the window: the start
+    // screen says why and offers to try again (commands::start).
+    let state = AppState::open(db_path.clone(), paths::is_portable(&exe_dir));
+    if let Ok(Some(e)) = state.open_error() {
+        eprintln!(
+            "{} «{}»: {}",
+            text::DB_OPEN_FAILED,
+            db_path.display(),
+            e.message
+        );
+    }
     use commands::*;
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -69,6 +73,9 @@ pub fn run() {
             kiosk::questionnaire,
             about::about,
             about::first_paint,
+            start::startup,
+            start::retry_open,
+            start::quit,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -1,5 +1,10 @@
-//! The application state: the database, opened once.
+//! The application state: the database, opened once at start. If it cannot
+//! be opened (another Klimat holds it, the folder is read-only, the file is
+//! from a newer Klimat), the window still starts and shows why, and the user
+//! can try again once the cause is gone: a double-click that shows nothing
+//! would tell an office user nothing.
 
+use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
@@ -10,7 +15,8 @@ use crate::error::{ApiError, ApiResult};
 
 /// What every command gets.
 pub struct AppState {
-    db: Mutex<Db>,
+    /// The open database, or why it could not be opened.
+    db: Mutex<Result<Db, ApiError>>,
     /// The database file.
     pub db_path: PathBuf,
     /// True in portable mode.
@@ -20,16 +26,51 @@ pub struct AppState {
     pub started: std::time::Instant,
 }
 
+/// The database, locked for one command.
+pub struct DbGuard<'a>(MutexGuard<'a, Result<Db, ApiError>>);
+
+impl Deref for DbGuard<'_> {
+    type Target = Db;
+    fn deref(&self) -> &Db {
+        // `AppState::db` hands out a guard only over an open database.
+        self.0.as_ref().unwrap_or_else(|_| unreachable!())
+    }
+}
+
+impl DerefMut for DbGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Db {
+        self.0.as_mut().unwrap_or_else(|_| unreachable!())
+    }
+}
+
 impl AppState {
-    /// Opens the database at `path`.
-    pub fn open(path: PathBuf, portable: bool) -> Result<Self, klimat_store::StoreError> {
-        Ok(Self {
-            db: Mutex::new(Db::open(&path)?),
+    /// Opens the database at `path`. Never fails: an error is kept and
+    /// returned by every command that needs the database, and by
+    /// [`AppState::open_error`] for the start screen.
+    pub fn open(path: PathBuf, portable: bool) -> Self {
+        Self {
+            db: Mutex::new(Db::open(&path).map_err(ApiError::from)),
             db_path: path,
             portable,
             kiosk: AtomicBool::new(false),
             started: std::time::Instant::now(),
-        })
+        }
+    }
+
+    /// Why the database is not open, if it is not.
+    pub fn open_error(&self) -> ApiResult<Option<ApiError>> {
+        Ok(self.lock()?.as_ref().err().cloned())
+    }
+
+    /// Tries again to open the database, if it is not open yet (the other
+    /// Klimat was closed, the stick was unlocked). Returns the error that
+    /// remains, if any.
+    pub fn retry_open(&self) -> ApiResult<Option<ApiError>> {
+        let mut slot = self.lock()?;
+        if slot.is_err() {
+            *slot = Db::open(&self.db_path).map_err(ApiError::from);
+        }
+        Ok(slot.as_ref().err().cloned())
     }
 
     /// Refuses every command but the kiosk's own while kiosk mode is on.
@@ -51,8 +92,16 @@ impl AppState {
         self.kiosk.store(on, Ordering::SeqCst);
     }
 
-    /// The database, for one command.
-    pub fn db(&self) -> ApiResult<MutexGuard<'_, Db>> {
+    /// The database, for one command; the opening error if it is not open.
+    pub fn db(&self) -> ApiResult<DbGuard<'_>> {
+        let guard = self.lock()?;
+        match &*guard {
+            Ok(_) => Ok(DbGuard(guard)),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    fn lock(&self) -> ApiResult<MutexGuard<'_, Result<Db, ApiError>>> {
         self.db
             .lock()
             .map_err(|_| ApiError::new("internal", crate::text::INTERNAL))

@@ -2,7 +2,9 @@
 //! WebKitWebDriver. Creates a survey, keys in the 120 forms of the Table Б.2
 //! fixture with the keyboard, reads «45,68 %» and «Допустимая» on the
 //! results screen, saves the PDF report and finds the figure in it, and
-//! shows that kiosk mode keeps the results out of reach without the PIN.
+//! shows that kiosk mode keeps the results out of reach without the PIN;
+//! then that a second Klimat on the same database says why it cannot open
+//! it and opens it on «Повторить» once the first is gone.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -358,5 +360,49 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
             std::fs::write(out.join(format!("{name}.png")), s.screenshot().unwrap()).unwrap();
         }
     }
+    s.quit();
+
+    // 7. A second Klimat on the same database: while another process holds
+    // it, the window starts on a screen that says so (not a silent exit),
+    // and «Повторить» opens the database once the other one is closed.
+    // The first window's process ends shortly after its session: wait for
+    // its lock to be released, then hold the database here.
+    let start = Instant::now();
+    let holder = loop {
+        match klimat_store::Db::open(&dir.join("e2e.db")) {
+            Ok(db) => break db,
+            Err(e) if e.code() == "database_in_use" && start.elapsed() < long => {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            Err(e) => panic!("the first window did not close: {e}"),
+        }
+    };
+    let s = Session::start(port, binary.to_str().unwrap()).expect("second WebDriver session");
+    s.find("#start-problem", long).unwrap();
+    s.wait_text("Klimat не может открыть базу данных", long)
+        .unwrap();
+    s.wait_text("уже открыта другой копией Klimat", long)
+        .unwrap();
+    assert_eq!(
+        s.execute("return document.getElementById('nav').hidden;", json!([]))
+            .unwrap(),
+        json!(true),
+        "no navigation to screens that cannot work"
+    );
+    if let Some(out) = std::env::var_os("KLIMAT_SCREENSHOTS") {
+        std::thread::sleep(Duration::from_millis(400));
+        std::fs::write(
+            PathBuf::from(out).join("in-use.png"),
+            s.screenshot().unwrap(),
+        )
+        .unwrap();
+    }
+    s.click("#start-retry").unwrap();
+    s.wait_text("База данных по-прежнему недоступна", long)
+        .unwrap();
+    drop(holder);
+    s.click("#start-retry").unwrap();
+    s.find("#new-survey", long).unwrap();
+    s.wait_text("Диагностика 2026", long).unwrap();
     s.quit();
 }

@@ -596,3 +596,87 @@ fn a_full_disk_gives_a_clear_message_and_loses_nothing_saved() {
     );
     assert_eq!(db.integrity_check().unwrap(), "ok");
 }
+
+/// Runs `klimat` as a user who may read but not write the database: as
+/// `nobody` through `setpriv` when the tests run as root (root writes
+/// anywhere), as the current user otherwise.
+fn klimat_without_write_access(args: &[&str]) -> std::process::Output {
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    let mut cmd = if root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(klimat_tests::klimat_bin());
+        c
+    } else {
+        std::process::Command::new(klimat_tests::klimat_bin())
+    };
+    cmd.args(args).output().expect("run klimat")
+}
+
+fn set_mode(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[test]
+fn a_read_only_folder_or_file_gives_a_clear_message_and_loses_nothing_saved() {
+    let dir = TempDir::new("readonly");
+    set_mode(&dir.0, 0o755);
+    let path = dir.join("k.db");
+    let csv = dir.join("more.csv");
+    std::fs::write(&csv, commitment_csv(5, None)).unwrap();
+    set_mode(&csv, 0o644);
+    {
+        let mut db = Db::open(&path).unwrap();
+        let id = survey(&db);
+        db.add_forms(
+            id,
+            &sample("commitment.csv")[..10],
+            Entry::Import,
+            &mut |_, _| {},
+        )
+        .unwrap();
+    }
+    let db_arg = path.to_str().unwrap();
+    let import = [
+        "--db",
+        db_arg,
+        "import",
+        "--survey",
+        "1",
+        csv.to_str().unwrap(),
+    ];
+
+    // 1. A write-protected folder (a locked USB stick): refused at opening.
+    set_mode(&dir.0, 0o555);
+    set_mode(&path, 0o444);
+    let out = klimat_without_write_access(&import);
+    assert_eq!(out.status.code(), Some(2), "refused with status 2");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("База данных недоступна для записи"),
+        "a clear message, not the system's words: {err}"
+    );
+
+    // 2. A read-only file in a writable folder: it opens, the import is
+    // refused with the same message when it tries to write.
+    set_mode(&dir.0, 0o777);
+    std::fs::remove_file(dir.join("k.db.lock")).unwrap();
+    let out = klimat_without_write_access(&import);
+    assert_eq!(out.status.code(), Some(2), "refused with status 2");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("База данных недоступна для записи"), "{err}");
+
+    set_mode(&dir.0, 0o755);
+    set_mode(&path, 0o644);
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.integrity_check().unwrap(), "ok");
+    assert_eq!(
+        db.form_count().unwrap(),
+        10,
+        "the ten forms saved before are all there, and nothing was added"
+    );
+}

@@ -71,6 +71,31 @@ fn the_release_workflow_builds_every_installer_on_tags() {
             .contains("\"$dir/portable\""),
         "the zip carries the portable marker"
     );
+    assert!(
+        portable["run"]
+            .as_str()
+            .unwrap()
+            .contains("cargo build --release --locked -p klimat-cli"),
+        "the zip carries the klimat command too, so it is built first"
+    );
+    // The offline variant must not upload under the normal variant's names.
+    let rename = steps
+        .iter()
+        .find(|s| s["name"] == "Name the offline installers (Windows)")
+        .unwrap();
+    assert_eq!(rename["if"], "matrix.name == 'windows-offline'");
+    assert!(
+        rename["run"]
+            .as_str()
+            .unwrap()
+            .contains("_offline-webview2")
+    );
+    let releasing: Vec<&Value> = steps
+        .iter()
+        .filter(|s| s["with"]["tagName"].is_string())
+        .collect();
+    assert_eq!(releasing.len(), 1, "one step uploads tauri-action's names");
+    assert_eq!(releasing[0]["if"], "matrix.name != 'windows-offline'");
     let offline: Value = serde_json::from_str(
         &std::fs::read_to_string(root().join("src-tauri/tauri.windows-offline.conf.json")).unwrap(),
     )

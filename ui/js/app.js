@@ -59,17 +59,74 @@ export async function show(name) {
 }
 
 document.addEventListener('keydown', (e) => {
-  if (e.altKey && e.key >= '1' && e.key <= String(order.length) && document.getElementById('kiosk').hidden) {
+  if (e.altKey && e.key >= '1' && e.key <= String(order.length)
+      && document.getElementById('kiosk').hidden && !document.getElementById('nav').hidden) {
     e.preventDefault();
     show(order[Number(e.key) - 1]);
   }
 });
 
+/**
+ * The start screen when the database could not be opened: the reason, a hint
+ * chosen by the error code, «Повторить» and «Закрыть Klimat». Resolves once
+ * the database is open.
+ */
+function startProblem(status) {
+  return new Promise((resolve) => {
+    document.getElementById('nav').hidden = true;
+    const main = clear(document.getElementById('main'));
+    const render = (st, again) => {
+      clear(main);
+      const hint = S.start.hints[st.problem.code];
+      const retry = h('button', {
+        id: 'start-retry', class: 'primary',
+        onclick: async () => {
+          retry.disabled = true;
+          try {
+            const next = await call('retry_open');
+            if (!next.problem) {
+              document.getElementById('nav').hidden = false;
+              resolve();
+              return;
+            }
+            render(next, true);
+          } catch (e) { showError(e); retry.disabled = false; }
+        },
+      }, S.start.retry);
+      main.append(h('div', { id: 'start-problem', class: 'card start-problem', role: 'alert' },
+        h('h1', {}, S.start.title),
+        h('p', {}, st.problem.message),
+        hint ? h('p', {}, hint) : null,
+        h('p', { class: 'muted' }, S.start.file, ' ', h('code', {}, st.db_path)),
+        again ? h('p', { class: 'muted' }, S.start.still) : null,
+        h('div', { class: 'row' }, retry,
+          h('button', { id: 'start-quit', onclick: () => call('quit').catch(showError) }, S.start.quit))));
+      retry.focus();
+    };
+    render(status, false);
+  });
+}
+
+// The cold-start figure (README): reported once, for the first screen shown.
+let painted = false;
+function firstPaint() {
+  if (painted) return;
+  painted = true;
+  requestAnimationFrame(() => call('first_paint').catch(() => {}));
+}
+
 window.addEventListener('DOMContentLoaded', async () => {
+  try {
+    const status = await call('startup');
+    if (status.problem) {
+      firstPaint();
+      await startProblem(status);
+    }
+  } catch (e) { showError(e); }
   try {
     const status = await call('kiosk_status');
     if (status.active) { kiosk.resume(ctx); return; }
   } catch (e) { showError(e); }
   await show('surveys');
-  requestAnimationFrame(() => call('first_paint').catch(() => {}));
+  firstPaint();
 });

@@ -26,6 +26,19 @@ const MIGRATIONS: &[(&str, &str)] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// An I/O error met while opening the database's folder or lock file: a
+/// write-protected stick or folder is [`StoreError::ReadOnly`] and a full
+/// disk [`StoreError::DiskFull`], with their clear messages, rather than the
+/// operating system's words.
+fn storage_error(e: std::io::Error) -> StoreError {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => StoreError::ReadOnly,
+        ErrorKind::StorageFull => StoreError::DiskFull,
+        _ => StoreError::Io(e),
+    }
+}
+
 /// Where times come from; tests pass a fixed clock.
 pub type Clock = fn() -> DateTime<Utc>;
 
@@ -63,7 +76,7 @@ impl Db {
     #[doc(hidden)]
     pub fn open_to(path: &Path, version: i64) -> Result<Db> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir_all(dir).map_err(storage_error)?;
         }
         let lock = Self::lock(path)?;
         let conn = Connection::open(path)?;
@@ -99,11 +112,12 @@ impl Db {
             .create(true)
             .truncate(false)
             .write(true)
-            .open(&lock_path)?;
+            .open(&lock_path)
+            .map_err(storage_error)?;
         match file.try_lock() {
             Ok(()) => Ok(file),
             Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse),
-            Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+            Err(std::fs::TryLockError::Error(e)) => Err(storage_error(e)),
         }
     }
 

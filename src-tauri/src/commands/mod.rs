@@ -6,6 +6,7 @@ pub mod data;
 pub mod forms;
 pub mod kiosk;
 pub mod reports;
+pub mod start;
 pub mod surveys;
 
 use klimat_core::Instrument;
