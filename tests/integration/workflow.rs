@@ -71,12 +71,21 @@ fn the_release_workflow_builds_every_installer_on_tags() {
             .contains("\"$dir/portable\""),
         "the zip carries the portable marker"
     );
+    let cli = steps
+        .iter()
+        .position(|s| s["name"] == "The klimat command")
+        .expect("the klimat command is built");
+    let first_bundle = steps
+        .iter()
+        .position(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("tauri-apps/"))
+        })
+        .unwrap();
     assert!(
-        portable["run"]
-            .as_str()
-            .unwrap()
-            .contains("cargo build --release --locked -p klimat-cli"),
-        "the zip carries the klimat command too, so it is built first"
+        cli < first_bundle,
+        "the .deb and the portable zip carry the klimat command: it is built before bundling"
     );
     // The offline variant must not upload under the normal variant's names.
     let rename = steps

@@ -13,7 +13,7 @@ export async function render(main, ctx) {
     h('label', { class: 'inline' }, h('input', { type: 'checkbox', checked: showArchived, onchange: (e) => { showArchived = e.target.checked; ctx.go('surveys'); } }), S.surveys.showArchived));
   main.append(bar);
   const list = ctx.surveys.filter((s) => showArchived || !s.archived);
-  if (!list.length) { main.append(h('p', { class: 'hint' }, S.common.noSurveys)); return; }
+  if (!list.length) { main.append(h('p', { class: 'hint' }, S.surveys.none)); return; }
   const table = h('table', { id: 'survey-table' },
     h('tr', {}, h('th', {}, S.surveys.name), h('th', {}, S.surveys.date), h('th', {}, S.surveys.org),
       h('th', {}, S.surveys.forms), h('th', {}, '')));
