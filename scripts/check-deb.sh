@@ -17,13 +17,11 @@ root=${KLIMAT_CHROOT:-/var/tmp/klimat-deb12}
 shot=${KLIMAT_SHOT:-docs/installed-deb.png}
 display=:88
 
-for p in debootstrap xvfb xauth imagemagick; do
-  dpkg -s "$p" >/dev/null 2>&1 || {
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap xvfb xauth imagemagick
-    break
-  }
-done
+tools=(debootstrap xvfb xauth imagemagick)
+dpkg -s "${tools[@]}" >/dev/null 2>&1 || {
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${tools[@]}"
+}
 
 cleanup() {
   set +e
@@ -36,7 +34,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A fresh system every time (about 4 minutes), so that nothing installed by
+# A fresh system every time (up to 4 minutes), so that nothing installed by
 # an earlier run hides a missing dependency; KLIMAT_CHROOT_REUSE=1 skips it.
 if [ "${KLIMAT_CHROOT_REUSE:-0}" != 1 ] || [ ! -x "$root/usr/bin/apt-get" ]; then
   echo "Создается чистая Debian 12 в $root" >&2
