@@ -113,6 +113,16 @@ impl Drop for TempDir {
     }
 }
 
+/// The subdivisions of the fixtures and samples, as `--subdivisions` takes
+/// them: a form may name only a subdivision of its survey's list.
+pub const SUBDIVISIONS: &str =
+    "Управление делами;Отдел кадров;Идеологический отдел;Финансовый отдел";
+
+/// [`SUBDIVISIONS`] as a list.
+pub fn subdivisions() -> Vec<String> {
+    SUBDIVISIONS.split(';').map(str::to_owned).collect()
+}
+
 /// A commitment CSV of `n` valid forms (deterministic), with `bad_row`
 /// (a 1-based data row) carrying a 7 on q4 if given.
 pub fn commitment_csv(n: usize, bad_row: Option<usize>) -> String {

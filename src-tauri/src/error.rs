@@ -31,7 +31,7 @@ impl ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         let details = match &e {
-            StoreError::Template(TemplateError::Cells(cells)) => Some(
+            StoreError::Template(TemplateError::Cells { cells, .. }) => Some(
                 cells
                     .iter()
                     .map(|c| {

@@ -46,6 +46,27 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .setup(|app| {
+            // Back in kiosk mode after a restart: full screen at once.
+            use tauri::Manager;
+            if app.state::<AppState>().in_kiosk()
+                && let Some(w) = app.get_webview_window("main")
+            {
+                let _ = w.set_fullscreen(true);
+            }
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            // In kiosk mode the window does not close (Alt+F4, the title
+            // bar's cross): the page asks for the PIN instead.
+            use tauri::{Emitter, Manager};
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event
+                && window.state::<AppState>().in_kiosk()
+            {
+                api.prevent_close();
+                let _ = window.emit("kiosk-close-requested", ());
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             surveys::list_surveys,
             surveys::create_survey,

@@ -13,6 +13,12 @@ use klimat_store::Db;
 
 use crate::error::{ApiError, ApiResult};
 
+/// True when the database says kiosk mode is on: a restart in kiosk mode
+/// comes back locked. An unreadable state counts as on.
+fn kiosk_on(db: &Db) -> bool {
+    klimat_app::kiosk::state(db).map_or(true, |s| s.active)
+}
+
 /// What every command gets.
 pub struct AppState {
     /// The open database, or why it could not be opened.
@@ -48,11 +54,12 @@ impl AppState {
     /// returned by every command that needs the database, and by
     /// [`AppState::open_error`] for the start screen.
     pub fn open(path: PathBuf, portable: bool) -> Self {
+        let db = Db::open(&path).map_err(ApiError::from);
         Self {
-            db: Mutex::new(Db::open(&path).map_err(ApiError::from)),
+            kiosk: AtomicBool::new(db.as_ref().is_ok_and(kiosk_on)),
+            db: Mutex::new(db),
             db_path: path,
             portable,
-            kiosk: AtomicBool::new(false),
             started: std::time::Instant::now(),
         }
     }
@@ -69,6 +76,9 @@ impl AppState {
         let mut slot = self.lock()?;
         if slot.is_err() {
             *slot = Db::open(&self.db_path).map_err(ApiError::from);
+            if slot.as_ref().is_ok_and(kiosk_on) {
+                self.set_kiosk(true);
+            }
         }
         Ok(slot.as_ref().err().cloned())
     }
@@ -87,7 +97,8 @@ impl AppState {
         self.kiosk.load(Ordering::SeqCst)
     }
 
-    /// Turns kiosk mode on or off.
+    /// Turns kiosk mode on or off for the commands of this process (the
+    /// database keeps the state across restarts, see `klimat_app::kiosk`).
     pub fn set_kiosk(&self, on: bool) {
         self.kiosk.store(on, Ordering::SeqCst);
     }

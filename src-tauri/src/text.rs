@@ -4,10 +4,6 @@
 pub const INTERNAL: &str = "Внутренняя ошибка приложения. Перезапустите Klimat.";
 /// The database could not be opened at start.
 pub const DB_OPEN_FAILED: &str = "Не удалось открыть базу данных Klimat";
-/// A wrong kiosk PIN.
-pub const WRONG_PIN: &str = "Неверный PIN-код.";
-/// A PIN of the wrong shape.
-pub const BAD_PIN: &str = "PIN-код должен состоять из 4–8 цифр.";
 /// A malformed form sent by the UI.
 pub const BAD_FORM: &str = "Анкета заполнена неверно.";
 /// An unknown instrument id.

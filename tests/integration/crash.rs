@@ -14,6 +14,8 @@ fn create_survey(db: &str) -> String {
         db,
         "survey",
         "create",
+        "--subdivisions",
+        klimat_tests::SUBDIVISIONS,
         "--name",
         "Сбой",
         "--instruments",

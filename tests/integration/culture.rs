@@ -197,7 +197,7 @@ fn bad_culture_cells_are_named() {
         &[("c2_org", "6"), ("n7_actors", "начальники")],
     ]))
     .unwrap_err();
-    let TemplateError::Cells(cells) = err else {
+    let TemplateError::Cells { cells, .. } = err else {
         panic!("cell errors expected")
     };
     let got: Vec<(u64, &str, &str)> = cells

@@ -15,7 +15,9 @@ fn commitment(
 
 fn cells(err: TemplateError) -> Vec<(u64, String, String)> {
     match err {
-        TemplateError::Cells(c) => c.into_iter().map(|c| (c.row, c.column, c.value)).collect(),
+        TemplateError::Cells { cells: c, .. } => {
+            c.into_iter().map(|c| (c.row, c.column, c.value)).collect()
+        }
         other => panic!("cell errors expected, got {other:?}"),
     }
 }
@@ -171,7 +173,7 @@ fn tenure_in_every_accepted_form() {
     ];
     for (cell, band) in cases {
         let text = format!(
-            "{}\nA,{cell},,,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1\n",
+            "{}\nA,\"{cell}\",,,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1\n",
             commitment_header()
         );
         let d = commitment(&text).unwrap_or_else(|e| panic!("tenure {cell:?}: {e}"));
@@ -209,10 +211,11 @@ fn windows_1251_files_are_read() {
 #[test]
 fn an_empty_file_and_a_header_only_file() {
     assert_eq!(commitment("").unwrap_err(), TemplateError::Empty);
-    let d = commitment(&format!("{}\n", commitment_header())).unwrap();
-    assert!(
-        d.forms.is_empty(),
-        "a header alone is a valid file with no forms"
+    // Issue 10: a header alone used to "import 0 forms" with status 0.
+    assert_eq!(
+        commitment(&format!("{}\n", commitment_header())).unwrap_err(),
+        TemplateError::NoForms,
+        "a header alone is refused: there is nothing to import"
     );
 }
 

@@ -1,7 +1,7 @@
 // The shell: navigation, the chosen survey, and the screens.
 import { S } from './strings.js';
 import { h, clear, showError } from './dom.js';
-import { call } from './backend.js';
+import { call, onEvent } from './backend.js';
 import * as surveys from './views/surveys.js';
 import * as entry from './views/entry.js';
 import * as results from './views/results.js';
@@ -57,6 +57,16 @@ export async function show(name) {
     showError(e);
   }
 }
+
+// No browser behaviour in an office application: no context menu (with its
+// «Перезагрузить»), no reload by F5 or Ctrl+R, which in kiosk mode would
+// otherwise be a way around the PIN.
+document.addEventListener('contextmenu', (e) => e.preventDefault());
+document.addEventListener('keydown', (e) => {
+  const key = e.key.toLowerCase();
+  if (e.key === 'F5' || ((e.ctrlKey || e.metaKey) && (key === 'r' || key === 'к'))) e.preventDefault();
+});
+onEvent('kiosk-close-requested', () => kiosk.closeRequested());
 
 document.addEventListener('keydown', (e) => {
   if (e.altKey && e.key >= '1' && e.key <= String(order.length)
@@ -125,7 +135,7 @@ window.addEventListener('DOMContentLoaded', async () => {
   } catch (e) { showError(e); }
   try {
     const status = await call('kiosk_status');
-    if (status.active) { kiosk.resume(ctx); return; }
+    if (status.active) { kiosk.resume(ctx, status); return; }
   } catch (e) { showError(e); }
   await show('surveys');
   firstPaint();

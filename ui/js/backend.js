@@ -25,3 +25,8 @@ export async function openDialog(filters) {
 export async function revealInFolder(path) {
   try { await tauri().opener.revealItemInDir(path); } catch { /* not fatal */ }
 }
+
+/** Calls `handler` whenever the backend emits the event `name`. */
+export function onEvent(name, handler) {
+  try { tauri().event.listen(name, handler); } catch { /* no event bridge: nothing to listen to */ }
+}

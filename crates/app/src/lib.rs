@@ -3,6 +3,9 @@
 
 #![forbid(unsafe_code)]
 
+pub mod kiosk;
+mod text;
+
 use klimat_core::Instrument;
 use klimat_report::{
     CommitmentData, CultureData, FormRow, PreviousSurvey, ReportInput, SatisfactionData, SurveyInfo,

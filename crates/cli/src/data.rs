@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use klimat_core::Instrument;
 use klimat_core::satisfaction::SatisfactionKey;
 use klimat_store::import::{TemplateFile, read_template};
-use klimat_store::{Db, Entry, SurveySettings, export, paths};
+use klimat_store::{Db, Entry, StoreError, SurveySettings, export, paths};
 
 use crate::args::Options;
 use crate::{CliError, text};
@@ -20,7 +20,10 @@ pub fn open(db: Option<&str>) -> Result<Db, CliError> {
 }
 
 fn read_file(path: &str) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path).map_err(|e| CliError::Input(format!("{} «{path}»: {e}", text::CANNOT_READ)))
+    klimat_store::import::read_file(Path::new(path)).map_err(|e| match e {
+        StoreError::Io(e) => CliError::Input(format!("{} «{path}»: {e}", text::CANNOT_READ)),
+        e => CliError::Input(format!("«{path}»: {e}")),
+    })
 }
 
 fn write_file(path: &str, bytes: &[u8]) -> Result<(), CliError> {
@@ -130,7 +133,7 @@ pub fn import(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     let (mut db, survey, file) = survey_and_file(db, o)?;
     let total = file.forms.len();
     let mut last_shown = 0;
-    let n = db.add_forms(survey, &file.forms, Entry::Import, &mut |done, total| {
+    let n = db.import(survey, &file, &mut |done, total| {
         // Progress for large files, on stderr, every tenth.
         if total >= 10_000 && done * 10 / total > last_shown {
             last_shown = done * 10 / total;

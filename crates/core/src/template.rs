@@ -15,6 +15,29 @@ use crate::tenure::{Tenure, TenureNeed, parse_tenure};
 use crate::text::{methodology, ru};
 use crate::{Instrument, commitment, culture, satisfaction};
 
+/// Limits on what a template file may hold. They are checked before
+/// anything large is built from a file, so that no input can exhaust the
+/// memory of the process, and so that every stored text fits the XLSX and
+/// the report it will be written to (Excel's ceiling is 32 767 characters
+/// a cell).
+pub mod limits {
+    /// The largest import or exchange file, in bytes.
+    pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+    /// The most data rows a file may hold.
+    pub const MAX_ROWS: u64 = 1_000_000;
+    /// The longest form code, in characters («Анкета 017»).
+    pub const MAX_CODE_CHARS: usize = 64;
+    /// The longest subdivision or position name, or tenure cell.
+    pub const MAX_NAME_CHARS: usize = 200;
+    /// The longest free-text answer: a 700-word answer is about 5 000
+    /// characters.
+    pub const MAX_TEXT_CHARS: usize = 10_000;
+    /// How many bad cells a refusal lists; the others are only counted.
+    pub const MAX_LISTED_ERRORS: usize = 500;
+    /// How much of a bad value an error message quotes.
+    pub const QUOTED_VALUE_CHARS: usize = 60;
+}
+
 /// The answers of one instrument, as read from template cells.
 pub trait FormAnswers: Sized {
     /// The instrument these answers belong to.
@@ -112,7 +135,22 @@ pub enum TemplateError {
     /// A column name appears twice.
     DuplicateColumn(String),
     /// Bad cells; nothing was read.
-    Cells(Vec<CellError>),
+    Cells {
+        /// The bad cells, at most [`limits::MAX_LISTED_ERRORS`] of them.
+        cells: Vec<CellError>,
+        /// Bad cells found beyond those listed.
+        more: u64,
+    },
+    /// Bytes that are neither UTF-8 nor Windows-1251 text: most often a
+    /// UTF-8 file damaged at one place.
+    BadEncoding {
+        /// The line of the file with the first bad byte.
+        row: u64,
+    },
+    /// A header and no form.
+    NoForms,
+    /// The file exceeds a limit of [`limits`]; the message says which.
+    TooLarge(&'static str),
 }
 
 impl std::error::Error for TemplateError {}
@@ -130,28 +168,49 @@ impl fmt::Display for TemplateError {
             TemplateError::DuplicateColumn(col) => {
                 write!(f, "{} «{col}»", ru::ERR_DUPLICATE_COLUMN)
             }
-            TemplateError::Cells(cells) => {
+            TemplateError::Cells { cells, more } => {
                 let rows = {
                     let mut r: Vec<u64> = cells.iter().map(|c| c.row).collect();
                     r.dedup();
                     r.len()
                 };
-                writeln!(f, "{} {}", ru::ERR_BAD_ROWS, rows)?;
+                if *more == 0 {
+                    writeln!(f, "{} {}", ru::ERR_BAD_ROWS, rows)?;
+                } else {
+                    writeln!(f, "{}", ru::ERR_BAD_ROWS_MANY)?;
+                }
                 for c in cells {
-                    writeln!(
-                        f,
-                        "{} {}, {} «{}»: {} «{}» — {}",
-                        ru::ROW,
-                        c.row,
-                        ru::COLUMN,
-                        c.column,
-                        ru::VALUE,
-                        c.value,
-                        c.expected
-                    )?;
+                    if c.column.is_empty() {
+                        writeln!(f, "{} {}: {} («{}»)", ru::ROW, c.row, c.expected, c.value)?;
+                    } else {
+                        writeln!(
+                            f,
+                            "{} {}, {} «{}»: {} «{}» — {}",
+                            ru::ROW,
+                            c.row,
+                            ru::COLUMN,
+                            c.column,
+                            ru::VALUE,
+                            c.value,
+                            c.expected
+                        )?;
+                    }
+                }
+                if *more > 0 {
+                    writeln!(f, "{} {more}.", ru::ERR_MORE_ERRORS)?;
                 }
                 Ok(())
             }
+            TemplateError::BadEncoding { row } => {
+                write!(
+                    f,
+                    "{} {row}. {}",
+                    ru::ERR_BAD_ENCODING,
+                    ru::ERR_BAD_ENCODING_HINT
+                )
+            }
+            TemplateError::NoForms => f.write_str(ru::ERR_NO_FORMS),
+            TemplateError::TooLarge(what) => write!(f, "{} {what}", ru::ERR_TOO_LARGE),
         }
     }
 }
@@ -225,6 +284,12 @@ pub trait Cells {
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// Why the cell at `i` cannot be read as text or a number although it
+    /// has a value (a date, a formula whose result was never saved, an
+    /// error value of a spreadsheet); `None` for a plain cell.
+    fn flaw(&self, _i: usize) -> Option<&'static str> {
+        None
+    }
 }
 
 impl Cells for csv::StringRecord {
@@ -249,11 +314,28 @@ impl<S: AsRef<str>> Cells for [S] {
 #[derive(Debug)]
 pub struct TemplateParser<A> {
     columns: Columns,
+    header_len: usize,
     need: TenureNeed,
     dataset: Dataset<A>,
     subdivision_index: HashMap<String, u32>,
     position_index: HashMap<String, u32>,
     errors: Vec<CellError>,
+    more_errors: u64,
+    rows: u64,
+    /// CSV cells may carry the leading apostrophe that Klimat's own CSV
+    /// export puts before a formula-like text (see [`escape_formula`]).
+    unescape: bool,
+}
+
+/// The first [`limits::QUOTED_VALUE_CHARS`] characters of a value, for an
+/// error message.
+fn quote_value(value: &str) -> String {
+    let mut chars = value.chars();
+    let mut out: String = chars.by_ref().take(limits::QUOTED_VALUE_CHARS).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
 }
 
 impl<A: FormAnswers> TemplateParser<A> {
@@ -267,6 +349,7 @@ impl<A: FormAnswers> TemplateParser<A> {
         let names: Vec<&str> = (0..header.len()).map(|i| header.cell(i)).collect();
         Ok(Self {
             columns: Columns::resolve::<A>(&names)?,
+            header_len: names.len(),
             need: match A::INSTRUMENT {
                 Instrument::Commitment => TenureNeed::Commitment,
                 Instrument::Satisfaction => TenureNeed::Satisfaction,
@@ -276,19 +359,106 @@ impl<A: FormAnswers> TemplateParser<A> {
             subdivision_index: HashMap::new(),
             position_index: HashMap::new(),
             errors: Vec::new(),
+            more_errors: 0,
+            rows: 0,
+            unescape: false,
         })
+    }
+
+    fn record(&mut self, errors: Vec<CellError>) {
+        for e in errors {
+            if self.errors.len() < limits::MAX_LISTED_ERRORS {
+                self.errors.push(CellError {
+                    value: quote_value(&e.value),
+                    ..e
+                });
+            } else {
+                self.more_errors += 1;
+            }
+        }
+    }
+
+    /// The columns this parser reads, with the longest text each may hold
+    /// and whether a line break is allowed in it.
+    fn read_columns(&self) -> Vec<(usize, String, usize, bool)> {
+        let c = &self.columns;
+        let mut out = Vec::with_capacity(c.answers.len() + 4);
+        for (i, name, limit) in [
+            (c.code, "code", limits::MAX_CODE_CHARS),
+            (c.tenure, "tenure", limits::MAX_NAME_CHARS),
+            (c.subdivision, "subdivision", limits::MAX_NAME_CHARS),
+            (c.position, "position", limits::MAX_NAME_CHARS),
+        ] {
+            if let Some(i) = i {
+                out.push((i, name.to_owned(), limit, false));
+            }
+        }
+        for (k, &i) in c.answers.iter().enumerate() {
+            out.push((i, c.names[k].clone(), limits::MAX_TEXT_CHARS, true));
+        }
+        out
     }
 
     /// Reads one data row; `row` is its number in the file (header = 1). A
     /// row whose cells are all empty is skipped.
     pub fn push_row(&mut self, row: u64, cells: &(impl Cells + ?Sized)) {
-        if (0..cells.len()).all(|i| cells.cell(i).trim().is_empty()) {
+        let n = cells.len();
+        if (0..n).all(|i| cells.cell(i).trim().is_empty() && cells.flaw(i).is_none()) {
             return;
         }
+        self.rows += 1;
+        let mut errors = Vec::new();
+        // The row's shape: as many cells as the header (a file whose rows
+        // use another delimiter than its header, or a stray quote, shows
+        // here), and nothing beyond the header's columns.
+        let extra = (self.header_len..n).any(|i| !cells.cell(i).trim().is_empty());
+        if n < self.header_len || extra {
+            let shown: Vec<&str> = (0..n.min(8)).map(|i| cells.cell(i)).collect();
+            errors.push(CellError {
+                row,
+                column: String::new(),
+                value: shown.join(" | "),
+                expected: ru::EXPECTED_ROW_LENGTH,
+            });
+            self.record(errors);
+            return;
+        }
+        for (i, name, limit, multiline) in self.read_columns() {
+            let value = cells.cell(i);
+            let problem = if let Some(flaw) = cells.flaw(i) {
+                Some(flaw)
+            } else if value.chars().count() > limit {
+                Some(if limit == limits::MAX_CODE_CHARS {
+                    ru::EXPECTED_SHORT_CODE
+                } else if limit == limits::MAX_NAME_CHARS {
+                    ru::EXPECTED_SHORT_NAME
+                } else {
+                    ru::EXPECTED_SHORT_TEXT
+                })
+            } else if !multiline && value.trim().contains(['\n', '\r']) {
+                Some(ru::EXPECTED_ONE_LINE)
+            } else {
+                None
+            };
+            if let Some(expected) = problem {
+                errors.push(CellError {
+                    row,
+                    column: name,
+                    value: value.to_owned(),
+                    expected,
+                });
+            }
+        }
+        if !errors.is_empty() {
+            self.record(errors);
+            return;
+        }
+        let unescape = self.unescape;
         let cols = &self.columns;
-        let get = |c: Option<usize>| c.map_or("", |i| cells.cell(i).trim());
-        let errors_before = self.errors.len();
-        let errors = &mut self.errors;
+        let get = |c: Option<usize>| {
+            let v = c.map_or("", |i| cells.cell(i).trim());
+            if unescape { unescape_formula(v) } else { v }
+        };
         let tenure_cell = get(cols.tenure);
         let tenure = parse_tenure(tenure_cell, self.need).unwrap_or_else(|| {
             errors.push(CellError {
@@ -303,30 +473,44 @@ impl<A: FormAnswers> TemplateParser<A> {
             });
             Tenure::Unknown
         });
-        let answers = A::parse(|i| cells.cell(cols.answers[i]), &mut |i, expected| {
-            errors.push(CellError {
-                row,
-                column: cols.names[i].clone(),
-                value: cells.cell(cols.answers[i]).to_owned(),
-                expected,
-            })
-        });
-        if self.errors.len() > errors_before {
+        let answers = A::parse(
+            |i| {
+                let v = cells.cell(cols.answers[i]);
+                if unescape {
+                    unescape_formula(v.trim())
+                } else {
+                    v
+                }
+            },
+            &mut |i, expected| {
+                errors.push(CellError {
+                    row,
+                    column: cols.names[i].clone(),
+                    value: cells.cell(cols.answers[i]).to_owned(),
+                    expected,
+                })
+            },
+        );
+        if !errors.is_empty() {
+            self.record(errors);
             return;
         }
+        let code = get(cols.code).to_owned();
+        let subdivision = get(cols.subdivision).to_owned();
+        let position = get(cols.position).to_owned();
         let subdivision = intern(
-            get(cols.subdivision),
+            &subdivision,
             &mut self.subdivision_index,
             &mut self.dataset.subdivisions,
         );
         let position = intern(
-            get(cols.position),
+            &position,
             &mut self.position_index,
             &mut self.dataset.positions,
         );
         self.dataset.forms.push(Form {
             row,
-            code: get(cols.code).to_owned(),
+            code,
             tenure,
             subdivision,
             position,
@@ -342,13 +526,23 @@ impl<A: FormAnswers> TemplateParser<A> {
     /// Every form, or every bad cell.
     ///
     /// # Errors
-    /// [`TemplateError::Cells`] when any row was bad.
+    /// [`TemplateError::Cells`] when any row was bad, [`TemplateError::NoForms`]
+    /// when the file holds a header only, [`TemplateError::TooLarge`] past
+    /// [`limits::MAX_ROWS`].
     pub fn finish(self) -> Result<Dataset<A>, TemplateError> {
-        if self.errors.is_empty() {
-            Ok(self.dataset)
-        } else {
-            Err(TemplateError::Cells(self.errors))
+        if self.rows > limits::MAX_ROWS {
+            return Err(TemplateError::TooLarge(ru::TOO_MANY_ROWS));
         }
+        if !self.errors.is_empty() {
+            return Err(TemplateError::Cells {
+                cells: self.errors,
+                more: self.more_errors,
+            });
+        }
+        if self.dataset.forms.is_empty() {
+            return Err(TemplateError::NoForms);
+        }
+        Ok(self.dataset)
     }
 }
 
@@ -365,19 +559,58 @@ fn intern(name: &str, index: &mut HashMap<String, u32>, names: &mut Vec<String>)
     Some(i)
 }
 
+/// True when a spreadsheet would read `text` as a formula: it begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP, "CSV injection"),
+/// after any apostrophes already in front of it.
+fn formula_like(text: &str) -> bool {
+    text.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// The text as a CSV cell that Excel and LibreOffice show as text, never
+/// evaluate: a formula-like text gets a leading apostrophe.
+/// [`unescape_formula`] undoes it exactly, so an export and its import give
+/// back the same text.
+pub fn escape_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    if formula_like(text) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Removes the apostrophe [`escape_formula`] added.
+pub fn unescape_formula(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if formula_like(text) => rest,
+        _ => text,
+    }
+}
+
 /// Parses a CSV template: UTF-8 with or without BOM (a file that is not
 /// UTF-8 is read as Windows-1251, the encoding Excel uses for CSV on Russian
-/// Windows), comma or semicolon as chosen by the header row.
+/// Windows, unless it is UTF-8 damaged at a few places), comma or semicolon
+/// as chosen by the header row.
 ///
 /// # Errors
 /// Any [`TemplateError`]; nothing is returned from a file with a bad row.
 pub fn parse_csv<A: FormAnswers>(bytes: &[u8]) -> Result<Dataset<A>, TemplateError> {
-    let text = decode(bytes);
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(TemplateError::TooLarge(ru::TOO_LARGE_FILE));
+    }
+    let text = decode(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let delimiter = detect_delimiter(text);
+    if let Some(row) = unclosed_quote(text, delimiter) {
+        return Err(TemplateError::Malformed {
+            row,
+            detail: ru::UNCLOSED_QUOTE.into(),
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(detect_delimiter(text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut row = 1u64;
@@ -393,14 +626,52 @@ pub fn parse_csv<A: FormAnswers>(bytes: &[u8]) -> Result<Dataset<A>, TemplateErr
         return Err(TemplateError::Empty);
     }
     let mut parser = TemplateParser::<A>::new(&record)?;
+    parser.unescape = true;
     loop {
         row += 1;
         if !read(&mut reader, &mut record, row)? {
             break;
         }
+        if row > limits::MAX_ROWS + 1 {
+            return Err(TemplateError::TooLarge(ru::TOO_MANY_ROWS));
+        }
         parser.push_row(row, &record);
     }
     parser.finish()
+}
+
+/// The line where a quoted field opens that is never closed, if any: the
+/// CSV reader would take the rest of the file as that one field.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let (mut line, mut open_line) = (1u64, 0u64);
+    let (mut quoted, mut field_start) = (false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if quoted {
+            if c == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 2;
+                    continue;
+                }
+                quoted = false;
+            } else if c == b'\n' {
+                line += 1;
+            }
+        } else {
+            if c == b'"' && field_start {
+                quoted = true;
+                open_line = line;
+            }
+            field_start = c == delimiter || c == b'\n' || c == b'\r';
+            if c == b'\n' {
+                line += 1;
+            }
+        }
+        i += 1;
+    }
+    quoted.then_some(open_line)
 }
 
 /// Semicolon when the header row has more semicolons than commas (outside
@@ -419,25 +690,34 @@ fn detect_delimiter(text: &str) -> u8 {
     if semicolons > commas { b';' } else { b',' }
 }
 
-fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => std::borrow::Cow::Owned(bytes.iter().map(|&b| cp1251(b)).collect()),
+/// The text of a CSV file: UTF-8, or Windows-1251 when the bytes are not
+/// UTF-8. Bytes that are mostly valid UTF-8 with a few bad ones are a
+/// damaged UTF-8 file, not Windows-1251 text: reading them as Windows-1251
+/// would turn every Cyrillic letter into two wrong ones («РћС‚РґРµР»»), so
+/// the file is refused with the line of the first bad byte.
+fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, TemplateError> {
+    let line_of = |pos: usize| bytes[..pos].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let first_bad = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok(std::borrow::Cow::Borrowed(s)),
+        Err(e) => e.valid_up_to(),
+    };
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    let in_utf8: usize = bytes
+        .utf8_chunks()
+        .map(|c| c.valid().len() - c.valid().chars().filter(char::is_ascii).count())
+        .sum();
+    if in_utf8 * 2 >= high {
+        return Err(TemplateError::BadEncoding {
+            row: line_of(first_bad),
+        });
     }
-}
-
-/// Windows-1251 to Unicode.
-fn cp1251(b: u8) -> char {
-    const HIGH: &str =
-        "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\u{fffd}™љ›њќћџ\u{a0}ЎўЈ¤Ґ¦§Ё©Є«¬\u{ad}®Ї°±Ііґµ¶·ё№є»јЅѕї";
-    match b {
-        0..=0x7f => char::from(b),
-        0xc0..=0xff => char::from_u32(0x410 + u32::from(b - 0xc0)).unwrap_or('\u{fffd}'),
-        _ => HIGH
-            .chars()
-            .nth(usize::from(b - 0x80))
-            .unwrap_or('\u{fffd}'),
+    let (text, had_errors) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(bytes);
+    if had_errors {
+        // 0x98 is the one byte Windows-1251 leaves undefined.
+        let pos = bytes.iter().position(|&b| b == 0x98).unwrap_or(0);
+        return Err(TemplateError::BadEncoding { row: line_of(pos) });
     }
+    Ok(text)
 }
 
 impl FormAnswers for CommitmentAnswers {
@@ -598,14 +878,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cp1251_maps_cyrillic_and_belarusian_letters() {
-        assert_eq!(cp1251(0xc0), 'А');
-        assert_eq!(cp1251(0xff), 'я');
-        assert_eq!(cp1251(0xa8), 'Ё');
-        assert_eq!(cp1251(0xb8), 'ё');
-        assert_eq!(cp1251(0xa1), 'Ў');
-        assert_eq!(cp1251(0xb3), 'і');
-        assert_eq!(cp1251(0xb9), '№');
+    fn windows_1251_maps_cyrillic_and_belarusian_letters() {
+        let text = decode(&[0xc0, 0xff, 0xa8, 0xb8, 0xa1, 0xb3, 0xb9]).unwrap();
+        assert_eq!(text, "АяЁёЎі№");
+    }
+
+    #[test]
+    fn damaged_utf8_is_refused_not_read_as_windows_1251() {
+        // «Отдел» in UTF-8 with one byte of the second line broken.
+        let mut bytes = "code\nОтдел\n".as_bytes().to_vec();
+        bytes.extend_from_slice(&[0xff]);
+        bytes.extend_from_slice("Отдел\n".as_bytes());
+        assert_eq!(
+            decode(&bytes).unwrap_err(),
+            TemplateError::BadEncoding { row: 3 }
+        );
+    }
+
+    #[test]
+    fn formula_escape_round_trips() {
+        for text in ["=1+1", "'=1+1", "''@SUM(A1)", "-5", "abc", "'abc", "", "'"] {
+            assert_eq!(unescape_formula(&escape_formula(text)), text, "{text}");
+        }
+        assert_eq!(escape_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(escape_formula("Отдел"), "Отдел");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_at_its_line() {
+        assert_eq!(unclosed_quote("a,b\n\"x,1\n2,3\n", b','), Some(2));
+        assert_eq!(unclosed_quote("a,b\n\"x\ny\",1\n", b','), None);
+        assert_eq!(unclosed_quote("a,b\n\"x\"\"y\",1\n", b','), None);
     }
 
     #[test]

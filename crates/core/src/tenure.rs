@@ -53,7 +53,9 @@ impl FineBand {
     /// The band holding `years` by the half-open intervals of SPEC.md §2.4.
     /// Returns `None` for negative or non-finite input.
     pub fn from_years(years: f64) -> Option<FineBand> {
-        if !years.is_finite() || years < 0.0 {
+        // More than a working life is not a tenure: it is what Excel makes
+        // of a typed «1-3» (a date, read as a day number such as 45 658).
+        if !years.is_finite() || !(0.0..=MAX_TENURE_YEARS).contains(&years) {
             return None;
         }
         Some(match years {
@@ -319,6 +321,9 @@ pub fn parse_storage_id(id: &str) -> Option<Tenure> {
         }
     }
 }
+
+/// The longest tenure a cell may state, in years.
+pub const MAX_TENURE_YEARS: f64 = 70.0;
 
 fn parse_years(cell: &str) -> Option<f64> {
     let bytes = cell.as_bytes();

@@ -21,6 +21,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_settings",
         include_str!("../migrations/0002_settings.sql"),
     ),
+    (
+        "0003_day_times",
+        include_str!("../migrations/0003_day_times.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -37,6 +41,44 @@ fn storage_error(e: std::io::Error) -> StoreError {
         ErrorKind::StorageFull => StoreError::DiskFull,
         _ => StoreError::Io(e),
     }
+}
+
+/// The absolute path a backup may be written to: a file name in a folder
+/// that exists. An empty name, SQLite's special names (`:memory:`,
+/// `file:` URIs) and folders are refused, so that a backup never "succeeds"
+/// without writing a file.
+fn backup_target(target: &Path) -> Result<PathBuf> {
+    let name = target.to_string_lossy();
+    if name.trim().is_empty()
+        || name.starts_with(':')
+        || name.to_ascii_lowercase().starts_with("file:")
+    {
+        return Err(StoreError::BadTarget(text::BAD_BACKUP_TARGET.into()));
+    }
+    let path = std::path::absolute(target)?;
+    if path.is_dir() {
+        return Err(StoreError::BadTarget(format!(
+            "{} «{}».",
+            text::BACKUP_IS_FOLDER,
+            path.display()
+        )));
+    }
+    match path.parent() {
+        Some(dir) if dir.is_dir() => Ok(path),
+        dir => Err(StoreError::BadTarget(format!(
+            "{} «{}».",
+            text::BACKUP_NO_FOLDER,
+            dir.unwrap_or(&path).display()
+        ))),
+    }
+}
+
+/// The schema objects of a database: (type, name, table, SQL), sorted.
+fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<[Option<String>; 4]>> {
+    let mut stmt =
+        conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")?;
+    let rows = stmt.query_map([], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]))?;
+    rows.collect()
 }
 
 /// Where times come from; tests pass a fixed clock.
@@ -93,6 +135,10 @@ impl Db {
 
     /// A fresh database in memory (tests, previews).
     pub fn open_in_memory() -> Result<Db> {
+        Self::open_in_memory_to(SCHEMA_VERSION)
+    }
+
+    fn open_in_memory_to(version: i64) -> Result<Db> {
         let mut db = Db {
             conn: Connection::open_in_memory()?,
             path: None,
@@ -100,19 +146,38 @@ impl Db {
             _lock: None,
         };
         db.configure()?;
-        db.migrate(SCHEMA_VERSION)?;
+        db.migrate(version)?;
         Ok(db)
     }
 
     /// Takes the lock of `path`; another process holding it means another
     /// Klimat works on this database.
     fn lock(path: &Path) -> Result<std::fs::File> {
-        let lock_path = PathBuf::from(format!("{}.lock", path.display()));
+        // The same file reached through a symbolic link or another relative
+        // path must meet the same lock.
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| {
+            match (path.parent().map(std::fs::canonicalize), path.file_name()) {
+                (Some(Ok(dir)), Some(name)) => dir.join(name),
+                _ => path.to_owned(),
+            }
+        });
+        let lock_path = PathBuf::from(format!("{}.lock", real.display()));
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock_path)
+            .or_else(|e| {
+                // A lock file another user created (say, Klimat once run as
+                // administrator) cannot be opened for writing, but a lock
+                // needs only reading; the database itself tells whether it
+                // is writable.
+                if e.kind() == std::io::ErrorKind::PermissionDenied && lock_path.exists() {
+                    std::fs::File::open(&lock_path)
+                } else {
+                    Err(e)
+                }
+            })
             .map_err(storage_error)?;
         match file.try_lock() {
             Ok(()) => Ok(file),
@@ -136,12 +201,34 @@ impl Db {
         (self.clock)().to_rfc3339_opts(SecondsFormat::Millis, true)
     }
 
+    /// Runs `f` as one transaction (a savepoint, so that it nests): all of
+    /// its writes or none.
+    pub(crate) fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("SAVEPOINT klimat_write")?;
+        match f(self) {
+            Ok(v) => {
+                self.conn.execute_batch("RELEASE klimat_write")?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self
+                    .conn
+                    .execute_batch("ROLLBACK TO klimat_write; RELEASE klimat_write");
+                Err(e)
+            }
+        }
+    }
+
+    /// The date only (`2026-11-25`): the finest time a form or its log may
+    /// carry, so that no stored time can tell who filled a form at a kiosk
+    /// (see docs/methodology.md, "Anonymity").
+    pub(crate) fn today(&self) -> String {
+        (self.clock)().format("%Y-%m-%d").to_string()
+    }
+
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        if self.path.is_some() {
-            self.conn.pragma_update(None, "journal_mode", "WAL")?;
-        }
         // A saved form survives a power cut, not only a crash.
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         // 32 MB of page cache instead of SQLite's 2 MB: a large import
@@ -176,6 +263,12 @@ impl Db {
             if tables > 0 {
                 return Err(StoreError::NotKlimatDatabase);
             }
+        }
+        // Only a file known to be Klimat's is switched to WAL: the switch
+        // rewrites the file's header, and a foreign or newer file must be
+        // left exactly as it was.
+        if self.path.is_some() {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
         }
         if current >= target {
             return Ok(());
@@ -221,7 +314,7 @@ impl Db {
     /// # Errors
     /// When `target` exists or cannot be written.
     pub fn backup(&self, target: &Path) -> Result<()> {
-        self.vacuum_into(target)
+        self.vacuum_into(&backup_target(target)?)
     }
 
     /// Replaces the whole database with the backup at `source`, after
@@ -263,6 +356,14 @@ impl Db {
             if check != "ok" {
                 return Err(StoreError::BadBackup(check));
             }
+            // Exactly the tables, indexes and triggers Klimat creates at that
+            // version: a trigger added by hand would run on the next import.
+            let expected = schema_of(&Db::open_in_memory_to(version)?.conn)?;
+            if schema_of(&src).map_err(bad)? != expected {
+                return Err(StoreError::BadBackup(text::RESTORE_FOREIGN_SCHEMA.into()));
+            }
+            crate::forms::check_all_rows(&src)
+                .map_err(|e| StoreError::BadBackup(format!("{} {e}", text::RESTORE_BAD_ROW)))?;
         }
         let saved = match &self.path {
             Some(path) => {

@@ -37,6 +37,19 @@ pub enum StoreError {
     /// The survey does not include this questionnaire.
     #[error("{m} «{0}»", m = text::INSTRUMENT_NOT_IN_SURVEY)]
     InstrumentNotInSurvey(&'static str),
+    /// A file over one of the input limits; nothing was read from it.
+    #[error("{m} {0}", m = text::TOO_LARGE)]
+    TooLarge(&'static str),
+    /// Forms that break a rule of the survey (a repeated code, a subdivision
+    /// not in its list, an over-long text); nothing was saved.
+    #[error("{m}\n{}", .0.join("\n"), m = text::FORMS_REFUSED)]
+    FormsRefused(Vec<String>),
+    /// An exchange file from a newer Klimat.
+    #[error("{m} (версия формата {0}).", m = text::NEWER_EXCHANGE)]
+    NewerExchange(u64),
+    /// The target of a backup is not a file that can be written.
+    #[error("{0}")]
+    BadTarget(String),
     /// A value the caller passed is not acceptable.
     #[error("{0}")]
     Invalid(String),
@@ -79,6 +92,10 @@ impl StoreError {
             StoreError::NoForm(_) => "no_form",
             StoreError::InstrumentNotInSurvey(_) => "instrument_not_in_survey",
             StoreError::Invalid(_) => "invalid",
+            StoreError::TooLarge(_) => "too_large",
+            StoreError::FormsRefused(_) => "forms_refused",
+            StoreError::NewerExchange(_) => "newer_exchange",
+            StoreError::BadTarget(_) => "bad_target",
             StoreError::BadExchange(_) => "bad_exchange_file",
             StoreError::BadBackup(_) => "bad_backup_file",
             StoreError::InUse => "database_in_use",

@@ -18,6 +18,7 @@ use crate::db::Db;
 use crate::error::{Result, StoreError};
 use crate::forms::{insert_form, log};
 use crate::model::{Entry, FormData, SurveySettings};
+use crate::validate;
 
 const FORMAT: &str = "klimat-exchange";
 const VERSION: u64 = 1;
@@ -113,29 +114,50 @@ impl Db {
         Ok(serde_json::to_vec_pretty(&doc).unwrap_or_default())
     }
 
-    /// Merges an exchange file in one transaction.
+    /// Merges an exchange file in one transaction, survey creation
+    /// included. Every form goes through the checks of an import
+    /// ([`crate::validate`]); a stored form never changes survey or
+    /// questionnaire through a merge.
     ///
     /// # Errors
     /// [`StoreError::BadExchange`] when the file is not a valid exchange
-    /// file; nothing is changed then.
+    /// file, [`StoreError::NewerExchange`] for a newer format,
+    /// [`StoreError::FormsRefused`] when a form breaks a rule; nothing is
+    /// changed then.
     pub fn merge(&mut self, bytes: &[u8]) -> Result<MergeReport> {
+        if bytes.len() as u64 > klimat_core::template::limits::MAX_FILE_BYTES {
+            return Err(StoreError::TooLarge(crate::text::FILE_TOO_LARGE));
+        }
         let file = ExchangeFile::parse(bytes)?;
+        self.in_transaction(|db| db.merge_parsed(&file))
+    }
+
+    fn merge_parsed(&mut self, file: &ExchangeFile) -> Result<MergeReport> {
         let mut report = MergeReport::default();
-        let now = self.now();
+        let now = self.today();
         let existing = self.survey_by_uuid(&file.survey_uuid)?;
         let survey_id = match existing {
             Some(id) => {
-                // The file may carry an instrument this copy of the survey lacks.
+                // The file may carry an instrument, a subdivision or a
+                // position this copy of the survey lacks.
                 let mut settings = self.survey(id)?.settings;
-                let missing: Vec<Instrument> = file
-                    .settings
-                    .instruments
-                    .iter()
-                    .copied()
-                    .filter(|i| !settings.instruments.contains(i))
-                    .collect();
-                if !missing.is_empty() {
-                    settings.instruments.extend(missing);
+                let before = settings.clone();
+                for i in &file.settings.instruments {
+                    if !settings.instruments.contains(i) {
+                        settings.instruments.push(*i);
+                    }
+                }
+                for (mine, theirs) in [
+                    (&mut settings.subdivisions, &file.settings.subdivisions),
+                    (&mut settings.positions, &file.settings.positions),
+                ] {
+                    for name in theirs {
+                        if !mine.contains(name) {
+                            mine.push(name.clone());
+                        }
+                    }
+                }
+                if settings != before {
                     self.update_survey(id, &settings)?;
                 }
                 id
@@ -147,7 +169,15 @@ impl Db {
         };
         report.survey_id = survey_id;
         let mut plans = Vec::new();
-        for f in &file.forms {
+        let mut problems = Vec::new();
+        let refuse = |index: usize, expected: &'static str| validate::Problem {
+            index,
+            column: "uuid",
+            value: file.forms[index].uuid.clone(),
+            expected,
+            see_row: None,
+        };
+        for (index, f) in file.forms.iter().enumerate() {
             let incoming = content_json(&f.data);
             let in_fp = fingerprint(&incoming);
             let local = match self.form(&f.uuid) {
@@ -155,9 +185,19 @@ impl Db {
                 Err(StoreError::NoForm(_)) => None,
                 Err(e) => return Err(e),
             };
+            if let Some(local) = &local {
+                if local.survey_id != survey_id {
+                    problems.push(refuse(index, crate::text::EXCHANGE_OTHER_SURVEY));
+                    continue;
+                }
+                if local.data.answers.instrument() != f.data.answers.instrument() {
+                    problems.push(refuse(index, crate::text::EXCHANGE_OTHER_INSTRUMENT));
+                    continue;
+                }
+            }
             let history = history_of(self, &f.uuid)?;
             match local {
-                None if history.is_empty() => plans.push((f, None)),
+                None if history.is_empty() => plans.push((index, None)),
                 None if history.contains(&in_fp) => report.kept_deleted_here += 1,
                 None => report.conflicts.push(MergeConflict {
                     uuid: f.uuid.clone(),
@@ -171,7 +211,7 @@ impl Db {
                     } else if history.contains(&in_fp) {
                         report.kept_newer_here += 1;
                     } else if f.history.contains(&cur_fp) {
-                        plans.push((f, Some(current)));
+                        plans.push((index, Some(current)));
                     } else {
                         report.conflicts.push(MergeConflict {
                             uuid: f.uuid.clone(),
@@ -181,12 +221,47 @@ impl Db {
                 }
             }
         }
-        let tx = self.conn.transaction()?;
-        for (f, old) in plans {
+        // The same rules as an import: new forms as one batch, each updated
+        // form against the others stored.
+        let survey = self.survey(survey_id)?;
+        let all: Vec<FormData> = file.forms.iter().map(|f| f.data.clone()).collect();
+        let added: Vec<usize> = plans
+            .iter()
+            .filter(|p| p.1.is_none())
+            .map(|p| p.0)
+            .collect();
+        let batch: Vec<FormData> = added.iter().map(|&i| all[i].clone()).collect();
+        let position = |i: usize| i as u64 + 1;
+        for p in validate::check_forms(&self.conn, &survey, &batch, None, &position)? {
+            problems.push(validate::Problem {
+                index: added[p.index],
+                ..p
+            });
+        }
+        for (index, old) in &plans {
+            if old.is_some() {
+                let f = &file.forms[*index];
+                for p in validate::check_forms(
+                    &self.conn,
+                    &survey,
+                    std::slice::from_ref(&f.data),
+                    Some(&f.uuid),
+                    &position,
+                )? {
+                    problems.push(validate::Problem { index: *index, ..p });
+                }
+            }
+        }
+        if !problems.is_empty() {
+            problems.sort_by_key(|p| p.index);
+            return Err(validate::as_refusal(&problems, &all));
+        }
+        for (index, old) in plans {
+            let f = &file.forms[index];
             match old {
                 None => {
                     insert_form(
-                        &tx,
+                        &self.conn,
                         &f.uuid,
                         survey_id,
                         &f.data,
@@ -199,7 +274,7 @@ impl Db {
                     report.added += 1;
                 }
                 Some(old) => {
-                    tx.execute(
+                    self.conn.execute(
                         "UPDATE forms SET code = ?2, tenure = ?3, subdivision = ?4, position = ?5,
                             answers = ?6, updated_at = ?7 WHERE uuid = ?1",
                         params![
@@ -213,7 +288,7 @@ impl Db {
                         ],
                     )?;
                     log(
-                        &tx,
+                        &self.conn,
                         &f.uuid,
                         survey_id,
                         "merged",
@@ -225,9 +300,17 @@ impl Db {
                 }
             }
         }
-        tx.commit()?;
         Ok(report)
     }
+}
+
+/// The date of a stored time (`2026-11-25T10:40:48.123Z` → `2026-11-25`):
+/// a merged form keeps no time finer than the day, as a form saved here.
+fn day(time: Option<String>) -> Option<String> {
+    let time = time?;
+    let date = time.get(..10)?;
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    Some(date.to_owned())
 }
 
 struct ExchangeForm {
@@ -252,8 +335,10 @@ impl ExchangeFile {
         if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
             return Err(bad("format"));
         }
-        if v.get("version").and_then(Value::as_u64) != Some(VERSION) {
-            return Err(bad("version"));
+        match v.get("version").and_then(Value::as_u64) {
+            Some(VERSION) => {}
+            Some(newer) if newer > VERSION => return Err(StoreError::NewerExchange(newer)),
+            _ => return Err(bad("version")),
         }
         let s = v.get("survey").ok_or_else(|| bad("survey"))?;
         let text = |o: &Value, k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
@@ -313,8 +398,8 @@ impl ExchangeFile {
                 entry: text(f, "entry")
                     .and_then(|e| Entry::from_id(&e))
                     .ok_or_else(|| what("entry"))?,
-                created_at: text(f, "created_at").ok_or_else(|| what("created_at"))?,
-                updated_at: text(f, "updated_at").ok_or_else(|| what("updated_at"))?,
+                created_at: day(text(f, "created_at")).ok_or_else(|| what("created_at"))?,
+                updated_at: day(text(f, "updated_at")).ok_or_else(|| what("updated_at"))?,
                 history: strings(f, "history").into_iter().collect(),
             });
         }

@@ -7,6 +7,7 @@ use klimat_core::commitment::CommitmentAnswers;
 use klimat_core::culture::CultureForm;
 use klimat_core::satisfaction::SatisfactionAnswers;
 use klimat_core::template::FormAnswers;
+use klimat_core::template::escape_formula;
 use klimat_core::tenure::{CommitmentBand, FineBand, SatisfactionBand};
 use klimat_core::text::methodology::{CULTURE_N7_ACTORS, CULTURE_N7_TECH};
 use rust_xlsxwriter::{
@@ -112,8 +113,14 @@ pub fn to_csv(instrument: Instrument, forms: &[FormData]) -> Result<Vec<u8>> {
     w.write_record(columns(instrument))
         .map_err(std::io::Error::other)?;
     for f in forms {
-        w.write_record(row(f).iter().map(Cell::text))
-            .map_err(std::io::Error::other)?;
+        // A text a spreadsheet would evaluate («=HYPERLINK(…)», «@SUM(…)»)
+        // gets a leading apostrophe (OWASP, CSV injection); the import
+        // takes it off again, so the round trip keeps the text.
+        let cells: Vec<String> = row(f)
+            .iter()
+            .map(|c| escape_formula(&c.text()).into_owned())
+            .collect();
+        w.write_record(&cells).map_err(std::io::Error::other)?;
     }
     w.into_inner()
         .map_err(|e| std::io::Error::other(e.to_string()).into())

@@ -9,6 +9,7 @@ use crate::answers::{answers_from_json, answers_to_json, content_json};
 use crate::db::Db;
 use crate::error::{Result, StoreError};
 use crate::model::{Entry, FormData, LogEntry, StoredForm};
+use crate::validate;
 
 const FORM_COLUMNS: &str = "uuid, survey_id, instrument, code, tenure, subdivision, position, answers, entry, created_at, updated_at";
 
@@ -43,6 +44,17 @@ fn form_from_row(r: &Row<'_>) -> rusqlite::Result<StoredForm> {
         created_at: r.get(9)?,
         updated_at: r.get(10)?,
     })
+}
+
+/// Reads every survey and form of `conn` as Klimat reads them, so that a
+/// restored file with a malformed stored value is refused before it
+/// replaces the database.
+pub(crate) fn check_all_rows(conn: &Connection) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(&format!("SELECT {FORM_COLUMNS} FROM forms"))?;
+    for form in stmt.query_map([], form_from_row)? {
+        form?;
+    }
+    crate::surveys::check_all_surveys(conn)
 }
 
 /// Inserts a form and its log entry on `conn` (inside the caller's
@@ -106,12 +118,32 @@ pub(crate) fn log(
 }
 
 impl Db {
-    fn check_instrument(&self, survey_id: i64, instrument: Instrument) -> Result<()> {
+    /// Checks forms against their survey's rules ([`crate::validate`]);
+    /// `row` numbers them for messages, `None` for forms saved one at a time.
+    fn check(
+        &self,
+        survey_id: i64,
+        forms: &[FormData],
+        replacing: Option<&str>,
+        rows: Option<&dyn Fn(usize) -> u64>,
+    ) -> Result<()> {
         let survey = self.survey(survey_id)?;
-        if survey.settings.instruments.contains(&instrument) {
+        if let Some(bad) = forms
+            .iter()
+            .map(|f| f.answers.instrument())
+            .find(|i| !survey.settings.instruments.contains(i))
+        {
+            return Err(StoreError::InstrumentNotInSurvey(bad.label()));
+        }
+        let position = |i: usize| i as u64 + 1;
+        let row = rows.unwrap_or(&position);
+        let problems = validate::check_forms(&self.conn, &survey, forms, replacing, row)?;
+        if problems.is_empty() {
             Ok(())
+        } else if rows.is_some() {
+            Err(validate::as_template_error(problems, row))
         } else {
-            Err(StoreError::InstrumentNotInSurvey(instrument.label()))
+            Err(validate::as_refusal(&problems, forms))
         }
     }
 
@@ -119,16 +151,19 @@ impl Db {
     /// returns, the form is on disk.
     ///
     /// # Errors
-    /// [`StoreError::NoSurvey`], [`StoreError::InstrumentNotInSurvey`].
+    /// [`StoreError::NoSurvey`], [`StoreError::InstrumentNotInSurvey`],
+    /// [`StoreError::FormsRefused`] when the form breaks a rule of
+    /// [`crate::validate`] (a code already used, a subdivision not in the
+    /// survey's list, an over-long text).
     pub fn add_form(
         &mut self,
         survey_id: i64,
         data: &FormData,
         entry: Entry,
     ) -> Result<StoredForm> {
-        self.check_instrument(survey_id, data.answers.instrument())?;
+        self.check(survey_id, std::slice::from_ref(data), None, None)?;
         let uuid = uuid::Uuid::new_v4().to_string();
-        let now = self.now();
+        let now = self.today();
         let tx = self.conn.transaction()?;
         insert_form(
             &tx, &uuid, survey_id, data, entry, &now, &now, "created", &now,
@@ -137,11 +172,30 @@ impl Db {
         self.form(&uuid)
     }
 
+    /// Saves the forms of an import file in one transaction: all of them or
+    /// none, after the same checks as every other form; a refusal names
+    /// the file's rows. `progress` is called with (saved, total) every 1000
+    /// forms and at the end.
+    ///
+    /// # Errors
+    /// [`StoreError::Template`] with every bad row; as [`Db::add_form`].
+    pub fn import(
+        &mut self,
+        survey_id: i64,
+        file: &crate::import::TemplateFile,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<usize> {
+        let row = |i: usize| file.rows.get(i).copied().unwrap_or(i as u64 + 2);
+        self.check(survey_id, &file.forms, None, Some(&row))?;
+        self.insert_many(survey_id, &file.forms, Entry::Import, progress)
+    }
+
     /// Saves many forms in one transaction: all of them or none. `progress`
     /// is called with (saved, total) every 1000 forms and at the end.
     ///
     /// # Errors
-    /// As [`Db::add_form`]; on error nothing is saved.
+    /// As [`Db::add_form`], naming each bad form by its position in
+    /// `forms` (1 for the first); on error nothing is saved.
     pub fn add_forms(
         &mut self,
         survey_id: i64,
@@ -149,15 +203,19 @@ impl Db {
         entry: Entry,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<usize> {
-        let instruments: Vec<Instrument> = self.survey(survey_id)?.settings.instruments;
-        if let Some(bad) = forms
-            .iter()
-            .map(|f| f.answers.instrument())
-            .find(|i| !instruments.contains(i))
-        {
-            return Err(StoreError::InstrumentNotInSurvey(bad.label()));
-        }
-        let now = self.now();
+        let position = |i: usize| i as u64 + 1;
+        self.check(survey_id, forms, None, Some(&position))?;
+        self.insert_many(survey_id, forms, entry, progress)
+    }
+
+    fn insert_many(
+        &mut self,
+        survey_id: i64,
+        forms: &[FormData],
+        entry: Entry,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<usize> {
+        let now = self.today();
         let tx = self.conn.transaction()?;
         for (i, data) in forms.iter().enumerate() {
             let uuid = uuid::Uuid::new_v4().to_string();
@@ -184,7 +242,8 @@ impl Db {
                 data.answers.instrument().label(),
             ));
         }
-        let now = self.now();
+        self.check(old.survey_id, std::slice::from_ref(data), Some(uuid), None)?;
+        let now = self.today();
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE forms SET code = ?2, tenure = ?3, subdivision = ?4, position = ?5,
@@ -218,7 +277,7 @@ impl Db {
     /// [`StoreError::NoForm`].
     pub fn delete_form(&mut self, uuid: &str) -> Result<()> {
         let old = self.form(uuid)?;
-        let now = self.now();
+        let now = self.today();
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM forms WHERE uuid = ?1", [uuid])?;
         log(

@@ -9,7 +9,9 @@ use klimat_core::Instrument;
 use klimat_core::commitment::CommitmentAnswers;
 use klimat_core::culture::CultureForm;
 use klimat_core::satisfaction::SatisfactionAnswers;
-use klimat_core::template::{Dataset, FormAnswers, TemplateError, TemplateParser, parse_csv};
+use klimat_core::template::{
+    Cells, Dataset, FormAnswers, TemplateError, TemplateParser, limits, parse_csv,
+};
 
 use crate::error::{Result, StoreError};
 use crate::model::{Answers, FormData};
@@ -21,6 +23,8 @@ pub struct TemplateFile {
     pub instrument: Instrument,
     /// The forms, in file order.
     pub forms: Vec<FormData>,
+    /// The row of the file each form came from (the header is row 1).
+    pub rows: Vec<u64>,
 }
 
 /// True when `bytes` look like an XLSX (zip) file.
@@ -37,6 +41,9 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
 /// [`StoreError::Template`] with every bad cell; [`StoreError::UnknownTemplate`]
 /// when no instrument's columns are all present; [`StoreError::Xlsx`].
 pub fn read_template(bytes: &[u8], instrument: Option<Instrument>) -> Result<TemplateFile> {
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge(crate::text::FILE_TOO_LARGE));
+    }
     let rows = if is_xlsx(bytes) {
         Some(xlsx_rows(bytes)?)
     } else {
@@ -61,10 +68,11 @@ pub fn read_template(bytes: &[u8], instrument: Option<Instrument>) -> Result<Tem
                 .map(|d| forms(d, |f| Answers::Culture(Box::new(f)))),
         };
         match result {
-            Ok(forms) => {
+            Ok((forms, rows)) => {
                 return Ok(TemplateFile {
                     instrument: candidate,
                     forms,
+                    rows,
                 });
             }
             Err(e @ TemplateError::MissingColumns(_)) if instrument.is_none() => last = Some(e),
@@ -80,24 +88,26 @@ pub fn read_template(bytes: &[u8], instrument: Option<Instrument>) -> Result<Tem
 
 fn parse<A: FormAnswers>(
     bytes: &[u8],
-    rows: Option<&(u64, Vec<Vec<String>>)>,
+    rows: Option<&(u64, Vec<SheetRow>)>,
 ) -> std::result::Result<Dataset<A>, TemplateError> {
     match rows {
         None => parse_csv(bytes),
         Some((first_row, rows)) => {
             let (header, body) = rows.split_first().ok_or(TemplateError::Empty)?;
-            let mut parser = TemplateParser::<A>::new(header.as_slice())?;
+            let mut parser = TemplateParser::<A>::new(header.cells.as_slice())?;
             for (i, row) in body.iter().enumerate() {
-                parser.push_row(first_row + 1 + i as u64, row.as_slice());
+                parser.push_row(first_row + 1 + i as u64, row);
             }
             parser.finish()
         }
     }
 }
 
-fn forms<A>(data: Dataset<A>, wrap: impl Fn(A) -> Answers) -> Vec<FormData> {
+fn forms<A>(data: Dataset<A>, wrap: impl Fn(A) -> Answers) -> (Vec<FormData>, Vec<u64>) {
     let name = |names: &[String], i: Option<u32>| i.map(|i| names[i as usize].clone());
-    data.forms
+    let rows = data.forms.iter().map(|f| f.row).collect();
+    let forms = data
+        .forms
         .into_iter()
         .map(|f| FormData {
             code: f.code,
@@ -106,7 +116,185 @@ fn forms<A>(data: Dataset<A>, wrap: impl Fn(A) -> Answers) -> Vec<FormData> {
             position: name(&data.positions, f.position),
             answers: wrap(f.answers),
         })
-        .collect()
+        .collect();
+    (forms, rows)
+}
+
+/// Reads an import or exchange file from disk, refusing one larger than
+/// [`limits::MAX_FILE_BYTES`] before reading it.
+///
+/// # Errors
+/// [`StoreError::TooLarge`], or the I/O error.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    if file.metadata()?.len() > limits::MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge(crate::text::FILE_TOO_LARGE));
+    }
+    let mut bytes = Vec::new();
+    // `take` also holds if the file grows while it is read.
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge(crate::text::FILE_TOO_LARGE));
+    }
+    Ok(bytes)
+}
+
+/// One worksheet row: the cells as the text a CSV would hold, and the cells
+/// that hold a value that is not text or a number.
+#[derive(Debug, Default)]
+struct SheetRow {
+    cells: Vec<String>,
+    flaws: Vec<(usize, &'static str)>,
+}
+
+impl Cells for SheetRow {
+    fn cell(&self, i: usize) -> &str {
+        self.cells.get(i).map_or("", String::as_str)
+    }
+    fn len(&self) -> usize {
+        self.cells.len()
+    }
+    fn flaw(&self, i: usize) -> Option<&'static str> {
+        self.flaws.iter().find(|(c, _)| *c == i).map(|(_, f)| *f)
+    }
+}
+
+/// Limits of an XLSX file, checked on the compressed archive before the
+/// workbook reader builds anything: the reader allocates the whole
+/// rectangle from the first to the last cell, so one cell at XFD1048576
+/// would ask for 500 GB, and a few megabytes of zip can unpack to
+/// gigabytes.
+mod xlsx_limits {
+    /// All parts of the archive, unpacked.
+    pub const MAX_UNPACKED_BYTES: u64 = 160 * 1024 * 1024;
+    /// Parts of the archive.
+    pub const MAX_ENTRIES: usize = 10_000;
+    /// Columns of a sheet (the template has at most 68).
+    pub const MAX_COLUMNS: u64 = 1_024;
+    /// Cells of the rectangle a sheet spans.
+    pub const MAX_CELLS: u64 = 8_000_000;
+}
+
+/// What the pre-scan of an XLSX archive found.
+#[derive(Debug, Default)]
+struct XlsxScan {
+    /// Some worksheet holds a formula.
+    formulas: bool,
+}
+
+/// Checks the limits of [`xlsx_limits`] by unpacking the archive as a
+/// stream (never trusting the sizes it declares) and reading the cell
+/// references of every worksheet.
+fn scan_xlsx(bytes: &[u8]) -> Result<XlsxScan> {
+    use std::io::Read;
+    use xlsx_limits::*;
+    let broken = || StoreError::Xlsx(crate::text::XLSX_BROKEN.into());
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| broken())?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(StoreError::TooLarge(crate::text::XLSX_TOO_LARGE));
+    }
+    let mut scan = XlsxScan::default();
+    let mut unpacked = 0u64;
+    let mut buf = vec![0u8; 64 * 1024];
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|_| broken())?;
+        let sheet = {
+            let name = entry.name().map_err(|_| broken())?;
+            name.starts_with("xl/worksheets/") && name.ends_with(".xml")
+        };
+        let mut refs = CellRefs::default();
+        let mut carry: Vec<u8> = Vec::new();
+        loop {
+            let n = match entry.read(&mut buf) {
+                Ok(0) => {
+                    if sheet {
+                        refs.feed(&carry, &mut scan, true);
+                    }
+                    break;
+                }
+                Ok(n) => n,
+                Err(_) => return Err(broken()),
+            };
+            unpacked += n as u64;
+            if unpacked > MAX_UNPACKED_BYTES {
+                return Err(StoreError::TooLarge(crate::text::XLSX_TOO_LARGE));
+            }
+            if sheet {
+                // The tail of the previous chunk keeps a reference that
+                // straddles two chunks whole.
+                carry.extend_from_slice(&buf[..n]);
+                let keep = refs.feed(&carry, &mut scan, false);
+                carry.drain(..carry.len() - keep);
+                if refs.max_col > MAX_COLUMNS
+                    || refs.max_col.saturating_mul(refs.max_row) > MAX_CELLS
+                {
+                    return Err(StoreError::TooLarge(crate::text::XLSX_TOO_LARGE));
+                }
+            }
+        }
+    }
+    Ok(scan)
+}
+
+/// The largest row and column that the `r="B12"` attributes of a
+/// worksheet's XML name.
+#[derive(Debug, Default)]
+struct CellRefs {
+    max_row: u64,
+    max_col: u64,
+}
+
+impl CellRefs {
+    /// Reads the references in `xml`; returns how many bytes at its end
+    /// may belong to a reference cut by the chunk boundary (none when
+    /// `last`, the end of the part).
+    fn feed(&mut self, xml: &[u8], scan: &mut XlsxScan, last: bool) -> usize {
+        const TAIL: usize = 48;
+        let mut i = 0;
+        let end = xml.len();
+        while i + 4 < end || (last && i < end) {
+            let b = xml[i];
+            if b == b'<' && (xml[i + 1..].starts_with(b"f>") || xml[i + 1..].starts_with(b"f ")) {
+                scan.formulas = true;
+            }
+            if i + 4 >= end {
+                i += 1;
+                continue;
+            }
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+                && xml[i + 1] == b'r'
+                && xml[i + 2] == b'='
+                && matches!(xml[i + 3], b'"' | b'\'')
+            {
+                if end - i < TAIL && !last {
+                    return end - i;
+                }
+                let mut j = i + 4;
+                let mut col = 0u64;
+                while j < end && xml[j].is_ascii_uppercase() {
+                    col = col
+                        .saturating_mul(26)
+                        .saturating_add(u64::from(xml[j] - b'A' + 1));
+                    j += 1;
+                }
+                let mut row = 0u64;
+                while j < end && xml[j].is_ascii_digit() {
+                    row = row
+                        .saturating_mul(10)
+                        .saturating_add(u64::from(xml[j] - b'0'));
+                    j += 1;
+                }
+                self.max_row = self.max_row.max(row);
+                self.max_col = self.max_col.max(col.max(1));
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+        if last { 0 } else { end - i }
+    }
 }
 
 /// The first worksheet of an XLSX file as rows of text cells, with the
@@ -114,12 +302,13 @@ fn forms<A>(data: Dataset<A>, wrap: impl Fn(A) -> Answers) -> Vec<FormData> {
 /// (calamine 0.38 overflows on absurd cell references when built with
 /// overflow checks; found by the import_xlsx fuzz target) is a refused file,
 /// not a crash.
-fn xlsx_rows(bytes: &[u8]) -> Result<(u64, Vec<Vec<String>>)> {
-    std::panic::catch_unwind(|| read_xlsx_rows(bytes))
+fn xlsx_rows(bytes: &[u8]) -> Result<(u64, Vec<SheetRow>)> {
+    let scan = scan_xlsx(bytes)?;
+    std::panic::catch_unwind(|| read_xlsx_rows(bytes, &scan))
         .unwrap_or_else(|_| Err(StoreError::Xlsx(crate::text::XLSX_BROKEN.into())))
 }
 
-fn read_xlsx_rows(bytes: &[u8]) -> Result<(u64, Vec<Vec<String>>)> {
+fn read_xlsx_rows(bytes: &[u8], scan: &XlsxScan) -> Result<(u64, Vec<SheetRow>)> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| StoreError::Xlsx(e.to_string()))?;
     // The sheet Klimat's own files name «Анкеты», otherwise the first one.
@@ -128,18 +317,56 @@ fn read_xlsx_rows(bytes: &[u8]) -> Result<(u64, Vec<Vec<String>>)> {
         .iter()
         .position(|n| n == crate::text::SHEET_FORMS)
         .unwrap_or(0);
+    let name = names
+        .get(index)
+        .cloned()
+        .ok_or_else(|| StoreError::Xlsx(crate::text::NO_SHEETS.into()))?;
     let range = book
         .worksheet_range_at(index)
         .ok_or_else(|| StoreError::Xlsx(crate::text::NO_SHEETS.into()))?
         .map_err(|e| StoreError::Xlsx(e.to_string()))?;
+    // Formulas are read only when the sheet has any: a formula whose result
+    // was never saved (a file written by a program, not by Excel) reads as
+    // an empty cell, and would be taken for "no answer".
+    let formulas = if scan.formulas {
+        Some(
+            book.worksheet_formula(&name)
+                .map_err(|e| StoreError::Xlsx(e.to_string()))?,
+        )
+    } else {
+        None
+    };
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let pad = first_col as usize;
     let rows = range
         .rows()
-        .map(|r| {
-            std::iter::repeat_n(String::new(), pad)
-                .chain(r.iter().map(cell_text))
-                .collect()
+        .enumerate()
+        .map(|(r, cells)| {
+            let mut row = SheetRow {
+                cells: Vec::with_capacity(pad + cells.len()),
+                flaws: Vec::new(),
+            };
+            row.cells.extend(std::iter::repeat_n(String::new(), pad));
+            for (c, cell) in cells.iter().enumerate() {
+                let i = pad + c;
+                let flaw = match cell {
+                    Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
+                        Some(crate::text::FLAW_DATE)
+                    }
+                    Data::Error(_) => Some(crate::text::FLAW_ERROR),
+                    Data::Empty => formulas
+                        .as_ref()
+                        .and_then(|f| f.get_value((first_row + r as u32, first_col + c as u32)))
+                        .filter(|f| !f.is_empty())
+                        .map(|_| crate::text::FLAW_FORMULA),
+                    _ => None,
+                };
+                if let Some(flaw) = flaw {
+                    row.flaws.push((i, flaw));
+                }
+                row.cells.push(cell_text(cell));
+            }
+            row
         })
         .collect();
     Ok((u64::from(first_row) + 1, rows))
@@ -156,5 +383,27 @@ fn cell_text(cell: &Data) -> String {
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) => d.to_string(),
         Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_references_are_read_across_chunks() {
+        let mut refs = CellRefs::default();
+        let mut scan = XlsxScan::default();
+        let xml =
+            br#"<row r="7"><c r="XFD1048576" t="n"><v>1</v></c></row><c r="B3"><f>1+1</f></c>"#;
+        let keep = refs.feed(xml, &mut scan, false);
+        assert!(
+            keep > 0,
+            "the reference near the end waits for the next chunk"
+        );
+        refs.feed(&xml[xml.len() - keep..], &mut scan, true);
+        assert_eq!(refs.max_col, 16_384);
+        assert_eq!(refs.max_row, 1_048_576);
+        assert!(scan.formulas);
     }
 }

@@ -24,6 +24,7 @@ mod model;
 pub mod paths;
 mod surveys;
 mod text;
+mod validate;
 
 pub use answers::{content_from_json, content_json, fingerprint};
 pub use db::{Clock, Db, SCHEMA_VERSION};

@@ -27,10 +27,19 @@ fn instruments_to_text(list: &[Instrument]) -> String {
         .join(",")
 }
 
+/// A survey row, refusing a malformed stored value instead of defaulting it
+/// (a wrong default key would silently change every satisfaction figure).
 fn survey_from_row(r: &Row<'_>) -> rusqlite::Result<Survey> {
+    let bad = |i: usize, what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("malformed survey {what}").into(),
+        )
+    };
     let list = |i: usize| -> rusqlite::Result<Vec<String>> {
         let text: String = r.get(i)?;
-        Ok(serde_json::from_str(&text).unwrap_or_default())
+        serde_json::from_str(&text).map_err(|_| bad(i, "list"))
     };
     let date: String = r.get(4)?;
     let instruments: String = r.get(5)?;
@@ -41,12 +50,12 @@ fn survey_from_row(r: &Row<'_>) -> rusqlite::Result<Survey> {
         settings: SurveySettings {
             name: r.get(2)?,
             organization: r.get(3)?,
-            date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or_default(),
+            date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| bad(4, "date"))?,
             instruments: instruments
                 .split(',')
-                .filter_map(Instrument::from_id)
-                .collect(),
-            satisfaction_key: SatisfactionKey::from_id(&key).unwrap_or_default(),
+                .map(|i| Instrument::from_id(i).ok_or_else(|| bad(5, "instruments")))
+                .collect::<rusqlite::Result<_>>()?,
+            satisfaction_key: SatisfactionKey::from_id(&key).ok_or_else(|| bad(6, "key"))?,
             subdivisions: list(7)?,
             positions: list(8)?,
             anonymity_threshold: r.get(9)?,
@@ -86,6 +95,17 @@ fn validate(s: &SurveySettings) -> Result<()> {
     }
     if s.anonymity_threshold < 1 {
         return Err(StoreError::Invalid(text::BAD_THRESHOLD.into()));
+    }
+    Ok(())
+}
+
+/// Reads every survey of `conn` (see [`crate::forms::check_all_rows`]).
+pub(crate) fn check_all_surveys(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {SURVEY_COLUMNS} FROM surveys s LEFT JOIN organizations o ON o.id = s.organization_id"
+    ))?;
+    for s in stmt.query_map([], survey_from_row)? {
+        s?;
     }
     Ok(())
 }

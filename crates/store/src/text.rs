@@ -64,3 +64,53 @@ pub const IN_USE: &str = "База данных уже открыта друго
 pub const DISK_FULL: &str = "Недостаточно места на диске: последнее действие не выполнено, ранее сохраненные анкеты не затронуты. Освободите место и повторите.";
 /// Read-only storage.
 pub const READ_ONLY: &str = "База данных недоступна для записи (файл или папка только для чтения, например защищенная флешка). Ранее сохраненные анкеты не затронуты; выберите доступную для записи папку.";
+/// A file over a limit.
+pub const TOO_LARGE: &str = "Файл не принят:";
+/// An input file over the size limit.
+pub const FILE_TOO_LARGE: &str = "он больше 256 МБ.";
+/// An XLSX file over a limit.
+pub const XLSX_TOO_LARGE: &str = "книга Excel слишком велика: в распакованном виде больше 160 МБ, больше 1024 столбцов или 8 000 000 ячеек на листе (часто так бывает, если что-то введено в далекую ячейку, например XFD1048576). Скопируйте анкеты на новый лист и сохраните его.";
+/// A date where text or a number is expected.
+pub const FLAW_DATE: &str = klimat_core::text::ru::FLAW_DATE;
+/// A formula without a saved value.
+pub const FLAW_FORMULA: &str = klimat_core::text::ru::FLAW_FORMULA;
+/// A spreadsheet error value.
+pub const FLAW_ERROR: &str = klimat_core::text::ru::FLAW_ERROR;
+/// Forms refused by the survey's rules.
+pub const FORMS_REFUSED: &str = "Анкеты не сохранены: ничего не изменено.";
+/// A repeated code within one file or batch.
+pub const DUPLICATE_CODE_IN_FILE: &str = "этот код уже встречается выше";
+/// Where the first of two equal codes is.
+pub const FIRST_AT_ROW: &str = "первая — строка";
+/// A code already stored.
+pub const DUPLICATE_CODE_STORED: &str =
+    "анкета с этим кодом уже сохранена в этом анкетировании (файл уже загружался?)";
+/// A subdivision outside the survey's list.
+pub const UNKNOWN_SUBDIVISION: &str = "подразделения нет в списке подразделений анкетирования; добавьте его в настройках анкетирования или исправьте файл";
+/// A position outside the survey's list.
+pub const UNKNOWN_POSITION: &str = "категории должности нет в списке категорий анкетирования; добавьте ее в настройках анкетирования или исправьте файл";
+/// «Анкета».
+pub const FORM: &str = "анкета";
+/// «код».
+pub const CODE: &str = "код";
+/// An exchange file from a newer Klimat.
+pub const NEWER_EXCHANGE: &str = "Файл обмена создан более новой версией Klimat; обновите Klimat на этом компьютере, чтобы принять его";
+/// A stored form that an exchange file would move to another survey.
+pub const EXCHANGE_OTHER_SURVEY: &str =
+    "анкета с тем же идентификатором уже принадлежит другому анкетированию";
+/// A stored form whose questionnaire an exchange file would change.
+pub const EXCHANGE_OTHER_INSTRUMENT: &str =
+    "анкета с тем же идентификатором хранится как анкета другого вида";
+/// A form of a questionnaire the survey does not include.
+pub const NOT_IN_SURVEY: &str = "анкета не входит в анкетирование";
+/// Backup target: empty or special.
+pub const BAD_BACKUP_TARGET: &str = "Укажите имя файла резервной копии (например, «klimat-2026-11-25.db») в папке, доступной для записи.";
+/// Backup target folder missing.
+pub const BACKUP_NO_FOLDER: &str = "Папка для резервной копии не существует:";
+/// Backup target is a folder.
+pub const BACKUP_IS_FOLDER: &str = "Укажите имя файла, а не папку:";
+/// A restore source with objects Klimat did not create.
+pub const RESTORE_FOREIGN_SCHEMA: &str =
+    "в файле есть таблицы, индексы или триггеры, которых Klimat не создает";
+/// A restore source with a malformed stored value.
+pub const RESTORE_BAD_ROW: &str = "в файле есть поврежденная запись:";

@@ -1,7 +1,6 @@
 //! Import, export, exchange, backup and restore.
 
-use klimat_store::Entry;
-use klimat_store::import::read_template;
+use klimat_store::import::{read_file, read_template};
 use serde::Serialize;
 use tauri::State;
 
@@ -24,11 +23,9 @@ pub async fn import_file(
     path: String,
 ) -> ApiResult<ImportDto> {
     state.unlocked()?;
-    let bytes = std::fs::read(&path)?;
+    let bytes = read_file(std::path::Path::new(&path))?;
     let file = read_template(&bytes, None)?;
-    let count = state
-        .db()?
-        .add_forms(survey_id, &file.forms, Entry::Import, &mut |_, _| {})?;
+    let count = state.db()?.import(survey_id, &file, &mut |_, _| {})?;
     Ok(ImportDto {
         count,
         instrument: file.instrument.id(),
@@ -105,7 +102,7 @@ pub struct MergeDto {
 #[tauri::command]
 pub async fn merge_file(state: State<'_, AppState>, path: String) -> ApiResult<MergeDto> {
     state.unlocked()?;
-    let bytes = std::fs::read(&path)?;
+    let bytes = read_file(std::path::Path::new(&path))?;
     let r = state.db()?.merge(&bytes)?;
     Ok(MergeDto {
         survey_id: r.survey_id,

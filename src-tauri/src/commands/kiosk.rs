@@ -2,7 +2,7 @@
 //! it is on, every other command is refused by the backend itself
 //! (`kiosk_locked`), not only hidden by the UI; leaving needs the PIN.
 
-use klimat_store::{Entry, fingerprint};
+use klimat_app::kiosk::{self, KioskError};
 use serde::Serialize;
 use tauri::{State, WebviewWindow};
 
@@ -10,10 +10,13 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::text;
 
-const PIN_KEY: &str = "kiosk_pin";
-
-fn pin_hash(pin: &str) -> String {
-    fingerprint(&format!("klimat-kiosk-pin:{pin}"))
+impl From<KioskError> for ApiError {
+    fn from(e: KioskError) -> Self {
+        match e {
+            KioskError::Store(e) => e.into(),
+            e => ApiError::new(e.code(), e.to_string()),
+        }
+    }
 }
 
 /// The kiosk's state for the UI.
@@ -21,14 +24,21 @@ fn pin_hash(pin: &str) -> String {
 pub struct KioskStatus {
     active: bool,
     pin_set: bool,
+    survey_id: Option<i64>,
+    instrument: Option<&'static str>,
 }
 
-/// Whether kiosk mode is on and a PIN is set.
+/// Whether kiosk mode is on (and for which survey and questionnaire) and a
+/// PIN is set. Kept in the database: after a restart the window comes back
+/// in kiosk mode.
 #[tauri::command]
 pub fn kiosk_status(state: State<'_, AppState>) -> ApiResult<KioskStatus> {
+    let s = kiosk::state(&*state.db()?)?;
     Ok(KioskStatus {
-        active: state.in_kiosk(),
-        pin_set: state.db()?.setting(PIN_KEY)?.is_some(),
+        active: s.active,
+        pin_set: s.pin_set,
+        survey_id: s.survey_id,
+        instrument: s.instrument.map(|i| i.id()),
     })
 }
 
@@ -36,49 +46,48 @@ pub fn kiosk_status(state: State<'_, AppState>) -> ApiResult<KioskStatus> {
 #[tauri::command]
 pub fn set_kiosk_pin(state: State<'_, AppState>, pin: String) -> ApiResult<()> {
     state.unlocked()?;
-    if !(4..=8).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ApiError::new("invalid", text::BAD_PIN));
-    }
-    Ok(state.db()?.set_setting(PIN_KEY, &pin_hash(&pin))?)
+    Ok(kiosk::set_pin(&*state.db()?, &pin)?)
 }
 
-/// Enters kiosk mode: full screen, everything but the form locked.
+/// Enters kiosk mode for a survey's questionnaire: full screen, everything
+/// but the form locked.
 #[tauri::command]
-pub fn enter_kiosk(state: State<'_, AppState>, window: WebviewWindow) -> ApiResult<()> {
+pub fn enter_kiosk(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+    survey_id: i64,
+    instrument: String,
+) -> ApiResult<()> {
     state.unlocked()?;
-    if state.db()?.setting(PIN_KEY)?.is_none() {
-        return Err(ApiError::new("kiosk_no_pin", text::BAD_PIN));
-    }
+    let instrument = super::instrument(&instrument)?;
+    kiosk::enter(&*state.db()?, survey_id, instrument)?;
     state.set_kiosk(true);
     let _ = window.set_fullscreen(true);
     Ok(())
 }
 
-/// Leaves kiosk mode if `pin` is right.
+/// Leaves kiosk mode if `pin` is right; wrong PINs start a growing wait.
 #[tauri::command]
 pub fn leave_kiosk(
     state: State<'_, AppState>,
     window: WebviewWindow,
     pin: String,
 ) -> ApiResult<()> {
-    let stored = state.db()?.setting(PIN_KEY)?;
-    if stored.as_deref() != Some(pin_hash(&pin).as_str()) {
-        return Err(ApiError::new("wrong_pin", text::WRONG_PIN));
-    }
+    kiosk::leave(&*state.db()?, &pin, chrono::Utc::now().timestamp())?;
     state.set_kiosk(false);
     let _ = window.set_fullscreen(false);
     Ok(())
 }
 
-/// Saves a self-filled form (only in kiosk mode).
+/// Saves a self-filled form (only in kiosk mode, only to the kiosk's survey
+/// and questionnaire, under a random code the backend draws).
 #[tauri::command]
-pub fn kiosk_save(
-    state: State<'_, AppState>,
-    survey_id: i64,
-    content: serde_json::Value,
-) -> ApiResult<()> {
+pub fn kiosk_save(state: State<'_, AppState>, content: serde_json::Value) -> ApiResult<()> {
+    if !state.in_kiosk() {
+        return Err(KioskError::NotActive.into());
+    }
     let data = super::forms::form_data(&content)?;
-    state.db()?.add_form(survey_id, &data, Entry::Kiosk)?;
+    kiosk::save(&mut *state.db()?, data)?;
     Ok(())
 }
 

@@ -24,24 +24,29 @@ export async function render(main, ctx) {
       h('label', { for: 'kiosk-idle' }, S.kiosk.idleMinutes), idle,
       h('div', { class: 'row' }, h('button', { class: 'primary', id: 'kiosk-start', disabled: !instruments.length, onclick: async () => {
         localStorage.setItem('kioskIdle', idle.value);
-        localStorage.setItem('kioskSurvey', String(survey.id));
-        localStorage.setItem('kioskInstrument', inst.value);
-        try { await call('enter_kiosk'); start(ctx); } catch (e) { showError(e.code === 'kiosk_no_pin' ? { message: S.kiosk.needPin } : e); }
+        try {
+          await call('enter_kiosk', { surveyId: survey.id, instrument: inst.value });
+          start(ctx, { survey_id: survey.id, instrument: inst.value });
+        } catch (e) { showError(e.code === 'kiosk_no_pin' ? { message: S.kiosk.needPin } : e); }
       } }, S.kiosk.start)),
       status.pin_set ? null : h('p', { class: 'hint' }, S.kiosk.needPin)));
 }
 
-/** Back into kiosk mode after a reload while it is on. */
-export function resume(ctx) { start(ctx); }
+/** Back into kiosk mode after a reload or a restart while it is on. */
+export function resume(ctx, status) { start(ctx, status); }
 
 let idleTimer = null;
 
-async function start(ctx) {
+let exitRequested = null;
+
+/** The window's close button or Alt+F4 in kiosk mode: ask for the PIN. */
+export function closeRequested() { if (exitRequested) exitRequested(); }
+
+async function start(ctx, status) {
   document.getElementById('shell').hidden = true;
   const box = document.getElementById('kiosk');
   box.hidden = false;
-  const surveyId = Number(localStorage.getItem('kioskSurvey'));
-  const instrument = localStorage.getItem('kioskInstrument') || 'commitment';
+  const instrument = status.instrument;
   const idleMs = (Number(localStorage.getItem('kioskIdle')) || 3) * 60000;
   const q = await call('questionnaire', { instrument });
   let form = null;
@@ -60,7 +65,7 @@ async function start(ctx) {
   };
   const greeting = () => {
     form = null;
-    frame(h('h1', {}, q.title), q.greeting.map((p) => h('p', {}, p)),
+    frame(h('h1', {}, q.title), ...q.greeting.map((p) => h('p', {}, p)),
       h('button', { class: 'primary', id: 'kiosk-begin', onclick: () => {
         form = { answers: q.questions.map(() => (instrument === 'commitment' ? 0 : '')), tenure: '' };
         step = 0; resetIdle(); question();
@@ -88,9 +93,10 @@ async function start(ctx) {
           : h('button', { class: 'primary', id: 'kiosk-finish', onclick: finish }, S.kiosk.finish)));
   };
   const finish = async () => {
-    const content = { instrument, code: `Киоск ${new Date().toISOString().slice(0, 19)}`, tenure: form.tenure, subdivision: null, position: null, answers: form.answers };
+    // The backend draws the form's code: nothing here may tell who filled it.
+    const content = { instrument, code: '', tenure: form.tenure, subdivision: null, position: null, answers: form.answers };
     try {
-      await call('kiosk_save', { surveyId, content });
+      await call('kiosk_save', { content });
       form = null; clearTimeout(idleTimer);
       frame(h('h1', {}, S.kiosk.thanks), h('p', {}, S.kiosk.thanksHint));
       setTimeout(greeting, 5000);
@@ -103,6 +109,7 @@ async function start(ctx) {
         try {
           await call('leave_kiosk', { pin: pin.value });
           clearTimeout(idleTimer);
+          exitRequested = null;
           box.hidden = true; clear(box);
           document.getElementById('shell').hidden = false;
           ctx.go('kiosk');
@@ -111,5 +118,6 @@ async function start(ctx) {
       h('button', { onclick: () => (form ? question() : greeting()) }, S.common.cancel)));
     pin.focus();
   };
+  exitRequested = exit;
   greeting();
 }

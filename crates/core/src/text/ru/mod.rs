@@ -152,6 +152,26 @@ pub const ERR_MISSING_COLUMNS: &str = "В файле нет обязательн
 pub const ERR_DUPLICATE_COLUMN: &str = "Столбец встречается в заголовке дважды:";
 /// The headline of a cell-error list.
 pub const ERR_BAD_ROWS: &str = "Файл не принят: ни одна анкета не загружена. Строк с ошибками:";
+/// The headline of a long cell-error list (only the first are listed).
+pub const ERR_BAD_ROWS_MANY: &str = "Файл не принят: ни одна анкета не загружена. Первые ошибки:";
+/// After the listed errors: how many more there are.
+pub const ERR_MORE_ERRORS: &str = "…и ещё ошибок, не показанных выше:";
+/// A file that is neither UTF-8 nor Windows-1251.
+pub const ERR_BAD_ENCODING: &str = "Файл не принят: в нём есть байты, которые не являются текстом ни в кодировке UTF-8, ни в Windows-1251 (скорее всего, файл UTF-8 повреждён). Первый такой байт — в строке";
+/// What to do about a bad encoding.
+pub const ERR_BAD_ENCODING_HINT: &str =
+    "Откройте файл в Excel или LibreOffice и сохраните его заново как «CSV UTF-8».";
+/// A header without forms.
+pub const ERR_NO_FORMS: &str =
+    "Файл не принят: в нём нет ни одной анкеты, только строка заголовков.";
+/// A file over a limit.
+pub const ERR_TOO_LARGE: &str = "Файл не принят:";
+/// The file is too large.
+pub const TOO_LARGE_FILE: &str = "он больше 256 МБ.";
+/// Too many rows.
+pub const TOO_MANY_ROWS: &str = "в нём больше 1 000 000 строк.";
+/// An unclosed quote.
+pub const UNCLOSED_QUOTE: &str = "кавычка «\"», открытая в этой строке, не закрыта до конца файла; исправьте ее, иначе все следующие строки слились бы в одну ячейку";
 /// «Строка».
 pub const ROW: &str = "строка";
 /// «столбец».
@@ -159,6 +179,24 @@ pub const COLUMN: &str = "столбец";
 /// «значение».
 pub const VALUE: &str = "значение";
 
+/// A row with another number of cells than the header.
+pub const EXPECTED_ROW_LENGTH: &str = "число ячеек в строке не совпадает с заголовком: разделитель строки не тот, что в заголовке («,» или «;»), или в строке лишняя кавычка";
+/// An over-long form code.
+pub const EXPECTED_SHORT_CODE: &str = "код анкеты длиннее 64 знаков";
+/// An over-long name or tenure.
+pub const EXPECTED_SHORT_NAME: &str = "значение длиннее 200 знаков";
+/// An over-long free-text answer.
+pub const EXPECTED_SHORT_TEXT: &str = "ответ длиннее 10 000 знаков";
+/// A line break where one line is expected.
+pub const EXPECTED_ONE_LINE: &str =
+    "ожидается одна строка текста без переводов строки (возможно, выше в файле незакрытая кавычка)";
+/// A spreadsheet date where text or a number is expected.
+pub const FLAW_DATE: &str = "ячейка содержит дату (Excel превращает введенное «1-3» в дату); задайте ячейке текстовый формат и введите значение заново";
+/// A formula whose result was never saved.
+pub const FLAW_FORMULA: &str =
+    "ячейка содержит формулу без сохраненного значения; замените формулу значением";
+/// A spreadsheet error value.
+pub const FLAW_ERROR: &str = "ячейка содержит ошибку вычисления Excel";
 /// What a commitment answer cell may hold.
 pub const EXPECTED_COMMITMENT_ANSWER: &str =
     "ожидается оценка от 1 до 5, 0 или пустая ячейка (нет ответа)";

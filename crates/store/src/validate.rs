@@ -1,0 +1,202 @@
+//! The rules every form obeys before it is stored, whichever way it came
+//! (keyed in, kiosk, import, exchange file): the same checks, in one place.
+//!
+//! - the survey includes the form's questionnaire;
+//! - the code is at most [`limits::MAX_CODE_CHARS`] characters on one line,
+//!   and unique in the survey and questionnaire (blank codes aside);
+//! - a subdivision or position is one of the survey's lists;
+//! - every free text is at most [`limits::MAX_TEXT_CHARS`] characters.
+
+use std::collections::HashMap;
+
+use klimat_core::template::limits;
+use rusqlite::Connection;
+
+use crate::error::{Result, StoreError};
+use crate::model::{Answers, FormData, Survey};
+use crate::text;
+
+/// One broken rule of one form of a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    /// The form's index in the batch.
+    pub index: usize,
+    /// The template column the problem is in.
+    pub column: &'static str,
+    /// The value found.
+    pub value: String,
+    /// What is wrong, in Russian.
+    pub expected: &'static str,
+    /// A number completing the message (the row of the earlier duplicate).
+    pub see_row: Option<u64>,
+}
+
+fn too_long(s: &str, max: usize) -> bool {
+    s.chars().count() > max
+}
+
+/// Checks `forms` against `survey` and the forms already stored in it.
+/// `replacing` is the UUID of the form an edit replaces (its own code is
+/// not a duplicate); `row` gives the row (or position) of a form for
+/// messages.
+pub(crate) fn check_forms(
+    conn: &Connection,
+    survey: &Survey,
+    forms: &[FormData],
+    replacing: Option<&str>,
+    row: &dyn Fn(usize) -> u64,
+) -> Result<Vec<Problem>> {
+    let s = &survey.settings;
+    let mut problems = Vec::new();
+    let mut seen: HashMap<(klimat_core::Instrument, &str), usize> = HashMap::new();
+    let mut stored: HashMap<klimat_core::Instrument, std::collections::HashSet<String>> =
+        HashMap::new();
+    for (index, f) in forms.iter().enumerate() {
+        let mut bad = |column, value: &str, expected| {
+            problems.push(Problem {
+                index,
+                column,
+                value: value.to_owned(),
+                expected,
+                see_row: None,
+            })
+        };
+        let instrument = f.answers.instrument();
+        if !s.instruments.contains(&instrument) {
+            bad("code", &f.code, text::NOT_IN_SURVEY);
+            continue;
+        }
+        if too_long(&f.code, limits::MAX_CODE_CHARS) {
+            bad("code", &f.code, klimat_core::text::ru::EXPECTED_SHORT_CODE);
+        } else if f.code.contains(['\n', '\r']) {
+            bad("code", &f.code, klimat_core::text::ru::EXPECTED_ONE_LINE);
+        }
+        if let Some(sub) = &f.subdivision
+            && !s.subdivisions.iter().any(|x| x == sub)
+        {
+            bad("subdivision", sub, text::UNKNOWN_SUBDIVISION);
+        }
+        if let Some(pos) = &f.position
+            && !s.positions.iter().any(|x| x == pos)
+        {
+            bad("position", pos, text::UNKNOWN_POSITION);
+        }
+        if let Answers::Culture(c) = &f.answers {
+            let texts = c
+                .open
+                .iter()
+                .flatten()
+                .chain([&c.cohesion_other, &c.negative_other]);
+            for t in texts {
+                if too_long(t, limits::MAX_TEXT_CHARS) {
+                    bad(
+                        "o1_pos…n8_text",
+                        t,
+                        klimat_core::text::ru::EXPECTED_SHORT_TEXT,
+                    );
+                }
+            }
+        }
+        if f.code.trim().is_empty() {
+            continue;
+        }
+        if let Some(&first) = seen.get(&(instrument, f.code.as_str())) {
+            problems.push(Problem {
+                index,
+                column: "code",
+                value: f.code.clone(),
+                expected: text::DUPLICATE_CODE_IN_FILE,
+                see_row: Some(row(first)),
+            });
+            continue;
+        }
+        seen.insert((instrument, f.code.as_str()), index);
+        let codes = match stored.entry(instrument) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(stored_codes(conn, survey.id, instrument, replacing)?)
+            }
+        };
+        if codes.contains(&f.code) {
+            problems.push(Problem {
+                index,
+                column: "code",
+                value: f.code.clone(),
+                expected: text::DUPLICATE_CODE_STORED,
+                see_row: None,
+            });
+        }
+    }
+    Ok(problems)
+}
+
+fn stored_codes(
+    conn: &Connection,
+    survey_id: i64,
+    instrument: klimat_core::Instrument,
+    replacing: Option<&str>,
+) -> Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT code FROM forms WHERE survey_id = ?1 AND instrument = ?2 AND code <> ''
+            AND uuid <> ?3",
+    )?;
+    let rows = stmt.query_map(
+        rusqlite::params![survey_id, instrument.id(), replacing.unwrap_or("")],
+        |r| r.get::<_, String>(0),
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The problems of an import as the bad cells of a refused file.
+pub(crate) fn as_template_error(problems: Vec<Problem>, row: &dyn Fn(usize) -> u64) -> StoreError {
+    use klimat_core::template::{CellError, TemplateError};
+    let listed = problems.len().min(limits::MAX_LISTED_ERRORS);
+    let more = (problems.len() - listed) as u64;
+    let cells = problems
+        .into_iter()
+        .take(listed)
+        .map(|p| CellError {
+            row: row(p.index),
+            column: p.column.to_owned(),
+            value: short(&p.value),
+            expected: p.expected,
+        })
+        .collect::<Vec<_>>();
+    StoreError::Template(TemplateError::Cells { cells, more })
+}
+
+/// The problems of forms saved one at a time or merged, as one message a
+/// line.
+pub(crate) fn as_refusal(problems: &[Problem], forms: &[FormData]) -> StoreError {
+    StoreError::FormsRefused(
+        problems
+            .iter()
+            .take(limits::MAX_LISTED_ERRORS)
+            .map(|p| {
+                let code = &forms[p.index].code;
+                let mut line = format!(
+                    "{} {} «{}», {}: «{}» — {}",
+                    text::FORM,
+                    text::CODE,
+                    short(code),
+                    p.column,
+                    short(&p.value),
+                    p.expected
+                );
+                if let Some(r) = p.see_row {
+                    line.push_str(&format!(" ({} {r})", text::FIRST_AT_ROW));
+                }
+                line
+            })
+            .collect(),
+    )
+}
+
+fn short(s: &str) -> String {
+    let mut it = s.chars();
+    let mut out: String = it.by_ref().take(limits::QUOTED_VALUE_CHARS).collect();
+    if it.next().is_some() {
+        out.push('…');
+    }
+    out
+}
