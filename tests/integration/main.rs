@@ -7,6 +7,7 @@ mod conclusions;
 mod crash;
 mod culture;
 mod e2e;
+mod hostile;
 mod properties;
 mod report;
 mod satisfaction;

@@ -1,0 +1,572 @@
+//! Issue 10, «Bad input never gets in, tampered files never land, the kiosk
+//! holds»: each test carries the reproducing input of one item of the issue
+//! and shows that it is refused cleanly, with nothing stored.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use klimat_app::kiosk;
+use klimat_core::Instrument;
+use klimat_core::template::{TemplateError, limits};
+use klimat_store::import::read_template;
+use klimat_store::{Db, Entry, StoreError, SurveySettings, export};
+use klimat_tests::{TempDir, commitment_csv, commitment_header};
+
+fn survey(db: &Db, instruments: Vec<Instrument>) -> i64 {
+    let mut s = SurveySettings::new(
+        "Диагностика 2026",
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        instruments,
+    );
+    s.subdivisions = klimat_tests::subdivisions();
+    db.create_survey(&s).unwrap()
+}
+
+fn template_error(e: StoreError) -> TemplateError {
+    match e {
+        StoreError::Template(t) => t,
+        e => panic!("expected a refused template, got {e:?}: {e}"),
+    }
+}
+
+/// The bad cells of a refusal as (row, column).
+fn bad_cells(e: TemplateError) -> Vec<(u64, String)> {
+    match e {
+        TemplateError::Cells { cells, .. } => {
+            cells.into_iter().map(|c| (c.row, c.column)).collect()
+        }
+        e => panic!("expected bad cells, got {e:?}"),
+    }
+}
+
+/// A minimal XLSX package around one worksheet's XML, written by hand so
+/// that a test can put in it what no spreadsheet program would.
+fn raw_xlsx(sheet_data: &str) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned(),
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Анкеты" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_owned(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_owned(),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#
+            ),
+        ),
+    ];
+    for (name, body) in parts {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// An inline-string cell.
+fn s(r: &str, text: &str) -> String {
+    format!(r#"<c r="{r}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+/// A commitment header row and the start of a data row in sheet XML.
+fn commitment_rows(extra: &str) -> String {
+    let header: String = commitment_header()
+        .split(',')
+        .enumerate()
+        .map(|(i, name)| s(&format!("{}1", column(i)), name))
+        .collect();
+    let answers: String = (0..15)
+        .map(|i| format!(r#"<c r="{}2"><v>3</v></c>"#, column(4 + i)))
+        .collect();
+    format!(
+        r#"<row r="1">{header}</row><row r="2">{}{answers}{extra}</row>"#,
+        s("A2", "Анкета 1")
+    )
+}
+
+fn column(i: usize) -> String {
+    let mut n = i + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn item_1_a_cell_at_xfd1048576_is_refused_before_any_allocation() {
+    // The 5 KB workbook that aborted the process asking for 512 GB.
+    let bytes = raw_xlsx(&commitment_rows(r#"<c r="XFD1048576"><v>1</v></c>"#));
+    assert!(bytes.len() < 5_000);
+    let err = read_template(&bytes, None).unwrap_err();
+    assert_eq!(err.code(), "too_large", "{err}");
+    assert!(err.to_string().contains("XFD1048576"), "{err}");
+}
+
+#[test]
+fn item_1_a_zip_bomb_is_refused_while_unpacking() {
+    // 300 MB of spaces in the sheet: a few hundred KB packed.
+    let padding = " ".repeat(300 * 1024 * 1024);
+    let bytes = raw_xlsx(&format!("{}{padding}", commitment_rows("")));
+    drop(padding);
+    assert!(bytes.len() < 2_000_000, "{} bytes", bytes.len());
+    let err = read_template(&bytes, None).unwrap_err();
+    assert_eq!(err.code(), "too_large", "{err}");
+}
+
+#[test]
+fn item_2_a_comma_header_with_semicolon_rows_is_refused_row_by_row() {
+    let text = format!(
+        "{}\nАнкета 1;;;;1;2;3;4;5;1;2;3;4;5;1;2;3;4;5\nАнкета 2;;;;1;2;3;4;5;1;2;3;4;5;1;2;3;4;5\n",
+        commitment_header()
+    );
+    let err = template_error(read_template(text.as_bytes(), None).unwrap_err());
+    assert_eq!(bad_cells(err), [(2, String::new()), (3, String::new())]);
+}
+
+#[test]
+fn item_2_an_unclosed_quote_is_refused_at_its_line() {
+    let text = format!(
+        "{}\n\"Анкета 1,,,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\nАнкета 2,,,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n",
+        commitment_header()
+    );
+    let err = template_error(read_template(text.as_bytes(), None).unwrap_err());
+    assert!(
+        matches!(err, TemplateError::Malformed { row: 2, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("кавычка"), "{err}");
+}
+
+#[test]
+fn item_2_one_invalid_byte_in_utf8_is_refused_not_read_as_windows_1251() {
+    let mut bytes = format!("{}\n", commitment_header()).into_bytes();
+    bytes.extend("Анкета 1,,Отдел кадров,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n".as_bytes());
+    bytes.extend(b"\xff");
+    bytes.extend("Анкета 2,,Отдел кадров,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n".as_bytes());
+    let err = template_error(read_template(&bytes, None).unwrap_err());
+    assert_eq!(err, TemplateError::BadEncoding { row: 3 });
+    assert!(err.to_string().contains("UTF-8"), "{err}");
+}
+
+#[test]
+fn item_2_a_date_in_a_tenure_cell_is_refused_not_stored_as_over_20_years() {
+    // What Excel makes of a typed «1-3» (3 January): a date-formatted
+    // number, which used to be read as 45 660 years of tenure.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, name) in commitment_header().split(',').enumerate() {
+        sheet.write_string(0, c as u16, name).unwrap();
+    }
+    sheet.write_string(1, 0, "Анкета 1").unwrap();
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 1, 3).unwrap();
+    let format = rust_xlsxwriter::Format::new().set_num_format("dd.mm.yyyy");
+    sheet
+        .write_datetime_with_format(1, 1, &date, &format)
+        .unwrap();
+    for q in 0..15 {
+        sheet.write_number(1, 4 + q, 3.0).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let err = template_error(read_template(&bytes, None).unwrap_err());
+    assert_eq!(bad_cells(err.clone()), [(2, "tenure".to_owned())]);
+    assert!(err.to_string().contains("дату"), "{err}");
+    // The same day number typed as a number is no tenure either.
+    let text = format!(
+        "{}\nАнкета 1,46025,,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n",
+        commitment_header()
+    );
+    let err = template_error(read_template(text.as_bytes(), None).unwrap_err());
+    assert_eq!(bad_cells(err), [(2, "tenure".to_owned())]);
+}
+
+#[test]
+fn item_2_a_formula_without_a_saved_value_is_refused_not_read_as_blank() {
+    let bytes = raw_xlsx(
+        &commitment_rows("").replace(r#"<c r="E2"><v>3</v></c>"#, r#"<c r="E2"><f>2+1</f></c>"#),
+    );
+    let err = template_error(read_template(&bytes, None).unwrap_err());
+    assert_eq!(bad_cells(err.clone()), [(2, "q1".to_owned())]);
+    assert!(err.to_string().contains("формулу"), "{err}");
+    // With its value saved, as Excel saves it, the formula's value counts.
+    let bytes = raw_xlsx(&commitment_rows("").replace(
+        r#"<c r="E2"><v>3</v></c>"#,
+        r#"<c r="E2"><f>2+1</f><v>3</v></c>"#,
+    ));
+    let file = read_template(&bytes, None).unwrap();
+    assert_eq!(file.forms.len(), 1);
+}
+
+#[test]
+fn item_2_a_header_only_file_and_an_unknown_subdivision_are_refused() {
+    let err = template_error(
+        read_template(format!("{}\n", commitment_header()).as_bytes(), None).unwrap_err(),
+    );
+    assert_eq!(err, TemplateError::NoForms);
+
+    let mut db = Db::open_in_memory().unwrap();
+    let id = survey(&db, vec![Instrument::Commitment]);
+    let text = format!(
+        "{}\nАнкета 1,,Бухгалтерия,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n",
+        commitment_header()
+    );
+    let file = read_template(text.as_bytes(), None).unwrap();
+    let err = template_error(db.import(id, &file, &mut |_, _| {}).unwrap_err());
+    assert_eq!(bad_cells(err), [(2, "subdivision".to_owned())]);
+    assert_eq!(db.form_count().unwrap(), 0);
+}
+
+#[test]
+fn item_3_the_same_file_twice_and_a_repeated_code_are_refused() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = survey(&db, vec![Instrument::Commitment]);
+    let file = read_template(commitment_csv(50, None).as_bytes(), None).unwrap();
+    db.import(id, &file, &mut |_, _| {}).unwrap();
+    let err = template_error(db.import(id, &file, &mut |_, _| {}).unwrap_err());
+    let cells = bad_cells(err.clone());
+    assert_eq!(cells.len(), 50, "every code already stored is listed");
+    assert!(err.to_string().contains("уже сохранена"), "{err}");
+    assert_eq!(db.form_count().unwrap(), 50, "the survey is not doubled");
+
+    let text = format!(
+        "{}\nА-1,,,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\nА-2,,,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\nА-1,,,,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1\n",
+        commitment_header()
+    );
+    let file = read_template(text.as_bytes(), None).unwrap();
+    let err = template_error(db.import(id, &file, &mut |_, _| {}).unwrap_err());
+    assert_eq!(bad_cells(err), [(4, "code".to_owned())]);
+    // Blank codes are not duplicates of each other.
+    let text = format!(
+        "{}\n,,,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n,,,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n",
+        commitment_header()
+    );
+    let file = read_template(text.as_bytes(), None).unwrap();
+    assert_eq!(db.import(id, &file, &mut |_, _| {}).unwrap(), 2);
+}
+
+#[test]
+fn item_4_over_long_codes_and_answers_are_refused_so_reports_never_break() {
+    let long = "Ж".repeat(40_000);
+    let text = format!(
+        "{}\n{long},,,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n",
+        commitment_header()
+    );
+    let err = template_error(read_template(text.as_bytes(), None).unwrap_err());
+    assert_eq!(bad_cells(err.clone()), [(2, "code".to_owned())]);
+    assert!(
+        err.to_string().len() < 2_000,
+        "the message quotes the start of the value, not all of it"
+    );
+    let culture =
+        std::fs::read_to_string(klimat_tests::root().join("samples/culture.csv")).unwrap();
+    let mut lines = culture.lines();
+    let header = lines.next().unwrap();
+    let first = lines
+        .next()
+        .unwrap()
+        .replacen("\"профессионализм\"", &format!("\"{long}\""), 1);
+    let err =
+        template_error(read_template(format!("{header}\n{first}\n").as_bytes(), None).unwrap_err());
+    assert_eq!(bad_cells(err), [(2, "o1_pos".to_owned())]);
+    // A form saved one at a time (the window) obeys the same limit.
+    let mut db = Db::open_in_memory().unwrap();
+    let id = survey(&db, vec![Instrument::Commitment]);
+    let mut form = read_template(commitment_csv(1, None).as_bytes(), None)
+        .unwrap()
+        .forms
+        .remove(0);
+    form.code = long;
+    let err = db.add_form(id, &form, Entry::Operator).unwrap_err();
+    assert_eq!(err.code(), "forms_refused", "{err}");
+}
+
+/// Two surveys, each with some forms, and the exchange file of the first.
+fn two_surveys() -> (Db, i64, i64, serde_json::Value) {
+    let mut db = Db::open_in_memory().unwrap();
+    let a = survey(&db, vec![Instrument::Commitment, Instrument::Satisfaction]);
+    let b = survey(&db, vec![Instrument::Commitment]);
+    let file = read_template(commitment_csv(5, None).as_bytes(), None).unwrap();
+    db.import(a, &file, &mut |_, _| {}).unwrap();
+    db.import(b, &file, &mut |_, _| {}).unwrap();
+    let exchange = serde_json::from_slice(&db.exchange_export(a).unwrap()).unwrap();
+    (db, a, b, exchange)
+}
+
+fn merge(db: &mut Db, v: &serde_json::Value) -> Result<klimat_store::MergeReport, StoreError> {
+    db.merge(&serde_json::to_vec(v).unwrap())
+}
+
+#[test]
+fn item_5_a_swapped_instrument_or_a_form_of_another_survey_never_lands() {
+    let (mut db, a, b, exchange) = two_surveys();
+    let forms_of = |db: &Db| {
+        let mut all = db.forms(a, Instrument::Commitment).unwrap();
+        all.extend(db.forms(a, Instrument::Satisfaction).unwrap());
+        all
+    };
+    let before = forms_of(&db);
+    // The form's questionnaire swapped (the answers with it).
+    let mut v = exchange.clone();
+    v["forms"][0]["content"]["instrument"] = "satisfaction".into();
+    v["forms"][0]["content"]["answers"] = serde_json::json!(vec!["а"; 18]);
+    v["forms"][0]["history"] = serde_json::json!([]);
+    let err = merge(&mut db, &v).unwrap_err();
+    assert_eq!(err.code(), "forms_refused", "{err}");
+    assert_eq!(forms_of(&db), before, "survey A unchanged");
+    // The forms of survey A presented as forms of survey B.
+    let mut v = exchange.clone();
+    v["survey"]["uuid"] = db.survey(b).unwrap().uuid.into();
+    let err = merge(&mut db, &v).unwrap_err();
+    assert!(err.to_string().contains("другому анкетированию"), "{err}");
+    assert_eq!(db.forms(b, Instrument::Commitment).unwrap().len(), 5);
+    assert_eq!(forms_of(&db), before);
+}
+
+#[test]
+fn item_5_a_refused_merge_leaves_no_empty_survey_and_a_newer_file_says_so() {
+    let (mut db, _, _, exchange) = two_surveys();
+    let surveys = db.surveys().unwrap().len();
+    let mut v = exchange.clone();
+    v["survey"]["uuid"] = "00000000-0000-4000-8000-000000000001".into();
+    v["survey"]["subdivisions"] = serde_json::json!([]);
+    // Forms of a survey not here yet, one naming a subdivision outside the
+    // file's own list: refused, and the new survey is not left behind.
+    for f in v["forms"].as_array_mut().unwrap() {
+        f["uuid"] = uuid_like(f["uuid"].as_str().unwrap()).into();
+    }
+    v["forms"][1]["content"]["subdivision"] = "Не из списка".into();
+    let err = merge(&mut db, &v).unwrap_err();
+    assert_eq!(err.code(), "forms_refused", "{err}");
+    assert_eq!(
+        db.surveys().unwrap().len(),
+        surveys,
+        "no survey left behind"
+    );
+
+    let mut v = exchange;
+    v["version"] = 2.into();
+    let err = merge(&mut db, &v).unwrap_err();
+    assert_eq!(err.code(), "newer_exchange", "{err}");
+    assert!(err.to_string().contains("более новой версией"), "{err}");
+}
+
+/// Another valid UUID derived from `u`.
+fn uuid_like(u: &str) -> String {
+    let mut s = u.to_owned();
+    s.replace_range(0..1, if u.starts_with('f') { "e" } else { "f" });
+    s
+}
+
+#[test]
+fn item_6_backup_to_nothing_memory_or_a_missing_folder_is_refused() {
+    let dir = TempDir::new("backup-target");
+    let db = Db::open(&dir.join("k.db")).unwrap();
+    for target in ["", ":memory:", "file:x.db?mode=memory"] {
+        let err = db.backup(std::path::Path::new(target)).unwrap_err();
+        assert_eq!(err.code(), "bad_target", "{target:?}: {err}");
+    }
+    let err = db
+        .backup(&dir.join("нет такой папки/копия.db"))
+        .unwrap_err();
+    assert_eq!(err.code(), "bad_target");
+    assert!(err.to_string().contains("не существует"), "{err}");
+    let err = db.backup(&dir.join("")).unwrap_err();
+    assert!(err.to_string().contains("не папку"), "{err}");
+    db.backup(&dir.join("копия.db")).unwrap();
+    assert!(dir.join("копия.db").exists());
+}
+
+#[test]
+fn item_7_restore_refuses_foreign_triggers_and_malformed_answers() {
+    let dir = TempDir::new("restore-hostile");
+    let mut db = Db::open(&dir.join("k.db")).unwrap();
+    let id = survey(&db, vec![Instrument::Commitment]);
+    let file = read_template(commitment_csv(5, None).as_bytes(), None).unwrap();
+    db.import(id, &file, &mut |_, _| {}).unwrap();
+    for (name, sql) in [
+        (
+            "trigger.db",
+            "CREATE TRIGGER wipe AFTER INSERT ON forms BEGIN DELETE FROM forms; END;",
+        ),
+        ("answers.db", "UPDATE forms SET answers = '[9,9,9]';"),
+        ("key.db", "UPDATE surveys SET date = 'вчера';"),
+    ] {
+        let path = dir.join(name);
+        db.backup(&path).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(sql).unwrap();
+        drop(conn);
+        let err = db.restore(&path).unwrap_err();
+        assert_eq!(err.code(), "bad_backup_file", "{name}: {err}");
+        assert_eq!(db.form_count().unwrap(), 5, "{name}: nothing replaced");
+    }
+}
+
+#[test]
+fn item_8_the_kiosk_state_survives_a_restart_and_the_pin_is_a_slow_salted_hash() {
+    let dir = TempDir::new("kiosk");
+    let path = dir.join("k.db");
+    {
+        let db = Db::open(&path).unwrap();
+        let id = survey(&db, vec![Instrument::Commitment]);
+        assert_eq!(
+            kiosk::enter(&db, id, Instrument::Commitment)
+                .unwrap_err()
+                .code(),
+            "kiosk_no_pin"
+        );
+        kiosk::set_pin(&db, "2468").unwrap();
+        kiosk::enter(&db, id, Instrument::Commitment).unwrap();
+    }
+    // Alt+F4, a crash, a restart: the database still says kiosk mode.
+    let mut db = Db::open(&path).unwrap();
+    let state = kiosk::state(&db).unwrap();
+    assert!(state.active, "a restart comes back locked");
+    assert_eq!(state.instrument, Some(Instrument::Commitment));
+    let stored = db.setting("kiosk_pin_argon2").unwrap().unwrap();
+    assert!(stored.starts_with("$argon2id$"), "{stored}");
+    assert!(!stored.contains("2468"));
+    // Two PIN settings give two different hashes (a salt).
+    kiosk::set_pin(&db, "2468").unwrap();
+    assert_ne!(db.setting("kiosk_pin_argon2").unwrap().unwrap(), stored);
+    // Wrong PINs: the third starts a wait, and during it even the right PIN
+    // is refused.
+    let t = 1_800_000_000;
+    assert_eq!(
+        kiosk::leave(&db, "0000", t).unwrap_err().code(),
+        "wrong_pin"
+    );
+    assert_eq!(
+        kiosk::leave(&db, "0001", t).unwrap_err().code(),
+        "wrong_pin"
+    );
+    match kiosk::leave(&db, "0002", t).unwrap_err() {
+        kiosk::KioskError::Wrong { wait } => assert_eq!(wait, 5),
+        e => panic!("{e:?}"),
+    }
+    assert_eq!(
+        kiosk::leave(&db, "2468", t + 1).unwrap_err().code(),
+        "pin_wait"
+    );
+    kiosk::leave(&db, "2468", t + 5).unwrap();
+    assert!(!kiosk::state(&db).unwrap().active);
+    // A kiosk save outside kiosk mode is refused by the backend.
+    let form = read_template(commitment_csv(1, None).as_bytes(), None)
+        .unwrap()
+        .forms
+        .remove(0);
+    assert_eq!(
+        kiosk::save(&mut db, form.clone()).unwrap_err().code(),
+        "kiosk_not_active"
+    );
+    // In kiosk mode it gets a random code, no subdivision, and no time
+    // finer than the day.
+    let id = db.surveys().unwrap()[0].id;
+    kiosk::enter(&db, id, Instrument::Commitment).unwrap();
+    let code = kiosk::save(&mut db, form.clone()).unwrap();
+    let other = kiosk::save(&mut db, form).unwrap();
+    assert_ne!(code, other);
+    assert!(code.starts_with("Киоск ") && !code.contains(':'), "{code}");
+    let stored = db.forms(id, Instrument::Commitment).unwrap();
+    assert!(stored.iter().all(|f| f.created_at.len() == 10), "date only");
+    assert!(stored.iter().all(|f| f.data.subdivision.is_none()));
+}
+
+#[test]
+fn item_9_csv_export_neutralizes_formulas_and_the_import_restores_the_text() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = survey(&db, vec![Instrument::Culture]);
+    let culture =
+        std::fs::read_to_string(klimat_tests::root().join("samples/culture.csv")).unwrap();
+    let mut lines = culture.lines();
+    let header = lines.next().unwrap();
+    let row = lines
+        .next()
+        .unwrap()
+        .replacen("\"К-001\"", "\"=1+1\"", 1)
+        .replacen(
+            "\"профессионализм\"",
+            "\"=HYPERLINK(\"\"http://x\"\",\"\"x\"\")\"",
+            1,
+        )
+        .replacen("\"Формализм\"", "\"@SUM(A1)\"", 1);
+    let file = read_template(format!("{header}\n{row}\n").as_bytes(), None).unwrap();
+    db.import(id, &file, &mut |_, _| {}).unwrap();
+    let forms: Vec<_> = db
+        .forms(id, Instrument::Culture)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.data)
+        .collect();
+    let csv = String::from_utf8(export::to_csv(Instrument::Culture, &forms).unwrap()).unwrap();
+    assert!(csv.contains("'=1+1"), "{csv}");
+    assert!(csv.contains("'@SUM(A1)"));
+    assert!(csv.contains("'=HYPERLINK("));
+    for line in csv.lines().skip(1) {
+        for cell in line.split(',') {
+            let cell = cell.trim_matches('"');
+            assert!(!cell.starts_with(['=', '+', '@']), "a live formula: {cell}");
+        }
+    }
+    let back = read_template(csv.as_bytes(), None).unwrap().forms;
+    assert_eq!(back, forms, "the round trip keeps the texts");
+    assert_eq!(back[0].code, "=1+1");
+}
+
+#[test]
+fn item_10_a_symlink_meets_the_same_lock_and_a_foreign_file_stays_untouched() {
+    let dir = TempDir::new("lock-link");
+    let path = dir.join("k.db");
+    let _first = Db::open(&path).unwrap();
+    #[cfg(unix)]
+    {
+        let link = dir.join("ссылка.db");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        let err = Db::open(&link).unwrap_err();
+        assert_eq!(err.code(), "database_in_use", "{err}");
+    }
+    // A foreign SQLite file is refused and not switched to WAL (byte 18 of
+    // the header stays 1, the rollback journal).
+    let foreign = dir.join("чужая.db");
+    let conn = rusqlite::Connection::open(&foreign).unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    drop(conn);
+    let err = Db::open(&foreign).unwrap_err();
+    assert_eq!(err.code(), "not_klimat_database");
+    let header = std::fs::read(&foreign).unwrap();
+    assert_eq!((header[18], header[19]), (1, 1), "not switched to WAL");
+}
+
+#[test]
+fn item_10_a_hundred_thousand_bad_rows_give_a_capped_list_and_the_count() {
+    let mut text = commitment_header();
+    text.push('\n');
+    for i in 0..100_000 {
+        text.push_str(&format!("А-{i},,,,7,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n"));
+    }
+    let err = read_template(text.as_bytes(), None).unwrap_err();
+    let message = err.to_string();
+    let TemplateError::Cells { cells, more } = template_error(err) else {
+        unreachable!()
+    };
+    assert_eq!(cells.len(), limits::MAX_LISTED_ERRORS);
+    assert_eq!(more, 100_000 - limits::MAX_LISTED_ERRORS as u64);
+    assert!(message.len() < 200_000, "{} bytes", message.len());
+    assert!(message.contains(&more.to_string()));
+}
