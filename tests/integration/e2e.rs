@@ -89,6 +89,21 @@ fn tool(name: &str) -> PathBuf {
     }
 }
 
+/// Waits until the window that held `path` has closed, and returns the
+/// database, opened here.
+fn wait_released(path: &Path, long: Duration) -> klimat_store::Db {
+    let start = Instant::now();
+    loop {
+        match klimat_store::Db::open(path) {
+            Ok(db) => return db,
+            Err(e) if e.code() == "database_in_use" && start.elapsed() < long => {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            Err(e) => panic!("the window did not close: {e}"),
+        }
+    }
+}
+
 #[test]
 fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kiosk() {
     let dir = TempDir::new("e2e");
@@ -283,6 +298,20 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
         json!("kiosk_locked"),
         "the backend refuses results in kiosk mode"
     );
+    // Issue 10: closing the window in kiosk mode (Alt+F4, a crash, a
+    // restart) comes back locked. The session ends the window's process;
+    // a new one starts straight into the kiosk.
+    s.quit();
+    wait_released(&dir.join("e2e.db"), long);
+    let s =
+        Session::start(port, binary.to_str().unwrap()).expect("WebDriver session after restart");
+    s.find("#kiosk-begin", long).unwrap();
+    assert_eq!(
+        s.execute("return document.getElementById('shell').hidden;", json!([]))
+            .unwrap(),
+        json!(true),
+        "a restart in kiosk mode comes back locked"
+    );
     s.click("#kiosk-exit").unwrap();
     s.type_into("#kiosk-exit-pin", "0000").unwrap();
     s.click("#kiosk-exit-ok").unwrap();
@@ -301,6 +330,39 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
             .unwrap(),
         json!(false)
     );
+
+    // Issue 10: the 5 KB workbook with a cell at XFD1048576, which aborted
+    // the process, is refused and the window goes on working.
+    let bomb = dir.join("xfd.xlsx");
+    std::fs::write(
+        &bomb,
+        klimat_tests::raw_xlsx(&klimat_tests::commitment_rows(
+            r#"<c r="XFD1048576"><v>1</v></c>"#,
+        )),
+    )
+    .unwrap();
+    let refused = s
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('import_file', {surveyId: 1, path: arguments[0]})
+               .then(() => done('imported'), (e) => done(e.code));",
+            json!([bomb.to_str().unwrap()]),
+        )
+        .unwrap();
+    assert_eq!(
+        refused,
+        json!("too_large"),
+        "the crashing workbook is refused"
+    );
+    let still = s
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('list_surveys', {})
+               .then((l) => done(l.length), (e) => done(e.code));",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(still, json!(1), "the window survives and answers");
 
     // 6. The satisfaction pad: letters in either layout, digits, blanks.
     s.click("#nav-entry").unwrap();
@@ -367,16 +429,7 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
     // and «Повторить» opens the database once the other one is closed.
     // The first window's process ends shortly after its session: wait for
     // its lock to be released, then hold the database here.
-    let start = Instant::now();
-    let holder = loop {
-        match klimat_store::Db::open(&dir.join("e2e.db")) {
-            Ok(db) => break db,
-            Err(e) if e.code() == "database_in_use" && start.elapsed() < long => {
-                std::thread::sleep(Duration::from_millis(200));
-            }
-            Err(e) => panic!("the first window did not close: {e}"),
-        }
-    };
+    let holder = wait_released(&dir.join("e2e.db"), long);
     let s = Session::start(port, binary.to_str().unwrap()).expect("second WebDriver session");
     s.find("#start-problem", long).unwrap();
     s.wait_text("Klimat не может открыть базу данных", long)
