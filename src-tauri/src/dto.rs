@@ -1,15 +1,9 @@
 //! Transport types of the IPC boundary, converted by hand from the
 //! crates' types (serialization stays at the edge).
 
-use chrono::NaiveDate;
-use klimat_core::Instrument;
-use klimat_core::satisfaction::SatisfactionKey;
 use klimat_report::model::{Block, ReportModel};
-use klimat_store::{StoredForm, Survey, SurveySettings};
+use klimat_store::{StoredForm, Survey};
 use serde::{Deserialize, Serialize};
-
-use crate::error::{ApiError, ApiResult};
-use crate::text;
 
 /// A survey as the UI lists and edits it.
 #[derive(Serialize)]
@@ -61,34 +55,20 @@ pub struct SurveyInput {
     anonymity_threshold: u32,
 }
 
-impl SurveyInput {
-    /// The settings, validated for shape (the store validates the rest).
-    pub fn settings(self) -> ApiResult<SurveySettings> {
-        let date = NaiveDate::parse_from_str(&self.date, "%Y-%m-%d")
-            .map_err(|_| ApiError::new("invalid", text::BAD_DATE))?;
-        let instruments = self
-            .instruments
-            .iter()
-            .map(|i| {
-                Instrument::from_id(i).ok_or_else(|| ApiError::new("invalid", text::BAD_INSTRUMENT))
-            })
-            .collect::<ApiResult<Vec<_>>>()?;
-        let clean = |v: Vec<String>| -> Vec<String> {
-            v.into_iter()
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty())
-                .collect()
-        };
-        Ok(SurveySettings {
-            name: self.name,
-            organization: self.organization.filter(|o| !o.trim().is_empty()),
-            date,
-            instruments,
-            satisfaction_key: SatisfactionKey::from_id(&self.satisfaction_key).unwrap_or_default(),
-            subdivisions: clean(self.subdivisions),
-            positions: clean(self.positions),
-            anonymity_threshold: self.anonymity_threshold,
-        })
+impl From<SurveyInput> for klimat_app::surveys::SurveyRequest {
+    /// The request as typed; `klimat_app` checks it (an unknown key is
+    /// refused there, never replaced by the default).
+    fn from(s: SurveyInput) -> Self {
+        Self {
+            name: s.name,
+            organization: s.organization,
+            date: Some(s.date),
+            instruments: s.instruments,
+            satisfaction_key: Some(s.satisfaction_key),
+            subdivisions: s.subdivisions,
+            positions: Some(s.positions),
+            anonymity_threshold: Some(s.anonymity_threshold),
+        }
     }
 }
 

@@ -54,6 +54,15 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<klimat_app::AppError> for ApiError {
+    fn from(e: klimat_app::AppError) -> Self {
+        match e {
+            klimat_app::AppError::Store(e) => e.into(),
+            e => ApiError::new(e.code(), e.to_string()),
+        }
+    }
+}
+
 impl From<std::io::Error> for ApiError {
     fn from(e: std::io::Error) -> Self {
         StoreError::Io(e).into()

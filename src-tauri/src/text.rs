@@ -6,10 +6,6 @@ pub const INTERNAL: &str = "Внутренняя ошибка приложени
 pub const DB_OPEN_FAILED: &str = "Не удалось открыть базу данных Klimat";
 /// A malformed form sent by the UI.
 pub const BAD_FORM: &str = "Анкета заполнена неверно.";
-/// An unknown instrument id.
-pub const BAD_INSTRUMENT: &str = "Неизвестная анкета.";
-/// A bad date.
-pub const BAD_DATE: &str = "Дата должна быть в виде ГГГГ-ММ-ДД.";
 /// A command refused in kiosk mode.
 pub const KIOSK_LOCKED: &str =
     "Режим самостоятельного заполнения: другие разделы недоступны без PIN-кода.";

@@ -18,3 +18,29 @@ pub const SECONDS: &str = "с.";
 pub const KIOSK_NOT_ACTIVE: &str = "Режим киоска не включен: анкета не сохранена.";
 /// The prefix of a self-filled form's code.
 pub const KIOSK_CODE_PREFIX: &str = "Киоск";
+/// A file that could not be read.
+pub const CANNOT_READ: &str = "Не удалось прочитать файл";
+/// A file that could not be written.
+pub const CANNOT_WRITE: &str = "Не удалось записать файл";
+/// An unknown file type for an export.
+pub const UNKNOWN_FORMAT: &str = "Неизвестный тип файла";
+/// What export of forms accepts.
+pub const FORMS_FORMATS: &str = "нужен файл .csv или .xlsx";
+/// What the report accepts.
+pub const REPORT_FORMATS: &str = "нужен файл .pdf или .xlsx";
+/// What a template accepts.
+pub const TEMPLATE_FORMATS: &str = "шаблон записывается в файл .xlsx";
+/// What a blank form accepts.
+pub const BLANK_FORMATS: &str = "бланк записывается в файл .pdf";
+/// An unknown questionnaire id.
+pub const BAD_INSTRUMENT: &str =
+    "Неизвестная анкета; допустимые значения: commitment, satisfaction, culture.";
+/// An unknown satisfaction key id.
+pub const BAD_KEY: &str = "Неизвестный ключ анкеты удовлетворенности; допустимые значения: corrected (исправленный), printed (как в издании).";
+/// A date not in ISO form.
+pub const BAD_DATE: &str = "Дата должна быть в виде ГГГГ-ММ-ДД.";
+/// Format ids of an export of forms.
+pub const FORMS_FORMATS_ID: &str =
+    "Неизвестный формат выгрузки анкет; допустимые значения: csv, xlsx.";
+/// Format ids of a report.
+pub const REPORT_FORMATS_ID: &str = "Неизвестный формат отчета; допустимые значения: pdf, xlsx.";

@@ -40,6 +40,12 @@ impl From<klimat_store::StoreError> for CliError {
     }
 }
 
+impl From<klimat_app::AppError> for CliError {
+    fn from(e: klimat_app::AppError) -> Self {
+        CliError::Input(e.to_string())
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(args) {

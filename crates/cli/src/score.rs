@@ -11,7 +11,6 @@ use klimat_core::satisfaction::{
 use klimat_core::template::{Dataset, parse_csv};
 use klimat_core::tenure::Tenure;
 use klimat_core::text::ru::conclusions;
-use klimat_store::Answers;
 
 use crate::args::Options;
 use crate::json::{
@@ -86,26 +85,29 @@ fn read_survey(
     instrument: Instrument,
     key: Option<SatisfactionKey>,
 ) -> Result<Input, CliError> {
+    use klimat_app::reports::{commitment_forms, culture_forms, satisfaction_forms};
     let db = data::open(db)?;
     let settings = db.survey(survey)?.settings;
-    let forms = db.forms(survey, instrument)?;
-    let mut c = Vec::new();
-    let mut s = Vec::new();
-    let mut k = Vec::new();
-    for f in forms {
-        let (code, tenure) = (f.data.code, f.data.tenure);
-        match f.data.answers {
-            Answers::Commitment(a) => c.push((code, tenure, a)),
-            Answers::Satisfaction(a) => s.push((code, tenure, a)),
-            Answers::Culture(a) => k.push((code, tenure, *a)),
-        }
-    }
     Ok(match instrument {
-        Instrument::Commitment => Input::Commitment(c),
-        Instrument::Satisfaction => {
-            Input::Satisfaction(s, key.unwrap_or(settings.satisfaction_key))
-        }
-        Instrument::Culture => Input::Culture(k),
+        Instrument::Commitment => Input::Commitment(
+            commitment_forms(&db, survey)?
+                .into_iter()
+                .map(|f| (f.code, f.tenure, f.answers))
+                .collect(),
+        ),
+        Instrument::Satisfaction => Input::Satisfaction(
+            satisfaction_forms(&db, survey)?
+                .into_iter()
+                .map(|f| (f.code, f.tenure, f.answers))
+                .collect(),
+            key.unwrap_or(settings.satisfaction_key),
+        ),
+        Instrument::Culture => Input::Culture(
+            culture_forms(&db, survey)?
+                .into_iter()
+                .map(|f| (f.code, f.tenure, f.answers))
+                .collect(),
+        ),
     })
 }
 

@@ -208,8 +208,6 @@ pub const TOO_MANY_ARGUMENTS: &str = "указано больше одного �
 pub const UNEXPECTED_ARGUMENT: &str = "лишний аргумент";
 /// A survey id that is not a number.
 pub const BAD_SURVEY_ID: &str = "номер анкетирования должен быть числом";
-/// A bad date.
-pub const BAD_DATE: &str = "дата должна быть в виде ГГГГ-ММ-ДД";
 /// A bad anonymity threshold.
 pub const BAD_THRESHOLD: &str = "порог анонимности должен быть целым числом не меньше 1";
 /// Both --input and --survey.
@@ -218,8 +216,6 @@ pub const INPUT_OR_SURVEY: &str = "укажите либо --input, либо --s
 pub const SURVEY_SUBCOMMAND: &str = "ожидается survey create или survey list";
 /// `exchange` without a known subcommand.
 pub const EXCHANGE_SUBCOMMAND: &str = "ожидается exchange export";
-/// A file that cannot be written.
-pub const CANNOT_WRITE: &str = "не удалось записать файл";
 /// No surveys yet.
 pub const NO_SURVEYS: &str = "Анкетирований пока нет.";
 /// The archived mark in lists.

@@ -1,6 +1,10 @@
-//! Import, export, exchange, backup and restore.
+//! Import, export, exchange, backup and restore: each command calls the
+//! operation of `klimat_app::data` and returns what the page shows.
 
-use klimat_store::import::{read_file, read_template};
+use std::path::Path;
+
+use klimat_app::data as ops;
+use klimat_app::files::{FormsFormat, with_extension};
 use serde::Serialize;
 use tauri::State;
 
@@ -23,66 +27,62 @@ pub async fn import_file(
     path: String,
 ) -> ApiResult<ImportDto> {
     state.unlocked()?;
-    let bytes = read_file(std::path::Path::new(&path))?;
-    let file = read_template(&bytes, None)?;
-    let count = state.db()?.import(survey_id, &file, &mut |_, _| {})?;
+    let done = ops::import_file(
+        &mut *state.db()?,
+        survey_id,
+        Path::new(&path),
+        None,
+        &mut |_, _| {},
+    )?;
     Ok(ImportDto {
-        count,
-        instrument: file.instrument.id(),
+        count: done.count,
+        instrument: done.instrument.id(),
     })
 }
 
-/// Exports one questionnaire's forms as CSV or XLSX (by extension).
+/// Exports one questionnaire's forms in the chosen format; returns the
+/// number of forms and the file written.
 #[tauri::command]
 pub async fn export_forms(
     state: State<'_, AppState>,
     survey_id: i64,
     instrument: String,
+    format: String,
     path: String,
-) -> ApiResult<usize> {
+) -> ApiResult<(usize, String)> {
     state.unlocked()?;
-    let i = super::instrument(&instrument)?;
-    let forms: Vec<_> = state
-        .db()?
-        .forms(survey_id, i)?
-        .into_iter()
-        .map(|f| f.data)
-        .collect();
-    let bytes = if path.to_lowercase().ends_with(".xlsx") {
-        klimat_store::export::to_xlsx(i, &forms)?
-    } else {
-        klimat_store::export::to_csv(i, &forms)?
-    };
-    std::fs::write(&path, bytes)?;
-    Ok(forms.len())
+    let i = klimat_app::surveys::instrument(&instrument)?;
+    let path = with_extension(Path::new(&path), FormsFormat::from_id(&format)?.extension());
+    let n = ops::export_forms(&*state.db()?, survey_id, i, &path)?;
+    Ok((n, path.display().to_string()))
 }
 
-/// The blank XLSX template of a questionnaire.
+/// The blank XLSX template of a questionnaire; returns the file written.
 #[tauri::command]
 pub async fn save_template(
     state: State<'_, AppState>,
     survey_id: i64,
     instrument: String,
     path: String,
-) -> ApiResult<()> {
+) -> ApiResult<String> {
     state.unlocked()?;
-    let i = super::instrument(&instrument)?;
-    let s = state.db()?.survey(survey_id)?.settings;
-    std::fs::write(&path, klimat_store::export::blank_template(i, &s)?)?;
-    Ok(())
+    let i = klimat_app::surveys::instrument(&instrument)?;
+    let path = with_extension(Path::new(&path), "xlsx");
+    ops::write_template(&*state.db()?, survey_id, i, &path)?;
+    Ok(path.display().to_string())
 }
 
-/// Writes the exchange file of a survey.
+/// Writes the exchange file of a survey; returns the file written.
 #[tauri::command]
 pub async fn exchange_export(
     state: State<'_, AppState>,
     survey_id: i64,
     path: String,
-) -> ApiResult<()> {
+) -> ApiResult<String> {
     state.unlocked()?;
-    let bytes = state.db()?.exchange_export(survey_id)?;
-    std::fs::write(&path, bytes)?;
-    Ok(())
+    let path = with_extension(Path::new(&path), "klimat");
+    ops::export_exchange(&*state.db()?, survey_id, &path)?;
+    Ok(path.display().to_string())
 }
 
 /// What a merge did.
@@ -102,8 +102,7 @@ pub struct MergeDto {
 #[tauri::command]
 pub async fn merge_file(state: State<'_, AppState>, path: String) -> ApiResult<MergeDto> {
     state.unlocked()?;
-    let bytes = read_file(std::path::Path::new(&path))?;
-    let r = state.db()?.merge(&bytes)?;
+    let r = ops::merge_file(&mut *state.db()?, Path::new(&path))?;
     Ok(MergeDto {
         survey_id: r.survey_id,
         survey_created: r.survey_created,
@@ -116,11 +115,13 @@ pub async fn merge_file(state: State<'_, AppState>, path: String) -> ApiResult<M
     })
 }
 
-/// Writes a backup of the whole database.
+/// Writes a backup of the whole database; returns the file written.
 #[tauri::command]
-pub async fn backup(state: State<'_, AppState>, path: String) -> ApiResult<()> {
+pub async fn backup(state: State<'_, AppState>, path: String) -> ApiResult<String> {
     state.unlocked()?;
-    Ok(state.db()?.backup(std::path::Path::new(&path))?)
+    let path = with_extension(Path::new(&path), "db");
+    ops::backup(&*state.db()?, &path)?;
+    Ok(path.display().to_string())
 }
 
 /// Restores the database from a backup; returns where the replaced
@@ -128,6 +129,6 @@ pub async fn backup(state: State<'_, AppState>, path: String) -> ApiResult<()> {
 #[tauri::command]
 pub async fn restore(state: State<'_, AppState>, path: String) -> ApiResult<Option<String>> {
     state.unlocked()?;
-    let saved = state.db()?.restore(std::path::Path::new(&path))?;
+    let saved = ops::restore(&mut *state.db()?, Path::new(&path))?;
     Ok(saved.map(|p| p.display().to_string()))
 }

@@ -1,7 +1,7 @@
 //! Forms: operator entry, the list of entered forms, edit and delete (every
 //! change goes to the change log in the store).
 
-use klimat_store::{Entry, FormData, content_from_json};
+use klimat_store::{FormData, content_from_json};
 use tauri::State;
 
 use crate::dto::FormDto;
@@ -39,10 +39,7 @@ pub fn save_form(
 ) -> ApiResult<FormDto> {
     state.unlocked()?;
     let data = form_data(&content)?;
-    Ok(state
-        .db()?
-        .add_form(survey_id, &data, Entry::Operator)?
-        .into())
+    Ok(klimat_app::surveys::save_form(&mut *state.db()?, survey_id, &data)?.into())
 }
 
 /// Corrects a form.
@@ -54,7 +51,7 @@ pub fn update_form(
 ) -> ApiResult<FormDto> {
     state.unlocked()?;
     let data = form_data(&content)?;
-    Ok(state.db()?.update_form(&uuid, &data)?.into())
+    Ok(klimat_app::surveys::update_form(&mut *state.db()?, &uuid, &data)?.into())
 }
 
 /// Deletes a form.

@@ -11,9 +11,9 @@ pub mod surveys;
 
 use klimat_core::Instrument;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 /// Parses an instrument id sent by the UI.
 pub(crate) fn instrument(id: &str) -> ApiResult<Instrument> {
-    Instrument::from_id(id).ok_or_else(|| ApiError::new("invalid", crate::text::BAD_INSTRUMENT))
+    Ok(klimat_app::surveys::instrument(id)?)
 }

@@ -1,10 +1,14 @@
-//! Results on screen and the report files.
+//! Results on screen and the report files: the operations of
+//! `klimat_app::reports`.
 
-use klimat_report::forms::Demographics;
+use std::path::Path;
+
+use klimat_app::files::with_extension;
+use klimat_app::reports::{self, ReportFormat};
 use tauri::State;
 
 use crate::dto::ResultsDto;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 
 /// The results screen of a survey (the report model with SVG charts).
@@ -15,14 +19,12 @@ pub async fn results(
     compare_with: Option<i64>,
 ) -> ApiResult<ResultsDto> {
     state.unlocked()?;
-    let input = {
-        let db = state.db()?;
-        klimat_app::report_input(&db, survey_id, compare_with)?
-    };
-    Ok((&klimat_report::build(&input)).into())
+    let model = reports::report_model(&*state.db()?, survey_id, compare_with)?;
+    Ok((&model).into())
 }
 
-/// Writes the report as PDF or XLSX to `path`.
+/// Writes the report in the chosen format (`pdf`, `xlsx`); returns the
+/// file written.
 #[tauri::command]
 pub async fn save_report(
     state: State<'_, AppState>,
@@ -30,41 +32,28 @@ pub async fn save_report(
     compare_with: Option<i64>,
     format: String,
     path: String,
-) -> ApiResult<()> {
+) -> ApiResult<String> {
     state.unlocked()?;
-    let input = {
-        let db = state.db()?;
-        klimat_app::report_input(&db, survey_id, compare_with)?
-    };
-    let model = klimat_report::build(&input);
-    let bytes = if format == "xlsx" {
-        klimat_report::xlsx::render(&model)
-            .map_err(|e| ApiError::from(klimat_store::StoreError::XlsxWrite(e)))?
-    } else {
-        klimat_report::pdf::render(&model)
-    };
-    std::fs::write(&path, bytes)?;
-    Ok(())
+    let path = with_extension(
+        Path::new(&path),
+        ReportFormat::from_id(&format)?.extension(),
+    );
+    reports::write_report(&*state.db()?, survey_id, compare_with, &path)?;
+    Ok(path.display().to_string())
 }
 
-/// Writes a blank form with the survey's subdivisions and positions.
+/// Writes a blank form with the survey's subdivisions and positions;
+/// returns the file written.
 #[tauri::command]
 pub async fn save_blank_form(
     state: State<'_, AppState>,
     survey_id: i64,
     instrument: String,
     path: String,
-) -> ApiResult<()> {
+) -> ApiResult<String> {
     state.unlocked()?;
-    let i = super::instrument(&instrument)?;
-    let s = state.db()?.survey(survey_id)?.settings;
-    let bytes = klimat_report::forms::render(
-        i,
-        &Demographics {
-            subdivisions: s.subdivisions,
-            positions: s.positions,
-        },
-    );
-    std::fs::write(&path, bytes)?;
-    Ok(())
+    let i = klimat_app::surveys::instrument(&instrument)?;
+    let path = with_extension(Path::new(&path), "pdf");
+    reports::write_blank_form(&*state.db()?, Some(survey_id), i, &path)?;
+    Ok(path.display().to_string())
 }

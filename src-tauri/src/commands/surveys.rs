@@ -6,25 +6,41 @@ use crate::dto::{SurveyDto, SurveyInput};
 use crate::error::ApiResult;
 use crate::state::AppState;
 
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 /// Every survey, newest first.
 #[tauri::command]
 pub fn list_surveys(state: State<'_, AppState>) -> ApiResult<Vec<SurveyDto>> {
     state.unlocked()?;
-    Ok(state.db()?.surveys()?.into_iter().map(Into::into).collect())
+    Ok(klimat_app::surveys::surveys(&*state.db()?)?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 /// Creates a survey; returns its id.
 #[tauri::command]
 pub fn create_survey(state: State<'_, AppState>, survey: SurveyInput) -> ApiResult<i64> {
     state.unlocked()?;
-    Ok(state.db()?.create_survey(&survey.settings()?)?)
+    Ok(klimat_app::surveys::create_survey(
+        &mut *state.db()?,
+        &survey.into(),
+        today(),
+    )?)
 }
 
 /// Replaces a survey's settings.
 #[tauri::command]
 pub fn update_survey(state: State<'_, AppState>, id: i64, survey: SurveyInput) -> ApiResult<()> {
     state.unlocked()?;
-    Ok(state.db()?.update_survey(id, &survey.settings()?)?)
+    Ok(klimat_app::surveys::update_survey(
+        &mut *state.db()?,
+        id,
+        &survey.into(),
+        today(),
+    )?)
 }
 
 /// Archives or restores a survey.

@@ -29,14 +29,16 @@ export async function render(main, ctx) {
   const saveAs = async (name, ext, command, args, done) => {
     const path = await saveDialog(name, [{ name: ext.toUpperCase(), extensions: [ext] }]);
     if (!path) return;
-    try { const r = await call(command, { ...args, path }); toast(done ? done(r, path) : `${S.reports.written} ${path}`); } catch (e) { showError(e); }
+    // The backend returns the file it wrote (the extension added if the
+    // name was typed without it).
+    try { const r = await call(command, { ...args, path }); toast(done ? done(r) : `${S.reports.written} ${r}`); } catch (e) { showError(e); }
   };
   main.append(h('div', { class: 'row' }, h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('data')))));
   main.append(h('div', { class: 'card' }, h('h3', {}, S.data.import), h('button', { class: 'primary', id: 'import', onclick: importFile }, S.data.import), errors));
   main.append(h('div', { class: 'card' }, h('h3', {}, S.data.export),
     h('div', { class: 'row' }, instrumentPicker(survey, instrument, (v) => { instrument = v; }, 'data-instrument'),
-      h('button', { onclick: () => saveAs(`Анкеты ${stamp()}.xlsx`, 'xlsx', 'export_forms', { surveyId: survey.id, instrument }) }, 'XLSX'),
-      h('button', { onclick: () => saveAs(`Анкеты ${stamp()}.csv`, 'csv', 'export_forms', { surveyId: survey.id, instrument }) }, 'CSV'),
+      h('button', { onclick: () => saveAs(`Анкеты ${stamp()}.xlsx`, 'xlsx', 'export_forms', { surveyId: survey.id, instrument, format: 'xlsx' }, ([n, p]) => `${S.data.exported} ${n} → ${p}`) }, 'XLSX'),
+      h('button', { onclick: () => saveAs(`Анкеты ${stamp()}.csv`, 'csv', 'export_forms', { surveyId: survey.id, instrument, format: 'csv' }, ([n, p]) => `${S.data.exported} ${n} → ${p}`) }, 'CSV'),
       h('button', { onclick: () => saveAs(`Шаблон ${stamp()}.xlsx`, 'xlsx', 'save_template', { surveyId: survey.id, instrument }) }, S.data.template))));
   main.append(h('div', { class: 'card' }, h('h3', {}, S.data.exchange),
     h('div', { class: 'row' },
@@ -51,7 +53,7 @@ export async function render(main, ctx) {
       } }, S.data.merge))));
   main.append(h('div', { class: 'card' }, h('h3', {}, S.data.backup),
     h('div', { class: 'row' },
-      h('button', { onclick: () => saveAs(`klimat-${stamp()}.db`, 'db', 'backup', {}, (_, p) => `${S.data.backupDone} ${p}`) }, S.data.backup),
+      h('button', { onclick: () => saveAs(`klimat-${stamp()}.db`, 'db', 'backup', {}, (p) => `${S.data.backupDone} ${p}`) }, S.data.backup),
       h('button', { class: 'danger', onclick: async () => {
         const path = await openDialog([{ name: 'Klimat', extensions: ['db'] }]);
         if (!path || !window.confirm(S.data.confirmRestore)) return;

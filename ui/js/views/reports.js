@@ -20,8 +20,7 @@ export async function render(main, ctx) {
     if (!path) return;
     status.replaceChildren(h('span', {}, S.reports.making));
     try {
-      await call('save_report', { surveyId: survey.id, compareWith: compare.value ? Number(compare.value) : null, format, path });
-      saved(path);
+      saved(await call('save_report', { surveyId: survey.id, compareWith: compare.value ? Number(compare.value) : null, format, path }));
     } catch (e) { status.replaceChildren(); showError(e); }
   };
   main.append(h('div', { class: 'row' }, h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('reports'))),
@@ -33,7 +32,7 @@ export async function render(main, ctx) {
     h('div', { class: 'row' }, survey.instruments.map((i) => h('button', { onclick: async () => {
       const path = await saveDialog(`Бланк ${S.instruments[i]}.pdf`, [{ name: 'PDF', extensions: ['pdf'] }]);
       if (!path) return;
-      try { await call('save_blank_form', { surveyId: survey.id, instrument: i, path }); saved(path); } catch (e) { showError(e); }
+      try { saved(await call('save_blank_form', { surveyId: survey.id, instrument: i, path })); } catch (e) { showError(e); }
     } }, S.instruments[i]))),
     status));
 }

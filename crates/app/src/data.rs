@@ -1,0 +1,108 @@
+//! Files in and out of the database: import, export, the blank template,
+//! exchange files and merge, backup and restore. Each operation is the one
+//! the command and the window both call.
+
+use std::path::{Path, PathBuf};
+
+use klimat_core::Instrument;
+use klimat_store::{Db, MergeReport, export};
+
+use crate::error::Result;
+use crate::files::{FormsFormat, read_input, require_extension, write_output};
+use crate::text;
+
+/// What an import saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// Forms saved.
+    pub count: usize,
+    /// Their questionnaire.
+    pub instrument: Instrument,
+}
+
+/// Imports a CSV or XLSX template file into a survey: every form or none.
+/// `instrument` `None` takes the questionnaire whose columns the file has.
+/// `progress` is called with (saved, total) every 1000 forms.
+///
+/// # Errors
+/// The file's refusal with every bad row; the survey's rules.
+pub fn import_file(
+    db: &mut Db,
+    survey: i64,
+    path: &Path,
+    instrument: Option<Instrument>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Imported> {
+    db.survey(survey)?;
+    let bytes = read_input(path)?;
+    let file = klimat_store::import::read_template(&bytes, instrument)?;
+    let count = db.import(survey, &file, progress)?;
+    Ok(Imported {
+        count,
+        instrument: file.instrument,
+    })
+}
+
+/// Writes one questionnaire's forms as CSV or XLSX, by the file's
+/// extension; returns how many.
+///
+/// # Errors
+/// An unknown extension; the store's; the file's.
+pub fn export_forms(db: &Db, survey: i64, instrument: Instrument, path: &Path) -> Result<usize> {
+    let format = FormsFormat::from_path(path)?;
+    let forms: Vec<_> = db
+        .forms(survey, instrument)?
+        .into_iter()
+        .map(|f| f.data)
+        .collect();
+    let bytes = match format {
+        FormsFormat::Csv => export::to_csv(instrument, &forms)?,
+        FormsFormat::Xlsx => export::to_xlsx(instrument, &forms)?,
+    };
+    write_output(path, &bytes)?;
+    Ok(forms.len())
+}
+
+/// Writes the blank XLSX template of a questionnaire, with the survey's
+/// lists as the allowed values.
+///
+/// # Errors
+/// A path that is not `.xlsx`; the store's; the file's.
+pub fn write_template(db: &Db, survey: i64, instrument: Instrument, path: &Path) -> Result<()> {
+    require_extension(path, "xlsx", text::TEMPLATE_FORMATS)?;
+    let settings = db.survey(survey)?.settings;
+    write_output(path, &export::blank_template(instrument, &settings)?)
+}
+
+/// Writes the exchange file of a survey.
+///
+/// # Errors
+/// The store's; the file's.
+pub fn export_exchange(db: &Db, survey: i64, path: &Path) -> Result<()> {
+    write_output(path, &db.exchange_export(survey)?)
+}
+
+/// Merges an exchange file.
+///
+/// # Errors
+/// The file's refusal; nothing is changed then.
+pub fn merge_file(db: &mut Db, path: &Path) -> Result<MergeReport> {
+    Ok(db.merge(&read_input(path)?)?)
+}
+
+/// Writes a backup of the whole database.
+///
+/// # Errors
+/// A target that is not a writable file name; the database's.
+pub fn backup(db: &Db, path: &Path) -> Result<()> {
+    Ok(db.backup(path)?)
+}
+
+/// Replaces the database with a backup; returns where the replaced
+/// database was kept.
+///
+/// # Errors
+/// A file that is not a sound Klimat backup; nothing is changed then.
+pub fn restore(db: &mut Db, path: &Path) -> Result<Option<PathBuf>> {
+    Ok(db.restore(path)?)
+}

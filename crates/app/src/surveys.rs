@@ -1,0 +1,141 @@
+//! Surveys and forms: the requests of the command and the window, checked
+//! and turned into the store's settings in one place.
+
+use chrono::NaiveDate;
+use klimat_core::Instrument;
+use klimat_core::satisfaction::SatisfactionKey;
+use klimat_store::{Db, Entry, FormData, StoredForm, Survey, SurveySettings};
+
+use crate::error::{AppError, Result};
+use crate::text;
+
+/// A survey as a user asks for it: every value as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SurveyRequest {
+    /// «Диагностика 2026».
+    pub name: String,
+    /// The organization, if any (blank is none).
+    pub organization: Option<String>,
+    /// `YYYY-MM-DD`; `None` is today.
+    pub date: Option<String>,
+    /// Questionnaire ids: `commitment`, `satisfaction`, `culture`.
+    pub instruments: Vec<String>,
+    /// `corrected` or `printed`; `None` is the corrected key.
+    pub satisfaction_key: Option<String>,
+    /// Subdivisions (blank entries and repeats dropped).
+    pub subdivisions: Vec<String>,
+    /// Position categories; `None` is the three default categories.
+    pub positions: Option<Vec<String>>,
+    /// The anonymity threshold K; `None` is 3.
+    pub anonymity_threshold: Option<u32>,
+}
+
+/// A questionnaire id.
+///
+/// # Errors
+/// [`AppError::Invalid`] for an unknown id.
+pub fn instrument(id: &str) -> Result<Instrument> {
+    Instrument::from_id(id.trim()).ok_or(AppError::Invalid(text::BAD_INSTRUMENT))
+}
+
+/// A satisfaction key id. An unknown one is refused, never replaced by the
+/// default: the key changes every satisfaction figure.
+///
+/// # Errors
+/// [`AppError::Invalid`] for an unknown id.
+pub fn satisfaction_key(id: &str) -> Result<SatisfactionKey> {
+    SatisfactionKey::from_id(id.trim()).ok_or(AppError::Invalid(text::BAD_KEY))
+}
+
+fn clean(list: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in list.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if !out.iter().any(|o| o == s) {
+            out.push(s.to_owned());
+        }
+    }
+    out
+}
+
+impl SurveyRequest {
+    /// The settings this request asks for; `today` is the default date.
+    ///
+    /// # Errors
+    /// [`AppError::Invalid`] for a bad date, questionnaire or key (the
+    /// store checks the rest: a name, at least one questionnaire, K ≥ 1).
+    pub fn settings(&self, today: NaiveDate) -> Result<SurveySettings> {
+        let date = match &self.date {
+            None => today,
+            Some(d) => NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                .map_err(|_| AppError::Invalid(text::BAD_DATE))?,
+        };
+        let instruments = self
+            .instruments
+            .iter()
+            .map(|i| instrument(i))
+            .collect::<Result<Vec<_>>>()?;
+        let mut s = SurveySettings::new(&self.name, date, instruments);
+        s.organization = self
+            .organization
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_owned);
+        if let Some(k) = &self.satisfaction_key {
+            s.satisfaction_key = satisfaction_key(k)?;
+        }
+        s.subdivisions = clean(&self.subdivisions);
+        if let Some(p) = &self.positions {
+            s.positions = clean(p);
+        }
+        if let Some(k) = self.anonymity_threshold {
+            s.anonymity_threshold = k;
+        }
+        Ok(s)
+    }
+}
+
+/// Creates a survey; returns its id.
+///
+/// # Errors
+/// As [`SurveyRequest::settings`] and the store's validation.
+pub fn create_survey(db: &mut Db, request: &SurveyRequest, today: NaiveDate) -> Result<i64> {
+    Ok(db.create_survey(&request.settings(today)?)?)
+}
+
+/// Replaces a survey's settings.
+///
+/// # Errors
+/// As [`create_survey`]; [`klimat_store::StoreError::NoSurvey`].
+pub fn update_survey(
+    db: &mut Db,
+    id: i64,
+    request: &SurveyRequest,
+    today: NaiveDate,
+) -> Result<()> {
+    Ok(db.update_survey(id, &request.settings(today)?)?)
+}
+
+/// Every survey, newest first.
+///
+/// # Errors
+/// The store's.
+pub fn surveys(db: &Db) -> Result<Vec<Survey>> {
+    Ok(db.surveys()?)
+}
+
+/// Saves a form keyed in by the operator.
+///
+/// # Errors
+/// The store's refusal (a code already used, a subdivision not in the list …).
+pub fn save_form(db: &mut Db, survey: i64, form: &FormData) -> Result<StoredForm> {
+    Ok(db.add_form(survey, form, Entry::Operator)?)
+}
+
+/// Corrects a form.
+///
+/// # Errors
+/// As [`save_form`]; [`klimat_store::StoreError::NoForm`].
+pub fn update_form(db: &mut Db, uuid: &str, form: &FormData) -> Result<StoredForm> {
+    Ok(db.update_form(uuid, form)?)
+}
