@@ -8,6 +8,7 @@ mod crash;
 mod culture;
 mod e2e;
 mod hostile;
+mod ops;
 mod properties;
 mod report;
 mod satisfaction;

@@ -1,0 +1,227 @@
+//! Issue 11: the operations the command and the window share are written
+//! once, in `klimat_app`. Each drift case the issue found is a test here:
+//! the command's result equals the operation's, which is what the window
+//! calls.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use klimat_app::files::{FormsFormat, ReportFormat, with_extension};
+use klimat_app::surveys::SurveyRequest;
+use klimat_app::{data, reports, surveys};
+use klimat_core::Instrument;
+use klimat_store::Db;
+use klimat_tests::{TempDir, fixture, klimat};
+
+fn request(key: Option<&str>) -> SurveyRequest {
+    SurveyRequest {
+        name: "Диагностика 2026".into(),
+        organization: Some("Райисполком".into()),
+        date: Some("2026-11-25".into()),
+        instruments: vec!["commitment".into(), "satisfaction".into()],
+        satisfaction_key: key.map(str::to_owned),
+        subdivisions: klimat_tests::subdivisions(),
+        positions: None,
+        anonymity_threshold: None,
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+/// A database with the Table Б.2 survey, made through the command.
+fn b2(dir: &TempDir) -> String {
+    let db = dir.join("k.db").to_str().unwrap().to_owned();
+    let out = klimat(&[
+        "--db",
+        &db,
+        "survey",
+        "create",
+        "--name",
+        "Б.2",
+        "--instruments",
+        "commitment",
+        "--subdivisions",
+        klimat_tests::SUBDIVISIONS,
+        "--date",
+        "2026-11-25",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = klimat(&[
+        "--db",
+        &db,
+        "import",
+        "--survey",
+        "1",
+        fixture("commitment-b2.csv").to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    db
+}
+
+#[test]
+fn an_export_is_the_same_file_from_the_command_and_the_operation() {
+    let dir = TempDir::new("ops-export");
+    let db = b2(&dir);
+    for ext in ["csv", "xlsx"] {
+        let by_command = dir.join(&format!("command.{ext}"));
+        let out = klimat(&[
+            "--db",
+            &db,
+            "export",
+            "--survey",
+            "1",
+            "--instrument",
+            "commitment",
+            "--out",
+            by_command.to_str().unwrap(),
+        ]);
+        assert!(out.status.success());
+        let by_window = dir.join(&format!("window.{ext}"));
+        let opened = Db::open(Path::new(&db)).unwrap();
+        let n = data::export_forms(&opened, 1, Instrument::Commitment, &by_window).unwrap();
+        drop(opened);
+        assert_eq!(n, 120);
+        let (a, b) = (
+            std::fs::read(&by_command).unwrap(),
+            std::fs::read(&by_window).unwrap(),
+        );
+        if ext == "csv" {
+            assert_eq!(a, b, "one format decision, one file");
+        } else {
+            assert!(a.starts_with(b"PK") && b.starts_with(b"PK"));
+        }
+    }
+    // An extension neither writes is refused by both, and nothing is written.
+    let out = klimat(&[
+        "--db",
+        &db,
+        "export",
+        "--survey",
+        "1",
+        "--instrument",
+        "commitment",
+        "--out",
+        dir.join("forms.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".csv или .xlsx"));
+    assert!(!dir.join("forms.txt").exists());
+    assert!(FormsFormat::from_path(Path::new("forms.txt")).is_err());
+}
+
+#[test]
+fn the_window_can_no_longer_ask_for_an_unknown_report_format() {
+    // The window used to write a PDF for any format other than "xlsx".
+    assert_eq!(ReportFormat::from_id("docx").unwrap_err().code(), "invalid");
+    assert_eq!(ReportFormat::from_id("pdf").unwrap(), ReportFormat::Pdf);
+    let dir = TempDir::new("ops-report");
+    let db = b2(&dir);
+    let opened = Db::open(Path::new(&db)).unwrap();
+    let typed = dir.join("Отчет");
+    let path = with_extension(&typed, ReportFormat::Pdf.extension());
+    reports::write_report(&opened, 1, None, &path).unwrap();
+    let bytes = std::fs::read(dir.join("Отчет.pdf")).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF, named .pdf");
+    let err = reports::write_report(&opened, 1, None, &dir.join("Отчет.doc")).unwrap_err();
+    assert_eq!(err.code(), "unknown_format");
+}
+
+#[test]
+fn blank_forms_carry_the_survey_lists_from_the_command_and_the_window() {
+    let dir = TempDir::new("ops-blank");
+    let db = b2(&dir);
+    let by_command = dir.join("command.pdf");
+    let out = klimat(&[
+        "--db",
+        &db,
+        "forms",
+        "--instrument",
+        "commitment",
+        "--survey",
+        "1",
+        "--pdf",
+        by_command.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let by_window = dir.join("window.pdf");
+    let opened = Db::open(Path::new(&db)).unwrap();
+    reports::write_blank_form(&opened, Some(1), Instrument::Commitment, &by_window).unwrap();
+    assert_eq!(
+        std::fs::read(&by_command).unwrap(),
+        std::fs::read(&by_window).unwrap(),
+        "the same demographics, the same form"
+    );
+    let settings = opened.survey(1).unwrap().settings;
+    let d = reports::demographics(Some(&settings));
+    assert_eq!(d.subdivisions, klimat_tests::subdivisions());
+    assert_eq!(d.positions.len(), 3, "the three default categories");
+}
+
+#[test]
+fn an_unknown_satisfaction_key_is_refused_by_both_never_defaulted() {
+    let mut db = Db::open_in_memory().unwrap();
+    let err = surveys::create_survey(&mut db, &request(Some("bogus")), today()).unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert!(db.surveys().unwrap().is_empty());
+    let id = surveys::create_survey(&mut db, &request(Some("printed")), today()).unwrap();
+    assert_eq!(
+        db.survey(id).unwrap().settings.satisfaction_key.id(),
+        "printed"
+    );
+    let dir = TempDir::new("ops-key");
+    let out = klimat(&[
+        "--db",
+        dir.join("k.db").to_str().unwrap(),
+        "survey",
+        "create",
+        "--name",
+        "Д",
+        "--instruments",
+        "satisfaction",
+        "--key",
+        "bogus",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .next()
+            .unwrap()
+            .trim_start_matches("klimat: "),
+        err.to_string(),
+        "the same message"
+    );
+}
+
+#[test]
+fn lists_of_a_request_are_trimmed_and_deduplicated_once() {
+    let mut r = request(None);
+    r.subdivisions = vec![" Отдел кадров ".into(), "".into(), "Отдел кадров".into()];
+    r.positions = Some(vec!["Специалист".into(), " ".into()]);
+    let s = r.settings(today()).unwrap();
+    assert_eq!(s.subdivisions, ["Отдел кадров"]);
+    assert_eq!(s.positions, ["Специалист"]);
+    let mut r = request(None);
+    r.date = None;
+    assert_eq!(
+        r.settings(today()).unwrap().date,
+        today(),
+        "no date is today"
+    );
+    r.date = Some("25.11.2026".into());
+    assert_eq!(r.settings(today()).unwrap_err().code(), "invalid");
+}
