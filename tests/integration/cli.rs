@@ -1,4 +1,5 @@
-//! The `klimat` command (SPEC.md §5), run as a real process.
+//! The `klimat` command (docs/methodology.md, "The `klimat score` JSON"),
+//! run as a real process.
 
 use klimat_tests::{TempFile, fixture, klimat, satisfaction_header};
 use serde_json::Value;

@@ -52,8 +52,9 @@ fn fixture_has_the_item_counts_of_table_b2() {
 #[test]
 fn table_b3_block_means_with_the_involvement_misprint_fixed() {
     // Table Б.3 as printed, except the "−" involvement row: the printed "7"
-    // answers of 1 point are 70 (20 + 50), as SPEC.md §2.2 records, which is
-    // what the printed total 237 and mean 2,042194 imply.
+    // answers of 1 point are 70 (20 + 50), as docs/methodology.md records
+    // ("Misprints and decisions"), which is what the printed total 237 and
+    // mean 2,042194 imply.
     let expected: [([u64; 5], u64, &str); 6] = [
         ([8, 34, 104, 122, 90], 358, "3,703911"),
         ([62, 125, 34, 13, 2], 236, "2,016949"),
@@ -79,7 +80,11 @@ fn table_b8_index_of_the_worked_example() {
     assert_eq!(i.op_max, 4680, "Table Б.8: OPmax = 39 × 120 = 4680");
     let p = i.p.unwrap();
     assert_eq!(decimal(p / 100.0, 6), "0,456838", "Table Б.8: P = 0,456838");
-    assert_eq!(percent(p, 2), "45,68 %", "line 2551: «45,68%»");
+    assert_eq!(
+        percent(p, 2),
+        "45,68 %",
+        "Table Б.8 of the worked example: «45,68%»"
+    );
     assert_eq!(percent(p, 1), "45,7 %", "Table Б.10: 45,7");
     assert_eq!(
         decimal(a.total.ip_mean.unwrap(), 2),
@@ -89,7 +94,7 @@ fn table_b8_index_of_the_worked_example() {
     assert_eq!(
         i.level,
         Some(CommitmentLevel::Acceptable),
-        "line 2891: «допустимый» level"
+        "the worked example's conclusion: «допустимый» level"
     );
 }
 
@@ -101,14 +106,15 @@ fn table_b9_level_counts() {
     assert_eq!(
         percent(a.levels[0] as f64 * 100.0 / 120.0, 2),
         "1,67 %",
-        "line 2671: «лишь у двух респондентов, или 1,67 %»"
+        "the worked example's Table Б.9 text: «лишь у двух респондентов, или 1,67 %»"
     );
 }
 
 #[test]
 fn table_b6_by_tenure_with_the_one_to_three_misprint_fixed() {
     // Table Б.6 as printed, except «1-3 лет» «Общее значение»: 18,60, the sum
-    // of the row's own block means (SPEC.md §2.2), not the printed 18,50.
+    // of the row's own block means (docs/methodology.md, "Misprints and
+    // decisions"), not the printed 18,50.
     let expected: [(CommitmentBand, u64, [&str; 7]); 6] = [
         (
             CommitmentBand::Lt1,
@@ -181,7 +187,8 @@ fn table_b10_rows() {
         CommitmentLevel::Low,
         "Table Б.9: 11 points is «Низкая»"
     );
-    // Respondent 2 with item 12 read as 2 (SPEC.md §2.2): IP 30.
+    // Respondent 2 with item 12 read as 2 (docs/methodology.md, "Misprints
+    // and decisions"): IP 30.
     let r2 = answers([4, 4, 1, 4, 4, 4, 1, 1, 4, 1, 5, 2, 1, 4, 4]);
     assert_eq!(commitment::score(&r2).ip, 30, "Table Б.10: IP2 = 30");
     // Respondent 120: IP 29.

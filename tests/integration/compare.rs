@@ -1,4 +1,5 @@
-//! Comparison with a previous survey and the threat of line 866.
+//! Comparison with a previous survey and the threat of section 5.2 of the
+//! methodology (docs/methodology.md, "Klimat's own rules").
 
 use klimat_core::commitment::{self, CommitmentAnswers};
 use klimat_core::compare::{Change, MARKED_DROP_POINTS, compare_commitment};

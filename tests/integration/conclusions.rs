@@ -1,5 +1,6 @@
 //! The written conclusions, checked on the worked example of Appendix Б
-//! against the methodology's own wording (lines 2399, 2551, 2671, 2891).
+//! against the methodology's own wording (the «Вывод» of Table Б.6 after
+//! Рисунок Б.1, and those after Tables Б.8, Б.9 and Б.10).
 
 use klimat_core::commitment::{self, CommitmentAnswers};
 use klimat_core::satisfaction::{self, Choice, SatisfactionAnswers, SatisfactionKey};
@@ -19,13 +20,14 @@ fn b2_conclusions() -> String {
 fn commitment_conclusion_states_the_figures_of_the_example() {
     let text = b2_conclusions();
     for needle in [
-        // Line 2551.
+        // The «Вывод» after Table Б.8.
         "коэффициент организационной приверженности респондентов составил 0,456838, или 45,68 %",
         "допустимый (удовлетворительный) уровень",
-        // Line 2671.
+        // The «Вывод» after Table Б.9.
         "продемонстрировали 8 респондентов, или 6,67 %",
         "Полностью отсутствует приверженность у 2 респондентов, или 1,67 %",
-        // Line 2399: highest «свыше 15 лет» (19,90), lowest «от 5 до 10 лет» (15,96).
+        // The «Вывод» of Table Б.6: highest «свыше 15 лет» (19,90), lowest
+        // «от 5 до 10 лет» (15,96).
         "наибольший уровень организационной приверженности у респондентов со стажем работы свыше 15 лет",
         "наименьший – со стажем работы от 5 до 10 лет",
         "Наиболее лояльны к организации респонденты со стажем до года (8,50), наименее (уровень в 2 раза ниже) – респонденты со стажем от 10 до 15 лет (4,34)",
@@ -54,7 +56,7 @@ fn high_index_without_eighty_percent_is_not_called_high() {
     assert!(text.contains("хороший уровень"), "{text}");
     assert!(
         text.contains("что меньше 80 %"),
-        "the ≈ 80 % rule of line 1440:\n{text}"
+        "the ≈ 80 % rule of Appendix Б (docs/methodology.md):\n{text}"
     );
     let forms = [best, best, best, best, mid];
     let a = commitment::analyze(forms.iter().map(|f| (f, Tenure::Unknown)));

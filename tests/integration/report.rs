@@ -342,7 +342,7 @@ fn the_comparison_with_last_year_names_the_threat() {
     assert!(text.contains("-13,29"), "the change of P");
     assert!(
         text.contains("значительное снижение"),
-        "the threat of line 866"
+        "the threat named in the methodology's section on commitment"
     );
     let mut book: Xlsx<_> =
         open_workbook_from_rs(std::io::Cursor::new(std::fs::read(&xlsx).unwrap())).unwrap();

@@ -35,7 +35,8 @@ fn corrected_key_differs_only_on_items_10_and_12() {
     for item in 1..=18 {
         let k = SatisfactionKey::Corrected;
         let (a, v) = match item {
-            // SPEC.md §2.3: item 10 scored а 0 / в 2, item 12 а 2 / в 0.
+            // The corrected key (docs/methodology.md, "The key (Table В.2)"):
+            // item 10 scored а 0 / в 2, item 12 а 2 / в 0.
             10 => (0, 2),
             12 => (2, 0),
             _ => (PRINTED_A[item - 1], PRINTED_V[item - 1]),

@@ -1,5 +1,6 @@
-//! The import template of SPEC.md §4: separators, encodings, letters,
-//! tenure, bad cells and the all-or-nothing rule.
+//! The import template (docs/methodology.md, "The import template"):
+//! separators, encodings, letters, tenure, bad cells and the all-or-nothing
+//! rule.
 
 use klimat_core::commitment::CommitmentAnswers;
 use klimat_core::satisfaction::{Choice, SatisfactionAnswers};
@@ -226,7 +227,11 @@ fn repeated_unknown_columns_are_ignored_but_repeated_answers_are_not() {
         "{header}\nA,,,,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,x,y\n"
     ))
     .unwrap();
-    assert_eq!(d.forms.len(), 1, "unknown columns are ignored (SPEC.md §4)");
+    assert_eq!(
+        d.forms.len(),
+        1,
+        "unknown columns are ignored (docs/methodology.md, The import template)"
+    );
     let header = format!("{},Q3", commitment_header());
     assert_eq!(
         commitment(&format!("{header}\n")).unwrap_err(),

@@ -1,4 +1,4 @@
-//! The JSON of SPEC.md §5: transport DTOs built by hand from the core's
+//! The JSON of `klimat score` (docs/methodology.md, "The `klimat score` JSON"): transport DTOs built by hand from the core's
 //! analyses, so that field names and shapes are fixed here and nowhere else.
 
 use klimat_core::commitment::{self, CommitmentAnalysis, CommitmentLevel};

@@ -1,4 +1,4 @@
-//! `klimat score` (forms in, the JSON of SPEC.md §5 out) and `klimat
+//! `klimat score` (forms in, the JSON of docs/methodology.md, "The `klimat score` JSON", out) and `klimat
 //! summary` (the same figures and conclusions as Russian text). Forms come
 //! from a template file (`--input`) or a stored survey (`--survey`).
 
@@ -111,7 +111,7 @@ fn read_survey(
     })
 }
 
-/// `klimat score`: the JSON object of SPEC.md §5.
+/// `klimat score`: the JSON object (docs/methodology.md, "The `klimat score` JSON").
 pub fn json(input: Input) -> Vec<u8> {
     match input {
         Input::Commitment(forms) => to_json(&score_commitment(forms)),

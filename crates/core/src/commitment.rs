@@ -51,7 +51,7 @@ impl Component {
         Component::Involvement,
     ];
 
-    /// The id of SPEC.md §5.
+    /// The JSON id (docs/methodology.md, "The `klimat score` JSON").
     pub fn id(self) -> &'static str {
         ["identification", "loyalty", "involvement"][self as usize]
     }
@@ -72,7 +72,7 @@ pub enum Sign {
 }
 
 impl Sign {
-    /// "+" or "-" as in SPEC.md §5.
+    /// "+" or "-", as in the JSON (docs/methodology.md, "The `klimat score` JSON").
     pub fn id(self) -> &'static str {
         match self {
             Sign::Plus => "+",
@@ -230,7 +230,8 @@ impl CommitmentLevel {
         })
     }
 
-    /// The id of SPEC.md §5.
+    /// The JSON id of the level (docs/methodology.md, "Levels (Table Б.9) and
+    /// the 80 % share rule").
     pub fn id(self) -> &'static str {
         ["absent", "very_low", "low", "acceptable", "good", "high"][self as usize]
     }
@@ -397,7 +398,8 @@ pub struct BlockStat {
     pub mean: Option<f64>,
 }
 
-/// The item analysis of line 1617: which statements stand out.
+/// The item analysis of Appendix Б (docs/methodology.md, "Item analysis"):
+/// which statements stand out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemAnalysis {
     /// The "−" statements with the largest sum (the most agreed-with).
@@ -436,15 +438,16 @@ impl CommitmentAnalysis {
     }
 
     /// The share (0..=1) of respondents at «Хорошая» or «Высокая»: the
-    /// "≈ 80 %" rule of line 1440 allows calling the staff's commitment high
-    /// only when it is at least 0.8.
+    /// "≈ 80 %" rule of section 5.2 and Appendix Б (docs/methodology.md,
+    /// "Levels (Table Б.9) and the 80 % share rule") allows calling the
+    /// staff's commitment high only when it is at least 0.8.
     pub fn good_or_high_share(&self) -> Option<f64> {
         let good = self.levels[CommitmentLevel::Good as usize]
             + self.levels[CommitmentLevel::High as usize];
         (self.respondents > 0).then(|| good as f64 / self.respondents as f64)
     }
 
-    /// The item analysis of line 1617.
+    /// The item analysis (docs/methodology.md, "Item analysis").
     pub fn item_analysis(&self) -> ItemAnalysis {
         let pick = |sign: Sign, best: fn(u64, u64) -> bool| {
             let items: Vec<usize> = (1..=ITEMS).filter(|&i| sign_of(i) == sign).collect();

@@ -1,7 +1,7 @@
-//! Comparison of a survey with a previous one (SPEC.md §3): the change of
-//! every figure and the threat the methodology names (line 866): «низкое
-//! значение приверженности (ее значительное снижение по сравнению с
-//! предыдущим значением)».
+//! Comparison of a survey with a previous one: the change of every figure
+//! (docs/methodology.md, "Reports and comparison") and the threat the
+//! methodology names in section 5.2: «низкое значение приверженности (ее
+//! значительное снижение по сравнению с предыдущим значением)».
 //!
 //! Main types: [`Change`], [`CommitmentComparison`], [`SatisfactionComparison`],
 //! [`CultureComparison`].
@@ -86,7 +86,8 @@ pub struct CommitmentComparison {
     pub level_shares: [Change; 6],
     /// Mean IP by tenure band, bands present in either survey.
     pub by_tenure: Vec<(Option<CommitmentBand>, Change)>,
-    /// P fell by [`MARKED_DROP_POINTS`] or more: a threat (line 866).
+    /// P fell by [`MARKED_DROP_POINTS`] or more: a threat (section 5.2 of the
+    /// methodology; docs/methodology.md, "Klimat's own rules").
     pub threat: bool,
 }
 

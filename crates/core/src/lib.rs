@@ -6,7 +6,7 @@
 //! network or database is touched. Main entry points:
 //!
 //! - [`template::parse_csv`] / [`template::TemplateParser`]: forms from the
-//!   import template of SPEC.md §4;
+//!   import template (docs/methodology.md, "The import template");
 //! - [`commitment`], [`satisfaction`], [`culture`]: per-form scores and the
 //!   one-pass accumulators that produce each instrument's analysis;
 //! - [`compare`]: the change of every figure against a previous survey;

@@ -1,6 +1,7 @@
 //! «Интегральная удовлетворенность трудом» (A. V. Batarshev, Appendix В):
-//! the keys of Table В.2 (corrected and as printed, SPEC.md §2.3), the
-//! factors of Table В.3, the scale of Table В.5 and the summary of Table В.4.
+//! the keys of Table В.2 (corrected and as printed; docs/methodology.md,
+//! "The key (Table В.2)"), the factors of Table В.3, the scale of Table В.5
+//! and the summary of Table В.4.
 //!
 //! Main types: [`Choice`], [`SatisfactionAnswers`], [`SatisfactionKey`],
 //! [`Factor`], [`SatisfactionLevel`], [`SatisfactionAccumulator`] and
@@ -64,7 +65,8 @@ impl SatisfactionAnswers {
     }
 }
 
-/// Which key of Table В.2 turns letters into points (SPEC.md §2.3).
+/// Which key of Table В.2 turns letters into points (docs/methodology.md,
+/// "The key (Table В.2)").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
 pub enum SatisfactionKey {
     /// «Исправленный» (the default): items 10 and 12 keyed as every other
@@ -107,8 +109,9 @@ impl SatisfactionKey {
         // Table В.2 as printed: а = 0 for items 9, 12, 13, 14, 15, 17.
         let printed = !matches!(item, 9 | 12 | 13 | 14 | 15 | 17);
         match (self, item) {
-            // The misprints of SPEC.md §2.3: item 10 belongs with 15 and 17
-            // (а = 0), item 12 with 1 and 6 (а = 2).
+            // The misprints of Table В.2 (docs/methodology.md, "Misprints and
+            // decisions"): item 10 belongs with 15 and 17 (а = 0), item 12
+            // with 1 and 6 (а = 2).
             (SatisfactionKey::Corrected, 10 | 12) => !printed,
             _ => printed,
         }
@@ -178,7 +181,8 @@ impl Factor {
         2 * self.items().len() as u32
     }
 
-    /// The id of SPEC.md §5 (A, B, V, G, D, E, Zh, Z).
+    /// The JSON id (A, B, V, G, D, E, Zh, Z; docs/methodology.md, "Factors
+    /// (Table В.3)").
     pub fn id(self) -> &'static str {
         ["A", "B", "V", "G", "D", "E", "Zh", "Z"][self as usize]
     }
@@ -245,7 +249,7 @@ impl SatisfactionLevel {
         })
     }
 
-    /// The id of SPEC.md §5.
+    /// The JSON id (docs/methodology.md, "Levels (Table В.5)").
     pub fn id(self) -> &'static str {
         ["extremely_low", "low", "medium", "good", "high"][self as usize]
     }

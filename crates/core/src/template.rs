@@ -1,6 +1,7 @@
-//! The import template of SPEC.md §4: header matching, cell validation and
-//! the forms it yields, for CSV bytes here and for any other row source
-//! (XLSX in the store crate) through [`TemplateParser`].
+//! The import template (docs/methodology.md, "The import template"): header
+//! matching, cell validation and the forms it yields, for CSV bytes here and
+//! for any other row source (XLSX in the store crate) through
+//! [`TemplateParser`].
 //!
 //! Parsing is all-or-nothing: [`TemplateParser::finish`] returns either every
 //! form or every bad cell, never a part of the file.
@@ -768,7 +769,8 @@ impl FormAnswers for SatisfactionAnswers {
     }
 }
 
-/// The culture columns of SPEC.md §4, in the order [`CultureForm`] is read.
+/// The culture columns of the import template (docs/methodology.md, "The
+/// import template"), in the order [`CultureForm`] is read.
 fn culture_columns() -> Vec<String> {
     let mut c = Vec::with_capacity(64);
     for q in 1..=culture::OPEN_QUESTIONS {

@@ -1,6 +1,6 @@
-//! Tenure: the seven stored bands of SPEC.md §2.4 and the coarser bands each
-//! instrument reports by (Table Б.6 for commitment, question 19 of Table В.1
-//! for satisfaction).
+//! Tenure: the seven stored bands (docs/methodology.md, "Tenure bands") and
+//! the coarser bands each instrument reports by (Table Б.6 for commitment,
+//! question 19 of Table В.1 for satisfaction).
 //!
 //! A form may carry a tenure that is known only to a coarser precision than
 //! the seven fine bands (the label «Свыше 15 лет» covers both `15-20` and
@@ -50,7 +50,8 @@ impl FineBand {
         ru::FINE_BAND_LABELS[self as usize]
     }
 
-    /// The band holding `years` by the half-open intervals of SPEC.md §2.4.
+    /// The band holding `years` by the half-open intervals of the stored bands
+    /// (docs/methodology.md, "Tenure bands").
     /// Returns `None` for negative or non-finite input.
     pub fn from_years(years: f64) -> Option<FineBand> {
         // More than a working life is not a tenure: it is what Excel makes
@@ -172,7 +173,8 @@ impl CommitmentBand {
         }
     }
 
-    /// The id of SPEC.md §5 (`lt1`, `1-3`, … `gt15`).
+    /// The report-band id (`lt1`, `1-3`, … `gt15`; docs/methodology.md,
+    /// "Tenure bands").
     pub fn id(self) -> &'static str {
         ["lt1", "1-3", "3-5", "5-10", "10-15", "gt15"][self as usize]
     }
@@ -227,7 +229,8 @@ impl SatisfactionBand {
         }
     }
 
-    /// The id of SPEC.md §5 (`lt1`, `1-3`, … `gt20`).
+    /// The report-band id (`lt1`, `1-3`, … `gt20`; docs/methodology.md,
+    /// "Tenure bands").
     pub fn id(self) -> &'static str {
         ["lt1", "1-3", "3-5", "5-10", "10-20", "gt20"][self as usize]
     }
@@ -254,9 +257,9 @@ impl Tenure {
     }
 }
 
-/// Which instrument's bands a tenure label must determine (SPEC.md §4: «A
-/// label is accepted only where it determines the band the instrument
-/// needs»).
+/// Which instrument's bands a tenure label must determine: a label is
+/// accepted only where it determines the band the instrument needs
+/// (docs/methodology.md, "Tenure bands").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TenureNeed {
     /// Table Б.6 bands (commitment).
@@ -352,7 +355,8 @@ fn normalized_labels() -> &'static [LabelEntry] {
     })
 }
 
-/// Case, spaces and the kind of dash do not matter (SPEC.md §4).
+/// Case, spaces and the kind of dash do not matter (docs/methodology.md,
+/// "The import template").
 fn normalize_label(label: &str) -> String {
     label
         .chars()
@@ -389,7 +393,8 @@ const LABELS: &[(&str, Option<FineBand>, Option<FineBand>)] = &[
     // Klimat's own labels for the two bands the methodology does not print.
     ("от 10 до 15 лет", Some(F::Y10To15), None),
     ("от 15 до 20 лет", Some(F::Y15To20), None),
-    // The report-band ids of SPEC.md §5, accepted where they determine the band.
+    // The report-band ids (docs/methodology.md, "Tenure bands"), accepted
+    // where they determine the band.
     ("gt15", Some(F::Y15To20), Some(F::Gt20)),
     ("10-20", Some(F::Y10To15), Some(F::Y15To20)),
 ];

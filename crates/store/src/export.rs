@@ -93,7 +93,7 @@ fn row(form: &FormData) -> Vec<Cell> {
             out.push(Cell::Text(f.negative_other.clone()));
         }
     }
-    // A row of empty cells is skipped on import (SPEC.md §4), so an
+    // A row of empty cells is skipped on import (docs/methodology.md, "The import template"), so an
     // all-blank form without code or demographics would vanish on the way
     // back. «Не указали стаж» says the same as the empty tenure cell and
     // keeps the row.

@@ -1,4 +1,4 @@
-//! Reading the import template (SPEC.md §4) from CSV or XLSX into forms.
+//! Reading the import template (docs/methodology.md, "The import template") from CSV or XLSX into forms.
 //! Validation is the core's [`TemplateParser`]; this module only turns files
 //! into rows of text cells and picks the instrument.
 

@@ -5,7 +5,7 @@
 //! - surveys ([`SurveySettings`], [`Survey`]) and forms ([`FormData`],
 //!   [`StoredForm`]) with an append-only change log ([`LogEntry`]);
 //! - [`import::read_template`] and [`export`]: the import template of
-//!   SPEC.md §4 in CSV and XLSX, round-tripping exactly;
+//!   docs/methodology.md ("The import template") in CSV and XLSX, round-tripping exactly;
 //! - exchange files and [`MergeReport`]: `.klimat` files merged by UUID;
 //! - [`paths`]: portable mode.
 //!

@@ -24,12 +24,12 @@ pub struct SurveySettings {
     pub subdivisions: Vec<String>,
     /// The position categories forms may name.
     pub positions: Vec<String>,
-    /// The anonymity threshold K (SPEC.md §2.4).
+    /// The anonymity threshold K (docs/methodology.md, "Anonymity").
     pub anonymity_threshold: u32,
 }
 
 impl SurveySettings {
-    /// A survey with the defaults of SPEC.md: corrected key, the three
+    /// A survey with the defaults of docs/methodology.md: corrected key, the three
     /// position categories of §2.4, K = 3.
     pub fn new(name: &str, date: NaiveDate, instruments: Vec<Instrument>) -> Self {
         Self {

@@ -1,7 +1,7 @@
 //! Texts taken verbatim from the methodology (2022): greetings, instructions,
 //! statements and answer options of the three questionnaires, the methods of
-//! Table 1 and the factor descriptions of Table В.6. Line numbers point into
-//! `shared/methodology/corporate-culture-methodology-2022.txt`.
+//! Table 1 and the factor descriptions of Table В.6, each cited by appendix
+//! and table number (docs/methodology.md, "The source document").
 //!
 //! Texts the methodology leaves out (the sides of questions 4, 5 and 8 of
 //! Table А.1, the factor descriptions for the levels Table В.6 does not
@@ -11,10 +11,10 @@
 // Appendix A: «Корпоративная культура: ценности и направления развития».
 // ---------------------------------------------------------------------------
 
-/// Title of the questionnaire (line 906).
+/// Title of the questionnaire (Appendix А).
 pub const CULTURE_TITLE: &str = "Корпоративная культура: ценности и направления развития";
 
-/// The greeting and introduction of Appendix A (lines 914–924).
+/// The greeting and introduction of Appendix А (before Table А.1).
 pub const CULTURE_GREETING: &[&str] = &[
     "Уважаемый коллега!",
     "Просим Вас ответить на вопросы, которые направлены на изучение Вашего мнения по вопросам формирования корпоративной культуры в Вашей организации.",
@@ -25,7 +25,7 @@ pub const CULTURE_GREETING: &[&str] = &[
     "Ваше мнение очень важно для нас!",
 ];
 
-/// Instructions of block 1 (lines 928–930).
+/// Instructions of block 1 (Appendix А, above Table А.1).
 pub const CULTURE_BLOCK1_INSTRUCTIONS: &[&str] = &[
     "1. Ответьте, пожалуйста, на перечисленный ниже блок вопросов, касающихся отдельных аспектов корпоративной культуры Вашей организации.",
     "Ваш ответ на каждый из вопросов может быть приведен в правом или левом столбце, либо в обоих, в зависимости от Вашего мнения. Если Вы затрудняетесь ответить на тот или иной вопрос, напишите об этом в соответствующем столбце.",
@@ -42,7 +42,7 @@ pub struct OpenQuestion {
     pub negative: &'static str,
 }
 
-/// Table А.1 (lines 934–1060). The side prompts of questions 4, 5 and 8 are
+/// Table А.1. The side prompts of questions 4, 5 and 8 are
 /// not printed in the methodology; they are Klimat's, in the register of the
 /// printed ones.
 pub const CULTURE_OPEN_QUESTIONS: [OpenQuestion; 8] = [
@@ -88,14 +88,14 @@ pub const CULTURE_OPEN_QUESTIONS: [OpenQuestion; 8] = [
     },
 ];
 
-/// Instructions of block 2 (lines 1062–1066).
+/// Instructions of block 2 (Appendix А, above Table А.2).
 pub const CULTURE_BLOCK2_INSTRUCTIONS: &[&str] = &[
     "2. Оцените, пожалуйста, по пятибалльной шкале ценности и факторы, способствующие сплочению Вашего трудового коллектива.",
     "Ответьте, пожалуйста, по каждой строке.",
     "Обведите кружком оценку, отражающую Ваше мнение, по шкале 1-2-3-4-5, где 1 – самая низкая оценка, 5 – самая высокая.",
 ];
 
-/// Title of Table А.2 (line 1068).
+/// Title of Table А.2.
 pub const CULTURE_COHESION_TITLE: &str =
     "Таблица А.2 – Факторы, способствующие сплочению трудового коллектива";
 
@@ -104,7 +104,7 @@ pub const CULTURE_COLUMN_SUB: &str = "В Вашем структурном по�
 /// Column header "в организации в целом".
 pub const CULTURE_COLUMN_ORG: &str = "В организации в целом";
 
-/// The fifteen rows of Table А.2 (lines 1076–1164).
+/// The fifteen rows of Table А.2.
 pub const CULTURE_COHESION_ITEMS: [&str; 15] = [
     "профессионализм",
     "преданность Вашей организации",
@@ -123,27 +123,27 @@ pub const CULTURE_COHESION_ITEMS: [&str; 15] = [
     "другое (укажите и дайте оценку)",
 ];
 
-/// Instructions of block 3 (lines 1172–1176).
+/// Instructions of block 3 (Appendix А, above Table А.3).
 pub const CULTURE_BLOCK3_INSTRUCTIONS: &[&str] = &[
     "3. Оцените, пожалуйста, по пятибалльной шкале уровень сформированности корпоративной культуры и достаточности мероприятий по ее развитию в Вашем структурном подразделении и организации в целом.",
     "Ответьте, пожалуйста, по каждой строке и столбцу, в том числе в случае, если Вы являетесь руководителем структурного подразделения или организации. Если структурных подразделений нет, оценка дается только относительно организации.",
     "Обведите кружком оценку, отражающую Ваше мнение, по шкале 1-2-3-4-5, где 1 – самая низкая оценка, 5 – самая высокая.",
 ];
 
-/// The three rows of Table А.3 (lines 1190–1208).
+/// The three rows of Table А.3.
 pub const CULTURE_LEVEL_ITEMS: [&str; 3] = [
     "уровень сформированности корпоративной культуры",
     "уровень проводимых мероприятий по развитию корпоративной культуры",
     "достаточность проводимых мероприятий по развитию корпоративной культуры",
 ];
 
-/// Instructions of block 4 (lines 1212–1214).
+/// Instructions of block 4 (Appendix А, above Table А.4).
 pub const CULTURE_BLOCK4_INSTRUCTIONS: &[&str] = &[
     "4. Оцените, пожалуйста, по пятибалльной шкале, факторы, которые, по Вашему мнению, оказывают наиболее негативное влияние на корпоративную культуру в Вашей организации.",
     "Обведите кружком оценку, отражающую Ваше мнение, по шкале 1-2-3-4-5, где 1 – самая низкая оценка, 5 – самая высокая.",
 ];
 
-/// The eight rows of Table А.4 (lines 1224–1254).
+/// The eight rows of Table А.4.
 pub const CULTURE_NEGATIVE_ITEMS: [&str; 8] = [
     "Невнимание руководителей к вопросам формирования корпоративной культуры",
     "Невнимание идеологических и кадровых работников к вопросам формирования корпоративной культуры",
@@ -169,10 +169,10 @@ pub const CULTURE_N7_TECH: [&str; 3] = ["идеологические", "кад�
 // Appendix Б: «Организационная приверженность».
 // ---------------------------------------------------------------------------
 
-/// Title of the questionnaire (line 1296).
+/// Title of the questionnaire (Appendix Б).
 pub const COMMITMENT_TITLE: &str = "Организационная приверженность";
 
-/// The greeting and instructions of Appendix Б (lines 1302–1312).
+/// The greeting and instructions of Appendix Б (before Table Б.1).
 pub const COMMITMENT_GREETING: &[&str] = &[
     "Уважаемый коллега!",
     "Перед Вами анкета, которая направлена на изучение Вашего мнения по некоторым аспектам корпоративной культуры нашей организации.",
@@ -182,7 +182,7 @@ pub const COMMITMENT_GREETING: &[&str] = &[
     "Ваше мнение очень важно для нас!",
 ];
 
-/// The fifteen statements of Table Б.1 (lines 1338–1504).
+/// The fifteen statements of Table Б.1.
 pub const COMMITMENT_STATEMENTS: [&str; 15] = [
     "Я готов работать, не считаясь с личным временем, в интересах своей организации",
     "Я с гордостью рассказываю знакомым о своей организации",
@@ -214,7 +214,7 @@ pub const COMMITMENT_OPTIONS: [&str; 5] = [
 pub const COMMITMENT_OPTION_POINTS: [&str; 5] =
     ["1 балл", "2 балла", "3 балла", "4 балла", "5 баллов"];
 
-/// The methods and negative factors of Table 1 (lines 531–611) for one
+/// The methods and negative factors of Table 1 (section 2.4) for one
 /// component of commitment.
 #[derive(Debug, Clone, Copy)]
 pub struct ComponentMethods {
@@ -284,10 +284,10 @@ pub const COMMITMENT_METHODS: [ComponentMethods; 3] = [
 // Appendix В: «Интегральная удовлетворенность трудом» (A. V. Batarshev).
 // ---------------------------------------------------------------------------
 
-/// Title of the questionnaire (line 2920).
+/// Title of the questionnaire (Appendix В).
 pub const SATISFACTION_TITLE: &str = "Интегральная удовлетворенность трудом";
 
-/// The greeting and instructions of Appendix В (lines 2926–2938).
+/// The greeting and instructions of Appendix В (before Table В.1).
 pub const SATISFACTION_GREETING: &[&str] = &[
     "Уважаемый коллега!",
     "Перед Вами анкета, которая направлена на изучение Вашего мнения об удовлетворенности трудом и мероприятиями, проводимыми в нашей организации для развития корпоративной культуры.",
@@ -313,7 +313,7 @@ const fn q(text: &'static str, b: &'static str) -> ChoiceQuestion {
     }
 }
 
-/// The eighteen statements of Table В.1 (lines 2944–3180).
+/// The eighteen statements of Table В.1.
 pub const SATISFACTION_QUESTIONS: [ChoiceQuestion; 18] = [
     q("То, чем я занимаюсь на работе, меня интересует", "отчасти"),
     q(
@@ -383,7 +383,7 @@ pub const SATISFACTION_QUESTIONS: [ChoiceQuestion; 18] = [
     ),
 ];
 
-/// Question 19 of Table В.1 (lines 3182–3198).
+/// Question 19 of Table В.1.
 pub const SATISFACTION_TENURE_QUESTION: &str = "Укажите Ваш стаж работы в организации";
 
 /// The answer letters of Table В.1.
@@ -396,7 +396,7 @@ pub const SATISFACTION_TENURE_LETTERS: [&str; 6] = ["а", "б", "в", "г", "д"
 /// order of [`crate::satisfaction::Factor`] (А … З) and, within a factor, of
 /// [`crate::satisfaction::SatisfactionLevel`] (крайне низкая … высокая).
 ///
-/// The methodology prints eight of these forty texts (lines 3600–3680): the
+/// The methodology prints eight of these forty texts in Table В.6: the
 /// high level of А, Б, В, Ж, З, the low level of Г and Д and the medium level
 /// of Е. Those are verbatim; the other thirty-two are Klimat's, written in the
 /// same register.

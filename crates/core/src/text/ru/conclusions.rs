@@ -1,6 +1,7 @@
 //! The written conclusions («Вывод») in Russian, generated from the numbers
-//! in the register of the methodology's own examples (lines 2399, 2551, 2671
-//! and 2891 of the methodology file). Each function returns paragraphs.
+//! in the register of the methodology's own examples (the «Вывод» of Table
+//! Б.6 after Рисунок Б.1, and those after Tables Б.8, Б.9 and Б.10). Each
+//! function returns paragraphs.
 
 use crate::commitment::{COMPONENT_MAX, CommitmentAnalysis, CommitmentLevel, Component, GroupRow};
 use crate::compare::{
@@ -75,7 +76,7 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
     let n = a.respondents;
     let share = a.good_or_high_share().unwrap_or(0.0);
 
-    // Line 2551: the coefficient and its level.
+    // The «Вывод» after Table Б.8: the coefficient and its level.
     let mut s = format!(
         "Вывод. Результаты исследования показали, что коэффициент организационной приверженности респондентов составил {}, или {}, что указывает на {} уровень организационной приверженности",
         decimal(p / 100.0, 6),
@@ -98,7 +99,8 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
     });
     out.push(s);
 
-    // Line 1440: «high» only when about 80 % are at good or high.
+    // The ≈ 80 % rule of section 5.2 and Appendix Б: «high» only when about
+    // 80 % are at good or high.
     let good_high =
         a.levels[CommitmentLevel::Good as usize] + a.levels[CommitmentLevel::High as usize];
     if level >= CommitmentLevel::Good && share < 0.8 {
@@ -110,7 +112,7 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
         ));
     }
 
-    // Line 2671: the distribution over the levels of Table Б.9.
+    // The «Вывод» after Table Б.9: the distribution over its levels.
     let high = a.levels[CommitmentLevel::High as usize];
     let absent = a.levels[CommitmentLevel::Absent as usize];
     let low = a.levels[CommitmentLevel::VeryLow as usize] + a.levels[CommitmentLevel::Low as usize];
@@ -149,7 +151,7 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
         out.push(t);
     }
 
-    // Line 1617: the item analysis.
+    // The item analysis (docs/methodology.md, "Item analysis").
     let items = a.item_analysis();
     out.push(format!(
         "Анализ оценок по отдельным вопросам показал, что наибольшее суммарное значение среди отрицательных вопросов-ответов имеет утверждение {} ({}): именно с ним респонденты соглашались чаще всего. Среди положительных вопросов-ответов минимальное суммарное значение у утверждения {} ({}), максимальное – у утверждения {} ({}).",
@@ -186,8 +188,9 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
     out
 }
 
-/// The tenure paragraph of line 2399: which tenure group is the most and
-/// least committed overall, loyal and involved.
+/// The tenure paragraph, after the «Вывод» of Table Б.6 and Рисунок Б.1:
+/// which tenure group is the most and least committed overall, loyal and
+/// involved.
 fn tenure_paragraph(rows: &[(Option<CommitmentBand>, GroupRow)]) -> Option<String> {
     let known: Vec<(CommitmentBand, &GroupRow)> =
         rows.iter().filter_map(|(b, r)| b.map(|b| (b, r))).collect();
@@ -250,7 +253,7 @@ fn tenure_paragraph(rows: &[(Option<CommitmentBand>, GroupRow)]) -> Option<Strin
 
 /// The conclusions of the satisfaction analysis: the overall level (Table
 /// В.5), the distribution, each factor with its Table В.6 description, and
-/// the guidance of lines 870–876.
+/// the guidance of section 5.3 of the methodology.
 pub fn satisfaction(a: &SatisfactionAnalysis) -> Vec<String> {
     let mut out = Vec::new();
     let (Some(pct), Some(level)) = (a.total.overall_percent, a.total.level) else {
@@ -501,7 +504,8 @@ fn change_phrase(c: &Change, unit: &str, digits: usize) -> Option<String> {
     })
 }
 
-/// The conclusions of a commitment comparison, with the threat of line 866.
+/// The conclusions of a commitment comparison, with the threat of section 5.2
+/// (docs/methodology.md, "Klimat's own rules").
 pub fn commitment_comparison(c: &CommitmentComparison) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(p) = change_phrase(&c.p, " %", 2) {

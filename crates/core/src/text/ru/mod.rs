@@ -52,7 +52,8 @@ pub const TOTAL_ROW: &str = "Общая";
 /// A demographic answer that was not given.
 pub const NOT_GIVEN: &str = "не указано";
 
-/// The position categories a new survey starts with (SPEC.md §2.4).
+/// The position categories a new survey starts with (docs/methodology.md,
+/// "Klimat's own rules").
 pub const DEFAULT_POSITIONS: [&str; 3] =
     ["Руководитель", "Специалист", "Другие служащие и рабочие"];
 
@@ -134,13 +135,13 @@ pub const SATISFACTION_LEVEL_PERCENTS: [&str; 5] =
 pub const SATISFACTION_LEVEL_ADJECTIVES: [&str; 5] =
     ["крайне низкий", "низкий", "средний", "хороший", "высокий"];
 
-/// The corrected key of Table В.2 (SPEC.md §2.3).
+/// The corrected key of Table В.2 (docs/methodology.md, "The key (Table В.2)").
 pub const KEY_CORRECTED: &str =
     "исправленный ключ (вопросы 10 и 12 приведены в соответствие со своими факторами)";
 /// Table В.2 as printed.
 pub const KEY_PRINTED: &str = "ключ как в издании (таблица В.2 без исправлений)";
 
-// Messages of the template parser (SPEC.md §4).
+// Messages of the template parser (docs/methodology.md, "The import template").
 
 /// A file without a header row.
 pub const ERR_EMPTY_FILE: &str = "Файл пуст: нет строки заголовков.";
