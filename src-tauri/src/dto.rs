@@ -1,9 +1,13 @@
 //! Transport types of the IPC boundary, converted by hand from the
 //! crates' types (serialization stays at the edge).
 
+use klimat_core::Instrument;
 use klimat_report::model::{Block, ReportModel};
-use klimat_store::{StoredForm, Survey};
+use klimat_store::{Answers, FormData, StoredForm, Survey};
 use serde::{Deserialize, Serialize};
+
+use crate::error::{ApiError, ApiResult};
+use crate::text;
 
 /// A survey as the UI lists and edits it.
 #[derive(Serialize)]
@@ -72,11 +76,171 @@ impl From<SurveyInput> for klimat_app::surveys::SurveyRequest {
     }
 }
 
-/// A stored form: its canonical content and bookkeeping.
+/// A form's content as the page sends and receives it. This is the
+/// window's own protocol, converted by hand to and from the store's
+/// [`FormData`]: a change to how forms are stored does not change it.
+#[derive(Serialize, Deserialize)]
+pub struct FormContentDto {
+    instrument: String,
+    code: String,
+    /// A stored tenure id (`lt1`, `15-20..gt20`, "" for none).
+    tenure: String,
+    subdivision: Option<String>,
+    position: Option<String>,
+    answers: AnswersDto,
+}
+
+/// The answers of a form, by questionnaire.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswersDto {
+    /// Commitment: fifteen points 1–5, 0 for no answer.
+    Points(Vec<u8>),
+    /// Satisfaction: eighteen letters «а», «б», «в», "" for no answer.
+    Letters(Vec<String>),
+    /// Culture.
+    Culture(Box<CultureDto>),
+}
+
+/// The culture form (Tables А.1–А.4) as the page edits it.
+#[derive(Serialize, Deserialize)]
+pub struct CultureDto {
+    open: Vec<[String; 2]>,
+    cohesion: Vec<[u8; 2]>,
+    cohesion_other: String,
+    level: Vec<[u8; 2]>,
+    negative: Vec<u8>,
+    n7_actors: Vec<String>,
+    n7_tech: Vec<String>,
+    negative_other: String,
+}
+
+fn words(bits: u8, list: &[&str; 3]) -> Vec<String> {
+    (0..3)
+        .filter(|i| bits >> i & 1 == 1)
+        .map(|i| list[i].to_owned())
+        .collect()
+}
+
+fn bits(words: &[String], list: &[&str; 3]) -> Option<u8> {
+    words
+        .iter()
+        .try_fold(0u8, |b, w| Some(b | 1 << list.iter().position(|x| x == w)?))
+}
+
+fn rating(r: u8) -> Option<u8> {
+    (r <= 5).then_some(r)
+}
+
+fn array<T: Copy + Default, const N: usize>(v: &[T]) -> Option<[T; N]> {
+    <[T; N]>::try_from(v).ok()
+}
+
+impl From<&FormData> for FormContentDto {
+    fn from(f: &FormData) -> Self {
+        use klimat_core::text::methodology::{CULTURE_N7_ACTORS, CULTURE_N7_TECH};
+        Self {
+            instrument: f.answers.instrument().id().to_owned(),
+            code: f.code.clone(),
+            tenure: f.tenure.storage_id(),
+            subdivision: f.subdivision.clone(),
+            position: f.position.clone(),
+            answers: match &f.answers {
+                Answers::Commitment(a) => AnswersDto::Points(a.0.to_vec()),
+                Answers::Satisfaction(a) => {
+                    AnswersDto::Letters(a.0.iter().map(|c| c.letter().to_owned()).collect())
+                }
+                Answers::Culture(c) => AnswersDto::Culture(Box::new(CultureDto {
+                    open: c.open.to_vec(),
+                    cohesion: c.cohesion.iter().map(|p| [p.sub, p.org]).collect(),
+                    cohesion_other: c.cohesion_other.clone(),
+                    level: c.level.iter().map(|p| [p.sub, p.org]).collect(),
+                    negative: c.negative.to_vec(),
+                    n7_actors: words(c.n7_actors, &CULTURE_N7_ACTORS),
+                    n7_tech: words(c.n7_tech, &CULTURE_N7_TECH),
+                    negative_other: c.negative_other.clone(),
+                })),
+            },
+        }
+    }
+}
+
+impl FormContentDto {
+    /// The form the page sent, checked for shape (the store checks the
+    /// survey's rules).
+    ///
+    /// # Errors
+    /// `invalid` when a value is out of its range or a list has the wrong
+    /// length.
+    pub fn into_form(self) -> ApiResult<FormData> {
+        use klimat_core::commitment::CommitmentAnswers;
+        use klimat_core::culture::{CultureForm, RatingPair};
+        use klimat_core::satisfaction::{Choice, SatisfactionAnswers};
+        use klimat_core::text::methodology::{CULTURE_N7_ACTORS, CULTURE_N7_TECH};
+        let bad = || ApiError::new("invalid", text::BAD_FORM);
+        let instrument = crate::commands::instrument(&self.instrument)?;
+        let answers = match (instrument, self.answers) {
+            (Instrument::Commitment, AnswersDto::Points(p)) => {
+                let points = p.iter().map(|&r| rating(r)).collect::<Option<Vec<_>>>();
+                Answers::Commitment(CommitmentAnswers(
+                    points.and_then(|p| array(&p)).ok_or_else(bad)?,
+                ))
+            }
+            (Instrument::Satisfaction, AnswersDto::Letters(l)) => {
+                let choices = l
+                    .iter()
+                    .map(|c| Choice::parse(c))
+                    .collect::<Option<Vec<_>>>();
+                Answers::Satisfaction(SatisfactionAnswers(
+                    choices.and_then(|c| array(&c)).ok_or_else(bad)?,
+                ))
+            }
+            (Instrument::Culture, AnswersDto::Culture(c)) => {
+                let pairs = |v: &[[u8; 2]]| {
+                    v.iter()
+                        .map(|p| {
+                            Some(RatingPair {
+                                sub: rating(p[0])?,
+                                org: rating(p[1])?,
+                            })
+                        })
+                        .collect::<Option<Vec<_>>>()
+                };
+                let negative = c
+                    .negative
+                    .iter()
+                    .map(|&r| rating(r))
+                    .collect::<Option<Vec<_>>>();
+                Answers::Culture(Box::new(CultureForm {
+                    open: <[[String; 2]; 8]>::try_from(c.open).map_err(|_| bad())?,
+                    cohesion: pairs(&c.cohesion).and_then(|p| array(&p)).ok_or_else(bad)?,
+                    cohesion_other: c.cohesion_other,
+                    level: pairs(&c.level).and_then(|p| array(&p)).ok_or_else(bad)?,
+                    negative: negative.and_then(|n| array(&n)).ok_or_else(bad)?,
+                    n7_actors: bits(&c.n7_actors, &CULTURE_N7_ACTORS).ok_or_else(bad)?,
+                    n7_tech: bits(&c.n7_tech, &CULTURE_N7_TECH).ok_or_else(bad)?,
+                    negative_other: c.negative_other,
+                }))
+            }
+            _ => return Err(bad()),
+        };
+        Ok(FormData {
+            code: self.code.trim().to_owned(),
+            tenure: klimat_core::tenure::parse_storage_id(&self.tenure).ok_or_else(bad)?,
+            subdivision: self.subdivision.filter(|s| !s.is_empty()),
+            position: self.position.filter(|s| !s.is_empty()),
+            answers,
+        })
+    }
+}
+
+/// A stored form: its content and bookkeeping, with the tenure as a
+/// person reads it.
 #[derive(Serialize)]
 pub struct FormDto {
     uuid: String,
-    content: serde_json::Value,
+    content: FormContentDto,
+    tenure_label: String,
     entry: &'static str,
     created_at: String,
     updated_at: String,
@@ -85,8 +249,8 @@ pub struct FormDto {
 impl From<StoredForm> for FormDto {
     fn from(f: StoredForm) -> Self {
         Self {
-            content: serde_json::from_str(&klimat_store::content_json(&f.data))
-                .unwrap_or(serde_json::Value::Null),
+            content: (&f.data).into(),
+            tenure_label: f.data.tenure.label(),
             uuid: f.uuid,
             entry: f.entry.id(),
             created_at: f.created_at,

@@ -9,5 +9,3 @@ pub const BAD_FORM: &str = "Анкета заполнена неверно.";
 /// A command refused in kiosk mode.
 pub const KIOSK_LOCKED: &str =
     "Режим самостоятельного заполнения: другие разделы недоступны без PIN-кода.";
-/// The culture form is not offered in kiosk mode yet.
-pub const KIOSK_CULTURE: &str = "Анкета «Корпоративная культура» в режиме киоска пока не заполняется: введите ее в разделе «Ввод анкет».";

@@ -53,6 +53,8 @@ pub enum KioskError {
     },
     /// The kiosk is not on (a kiosk save outside kiosk mode).
     NotActive,
+    /// The culture questionnaire, which the kiosk does not offer.
+    Culture,
     /// The database refused.
     Store(StoreError),
 }
@@ -72,6 +74,7 @@ impl std::fmt::Display for KioskError {
                 write!(f, "{} {wait} {}", text::KIOSK_TOO_SOON, text::SECONDS)
             }
             KioskError::NotActive => f.write_str(text::KIOSK_NOT_ACTIVE),
+            KioskError::Culture => f.write_str(text::KIOSK_CULTURE),
             KioskError::Store(e) => e.fmt(f),
         }
     }
@@ -86,6 +89,7 @@ impl KioskError {
             KioskError::Wrong { .. } => "wrong_pin",
             KioskError::TooSoon { .. } => "pin_wait",
             KioskError::NotActive => "kiosk_not_active",
+            KioskError::Culture => "invalid",
             KioskError::Store(e) => e.code(),
         }
     }
@@ -154,6 +158,11 @@ pub fn set_pin(db: &Db, pin: &str) -> Result<(), KioskError> {
 pub fn enter(db: &Db, survey_id: i64, instrument: Instrument) -> Result<(), KioskError> {
     if db.setting(PIN)?.is_none() {
         return Err(KioskError::NoPin);
+    }
+    // Table А.1's open answers need a keyboard and time; the culture
+    // questionnaire is keyed in from paper.
+    if instrument == Instrument::Culture {
+        return Err(KioskError::Culture);
     }
     let survey = db.survey(survey_id)?;
     if !survey.settings.instruments.contains(&instrument) {

@@ -53,12 +53,20 @@ impl Component {
 
     /// The JSON id (docs/methodology.md, "The `klimat score` JSON").
     pub fn id(self) -> &'static str {
-        ["identification", "loyalty", "involvement"][self as usize]
+        match self {
+            Component::Identification => "identification",
+            Component::Loyalty => "loyalty",
+            Component::Involvement => "involvement",
+        }
     }
 
     /// The Russian name («Идентификация», …).
     pub fn label(self) -> &'static str {
-        ru::COMMITMENT_COMPONENTS[self as usize]
+        match self {
+            Component::Identification => ru::COMMITMENT_COMPONENTS[0],
+            Component::Loyalty => ru::COMMITMENT_COMPONENTS[1],
+            Component::Involvement => ru::COMMITMENT_COMPONENTS[2],
+        }
     }
 }
 
@@ -233,22 +241,50 @@ impl CommitmentLevel {
     /// The JSON id of the level (docs/methodology.md, "Levels (Table Б.9) and
     /// the 80 % share rule").
     pub fn id(self) -> &'static str {
-        ["absent", "very_low", "low", "acceptable", "good", "high"][self as usize]
+        match self {
+            CommitmentLevel::Absent => "absent",
+            CommitmentLevel::VeryLow => "very_low",
+            CommitmentLevel::Low => "low",
+            CommitmentLevel::Acceptable => "acceptable",
+            CommitmentLevel::Good => "good",
+            CommitmentLevel::High => "high",
+        }
     }
 
     /// The label of Table Б.9.
     pub fn label(self) -> &'static str {
-        ru::COMMITMENT_LEVELS[self as usize]
+        match self {
+            CommitmentLevel::Absent => ru::COMMITMENT_LEVELS[0],
+            CommitmentLevel::VeryLow => ru::COMMITMENT_LEVELS[1],
+            CommitmentLevel::Low => ru::COMMITMENT_LEVELS[2],
+            CommitmentLevel::Acceptable => ru::COMMITMENT_LEVELS[3],
+            CommitmentLevel::Good => ru::COMMITMENT_LEVELS[4],
+            CommitmentLevel::High => ru::COMMITMENT_LEVELS[5],
+        }
     }
 
     /// The IP range of Table Б.9 as printed («16–23»).
     pub fn points_range(self) -> &'static str {
-        ru::COMMITMENT_LEVEL_POINTS[self as usize]
+        match self {
+            CommitmentLevel::Absent => ru::COMMITMENT_LEVEL_POINTS[0],
+            CommitmentLevel::VeryLow => ru::COMMITMENT_LEVEL_POINTS[1],
+            CommitmentLevel::Low => ru::COMMITMENT_LEVEL_POINTS[2],
+            CommitmentLevel::Acceptable => ru::COMMITMENT_LEVEL_POINTS[3],
+            CommitmentLevel::Good => ru::COMMITMENT_LEVEL_POINTS[4],
+            CommitmentLevel::High => ru::COMMITMENT_LEVEL_POINTS[5],
+        }
     }
 
     /// The P range of Table Б.9 («40–60 %»).
     pub fn percent_range(self) -> &'static str {
-        ru::COMMITMENT_LEVEL_PERCENTS[self as usize]
+        match self {
+            CommitmentLevel::Absent => ru::COMMITMENT_LEVEL_PERCENTS[0],
+            CommitmentLevel::VeryLow => ru::COMMITMENT_LEVEL_PERCENTS[1],
+            CommitmentLevel::Low => ru::COMMITMENT_LEVEL_PERCENTS[2],
+            CommitmentLevel::Acceptable => ru::COMMITMENT_LEVEL_PERCENTS[3],
+            CommitmentLevel::Good => ru::COMMITMENT_LEVEL_PERCENTS[4],
+            CommitmentLevel::High => ru::COMMITMENT_LEVEL_PERCENTS[5],
+        }
     }
 }
 

@@ -44,7 +44,11 @@ impl Instrument {
 
     /// The id used on the command line and in files.
     pub fn id(self) -> &'static str {
-        ["commitment", "satisfaction", "culture"][self as usize]
+        match self {
+            Instrument::Commitment => "commitment",
+            Instrument::Satisfaction => "satisfaction",
+            Instrument::Culture => "culture",
+        }
     }
 
     /// Parses [`Instrument::id`].
@@ -54,6 +58,10 @@ impl Instrument {
 
     /// The Russian name.
     pub fn label(self) -> &'static str {
-        text::ru::INSTRUMENTS[self as usize]
+        match self {
+            Instrument::Commitment => text::ru::INSTRUMENTS[0],
+            Instrument::Satisfaction => text::ru::INSTRUMENTS[1],
+            Instrument::Culture => text::ru::INSTRUMENTS[2],
+        }
     }
 }

@@ -184,22 +184,65 @@ impl Factor {
     /// The JSON id (A, B, V, G, D, E, Zh, Z; docs/methodology.md, "Factors
     /// (Table В.3)").
     pub fn id(self) -> &'static str {
-        ["A", "B", "V", "G", "D", "E", "Zh", "Z"][self as usize]
+        match self {
+            Factor::A => "A",
+            Factor::B => "B",
+            Factor::V => "V",
+            Factor::G => "G",
+            Factor::D => "D",
+            Factor::E => "E",
+            Factor::Zh => "Zh",
+            Factor::Z => "Z",
+        }
     }
 
     /// The index letter of Table В.3 (А … З).
     pub fn letter(self) -> &'static str {
-        ["А", "Б", "В", "Г", "Д", "Е", "Ж", "З"][self as usize]
+        match self {
+            Factor::A => "А",
+            Factor::B => "Б",
+            Factor::V => "В",
+            Factor::G => "Г",
+            Factor::D => "Д",
+            Factor::E => "Е",
+            Factor::Zh => "Ж",
+            Factor::Z => "З",
+        }
     }
 
     /// The name of Table В.3.
     pub fn label(self) -> &'static str {
-        ru::SATISFACTION_FACTORS[self as usize]
+        match self {
+            Factor::A => ru::SATISFACTION_FACTORS[0],
+            Factor::B => ru::SATISFACTION_FACTORS[1],
+            Factor::V => ru::SATISFACTION_FACTORS[2],
+            Factor::G => ru::SATISFACTION_FACTORS[3],
+            Factor::D => ru::SATISFACTION_FACTORS[4],
+            Factor::E => ru::SATISFACTION_FACTORS[5],
+            Factor::Zh => ru::SATISFACTION_FACTORS[6],
+            Factor::Z => ru::SATISFACTION_FACTORS[7],
+        }
     }
 
     /// The description of Table В.6 for the factor at `level`.
     pub fn description(self, level: SatisfactionLevel) -> &'static str {
-        methodology::SATISFACTION_FACTOR_DESCRIPTIONS[self as usize][level as usize]
+        let row = match self {
+            Factor::A => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[0],
+            Factor::B => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[1],
+            Factor::V => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[2],
+            Factor::G => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[3],
+            Factor::D => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[4],
+            Factor::E => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[5],
+            Factor::Zh => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[6],
+            Factor::Z => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[7],
+        };
+        match level {
+            SatisfactionLevel::ExtremelyLow => row[0],
+            SatisfactionLevel::Low => row[1],
+            SatisfactionLevel::Medium => row[2],
+            SatisfactionLevel::Good => row[3],
+            SatisfactionLevel::High => row[4],
+        }
     }
 }
 
@@ -251,17 +294,35 @@ impl SatisfactionLevel {
 
     /// The JSON id (docs/methodology.md, "Levels (Table В.5)").
     pub fn id(self) -> &'static str {
-        ["extremely_low", "low", "medium", "good", "high"][self as usize]
+        match self {
+            SatisfactionLevel::ExtremelyLow => "extremely_low",
+            SatisfactionLevel::Low => "low",
+            SatisfactionLevel::Medium => "medium",
+            SatisfactionLevel::Good => "good",
+            SatisfactionLevel::High => "high",
+        }
     }
 
     /// The label of Table В.5.
     pub fn label(self) -> &'static str {
-        ru::SATISFACTION_LEVELS[self as usize]
+        match self {
+            SatisfactionLevel::ExtremelyLow => ru::SATISFACTION_LEVELS[0],
+            SatisfactionLevel::Low => ru::SATISFACTION_LEVELS[1],
+            SatisfactionLevel::Medium => ru::SATISFACTION_LEVELS[2],
+            SatisfactionLevel::Good => ru::SATISFACTION_LEVELS[3],
+            SatisfactionLevel::High => ru::SATISFACTION_LEVELS[4],
+        }
     }
 
     /// The range of Table В.5 («40–60 %»).
     pub fn percent_range(self) -> &'static str {
-        ru::SATISFACTION_LEVEL_PERCENTS[self as usize]
+        match self {
+            SatisfactionLevel::ExtremelyLow => ru::SATISFACTION_LEVEL_PERCENTS[0],
+            SatisfactionLevel::Low => ru::SATISFACTION_LEVEL_PERCENTS[1],
+            SatisfactionLevel::Medium => ru::SATISFACTION_LEVEL_PERCENTS[2],
+            SatisfactionLevel::Good => ru::SATISFACTION_LEVEL_PERCENTS[3],
+            SatisfactionLevel::High => ru::SATISFACTION_LEVEL_PERCENTS[4],
+        }
     }
 }
 

@@ -42,12 +42,28 @@ impl FineBand {
 
     /// The stable id used in files and the database (`lt1`, `1-3`, … `gt20`).
     pub fn id(self) -> &'static str {
-        ["lt1", "1-3", "3-5", "5-10", "10-15", "15-20", "gt20"][self as usize]
+        match self {
+            FineBand::Lt1 => "lt1",
+            FineBand::Y1To3 => "1-3",
+            FineBand::Y3To5 => "3-5",
+            FineBand::Y5To10 => "5-10",
+            FineBand::Y10To15 => "10-15",
+            FineBand::Y15To20 => "15-20",
+            FineBand::Gt20 => "gt20",
+        }
     }
 
     /// The label Klimat's own forms print for this band.
     pub fn label(self) -> &'static str {
-        ru::FINE_BAND_LABELS[self as usize]
+        match self {
+            FineBand::Lt1 => ru::FINE_BAND_LABELS[0],
+            FineBand::Y1To3 => ru::FINE_BAND_LABELS[1],
+            FineBand::Y3To5 => ru::FINE_BAND_LABELS[2],
+            FineBand::Y5To10 => ru::FINE_BAND_LABELS[3],
+            FineBand::Y10To15 => ru::FINE_BAND_LABELS[4],
+            FineBand::Y15To20 => ru::FINE_BAND_LABELS[5],
+            FineBand::Gt20 => ru::FINE_BAND_LABELS[6],
+        }
     }
 
     /// The band holding `years` by the half-open intervals of the stored bands
@@ -123,6 +139,45 @@ impl Tenure {
         }
     }
 
+    /// The tenure as a person reads it: «не указано», a fine band's label,
+    /// or the label of the coarse band a range stands for («свыше 15 лет»,
+    /// «от 10 до 20 лет»).
+    pub fn label(self) -> String {
+        match self {
+            Tenure::Unknown => ru::TENURE_UNKNOWN.to_owned(),
+            Tenure::Range { from, to } if from == to => from.label().to_owned(),
+            Tenure::Range {
+                from: FineBand::Y15To20,
+                to: FineBand::Gt20,
+            } => ru::TENURE_OVER_15.to_owned(),
+            Tenure::Range {
+                from: FineBand::Y10To15,
+                to: FineBand::Y15To20,
+            } => ru::TENURE_10_TO_20.to_owned(),
+            Tenure::Range { from, to } => format!("{} — {}", from.label(), to.label()),
+        }
+    }
+
+    /// The tenures a form of `need`'s questionnaire offers, in order: the
+    /// groups of Table Б.6 for commitment, the options of question 19 for
+    /// satisfaction, and for the culture questionnaire (which asks no
+    /// tenure of its own) the seven fine bands and the two coarse groups
+    /// that are ranges of them.
+    pub fn options(need: TenureNeed) -> Vec<Tenure> {
+        match need {
+            TenureNeed::Commitment => CommitmentBand::ALL.iter().map(|b| b.tenure()).collect(),
+            TenureNeed::Satisfaction => SatisfactionBand::ALL.iter().map(|b| b.tenure()).collect(),
+            TenureNeed::Any => FineBand::ALL
+                .iter()
+                .map(|b| Tenure::fine(*b))
+                .chain([
+                    CommitmentBand::Gt15.tenure(),
+                    SatisfactionBand::Y10To20.tenure(),
+                ])
+                .collect(),
+        }
+    }
+
     /// The stable id stored for this tenure: a fine band id, `a..b` for a
     /// range of fine bands, or the empty string when unknown.
     pub fn storage_id(self) -> String {
@@ -162,6 +217,22 @@ impl CommitmentBand {
         CommitmentBand::Gt15,
     ];
 
+    /// The stored tenure of a form that ticked this group: a fine band, or
+    /// 15–20 to 20+ for «Свыше 15 лет».
+    pub fn tenure(self) -> Tenure {
+        match self {
+            CommitmentBand::Lt1 => Tenure::fine(FineBand::Lt1),
+            CommitmentBand::Y1To3 => Tenure::fine(FineBand::Y1To3),
+            CommitmentBand::Y3To5 => Tenure::fine(FineBand::Y3To5),
+            CommitmentBand::Y5To10 => Tenure::fine(FineBand::Y5To10),
+            CommitmentBand::Y10To15 => Tenure::fine(FineBand::Y10To15),
+            CommitmentBand::Gt15 => Tenure::Range {
+                from: FineBand::Y15To20,
+                to: FineBand::Gt20,
+            },
+        }
+    }
+
     fn of_fine(band: FineBand) -> CommitmentBand {
         match band {
             FineBand::Lt1 => CommitmentBand::Lt1,
@@ -176,17 +247,38 @@ impl CommitmentBand {
     /// The report-band id (`lt1`, `1-3`, … `gt15`; docs/methodology.md,
     /// "Tenure bands").
     pub fn id(self) -> &'static str {
-        ["lt1", "1-3", "3-5", "5-10", "10-15", "gt15"][self as usize]
+        match self {
+            CommitmentBand::Lt1 => "lt1",
+            CommitmentBand::Y1To3 => "1-3",
+            CommitmentBand::Y3To5 => "3-5",
+            CommitmentBand::Y5To10 => "5-10",
+            CommitmentBand::Y10To15 => "10-15",
+            CommitmentBand::Gt15 => "gt15",
+        }
     }
 
     /// The label of Table Б.6.
     pub fn label(self) -> &'static str {
-        ru::COMMITMENT_BAND_LABELS[self as usize]
+        match self {
+            CommitmentBand::Lt1 => ru::COMMITMENT_BAND_LABELS[0],
+            CommitmentBand::Y1To3 => ru::COMMITMENT_BAND_LABELS[1],
+            CommitmentBand::Y3To5 => ru::COMMITMENT_BAND_LABELS[2],
+            CommitmentBand::Y5To10 => ru::COMMITMENT_BAND_LABELS[3],
+            CommitmentBand::Y10To15 => ru::COMMITMENT_BAND_LABELS[4],
+            CommitmentBand::Gt15 => ru::COMMITMENT_BAND_LABELS[5],
+        }
     }
 
     /// The phrase used inside a sentence ("со стажем работы …").
     pub fn phrase(self) -> &'static str {
-        ru::COMMITMENT_BAND_PHRASES[self as usize]
+        match self {
+            CommitmentBand::Lt1 => ru::COMMITMENT_BAND_PHRASES[0],
+            CommitmentBand::Y1To3 => ru::COMMITMENT_BAND_PHRASES[1],
+            CommitmentBand::Y3To5 => ru::COMMITMENT_BAND_PHRASES[2],
+            CommitmentBand::Y5To10 => ru::COMMITMENT_BAND_PHRASES[3],
+            CommitmentBand::Y10To15 => ru::COMMITMENT_BAND_PHRASES[4],
+            CommitmentBand::Gt15 => ru::COMMITMENT_BAND_PHRASES[5],
+        }
     }
 }
 
@@ -218,6 +310,22 @@ impl SatisfactionBand {
         SatisfactionBand::Gt20,
     ];
 
+    /// The stored tenure of a form that ticked this option of question 19:
+    /// a fine band, or 10–15 to 15–20 for «от 10 до 20 лет».
+    pub fn tenure(self) -> Tenure {
+        match self {
+            SatisfactionBand::Lt1 => Tenure::fine(FineBand::Lt1),
+            SatisfactionBand::Y1To3 => Tenure::fine(FineBand::Y1To3),
+            SatisfactionBand::Y3To5 => Tenure::fine(FineBand::Y3To5),
+            SatisfactionBand::Y5To10 => Tenure::fine(FineBand::Y5To10),
+            SatisfactionBand::Y10To20 => Tenure::Range {
+                from: FineBand::Y10To15,
+                to: FineBand::Y15To20,
+            },
+            SatisfactionBand::Gt20 => Tenure::fine(FineBand::Gt20),
+        }
+    }
+
     fn of_fine(band: FineBand) -> SatisfactionBand {
         match band {
             FineBand::Lt1 => SatisfactionBand::Lt1,
@@ -232,12 +340,26 @@ impl SatisfactionBand {
     /// The report-band id (`lt1`, `1-3`, … `gt20`; docs/methodology.md,
     /// "Tenure bands").
     pub fn id(self) -> &'static str {
-        ["lt1", "1-3", "3-5", "5-10", "10-20", "gt20"][self as usize]
+        match self {
+            SatisfactionBand::Lt1 => "lt1",
+            SatisfactionBand::Y1To3 => "1-3",
+            SatisfactionBand::Y3To5 => "3-5",
+            SatisfactionBand::Y5To10 => "5-10",
+            SatisfactionBand::Y10To20 => "10-20",
+            SatisfactionBand::Gt20 => "gt20",
+        }
     }
 
     /// The label of question 19 (Table В.1).
     pub fn label(self) -> &'static str {
-        ru::SATISFACTION_BAND_LABELS[self as usize]
+        match self {
+            SatisfactionBand::Lt1 => ru::SATISFACTION_BAND_LABELS[0],
+            SatisfactionBand::Y1To3 => ru::SATISFACTION_BAND_LABELS[1],
+            SatisfactionBand::Y3To5 => ru::SATISFACTION_BAND_LABELS[2],
+            SatisfactionBand::Y5To10 => ru::SATISFACTION_BAND_LABELS[3],
+            SatisfactionBand::Y10To20 => ru::SATISFACTION_BAND_LABELS[4],
+            SatisfactionBand::Gt20 => ru::SATISFACTION_BAND_LABELS[5],
+        }
     }
 }
 

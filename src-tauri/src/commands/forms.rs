@@ -1,17 +1,11 @@
 //! Forms: operator entry, the list of entered forms, edit and delete (every
 //! change goes to the change log in the store).
 
-use klimat_store::{FormData, content_from_json};
 use tauri::State;
 
-use crate::dto::FormDto;
-use crate::error::{ApiError, ApiResult};
+use crate::dto::{FormContentDto, FormDto};
+use crate::error::ApiResult;
 use crate::state::AppState;
-use crate::text;
-
-pub(crate) fn form_data(content: &serde_json::Value) -> ApiResult<FormData> {
-    content_from_json(content).ok_or_else(|| ApiError::new("invalid", text::BAD_FORM))
-}
 
 /// The forms of one questionnaire of a survey.
 #[tauri::command]
@@ -35,10 +29,10 @@ pub fn list_forms(
 pub fn save_form(
     state: State<'_, AppState>,
     survey_id: i64,
-    content: serde_json::Value,
+    content: FormContentDto,
 ) -> ApiResult<FormDto> {
     state.unlocked()?;
-    let data = form_data(&content)?;
+    let data = content.into_form()?;
     Ok(klimat_app::surveys::save_form(&mut *state.db()?, survey_id, &data)?.into())
 }
 
@@ -47,10 +41,10 @@ pub fn save_form(
 pub fn update_form(
     state: State<'_, AppState>,
     uuid: String,
-    content: serde_json::Value,
+    content: FormContentDto,
 ) -> ApiResult<FormDto> {
     state.unlocked()?;
-    let data = form_data(&content)?;
+    let data = content.into_form()?;
     Ok(klimat_app::surveys::update_form(&mut *state.db()?, &uuid, &data)?.into())
 }
 

@@ -6,9 +6,9 @@ use klimat_app::kiosk::{self, KioskError};
 use serde::Serialize;
 use tauri::{State, WebviewWindow};
 
+use crate::dto::FormContentDto;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::text;
 
 impl From<KioskError> for ApiError {
     fn from(e: KioskError) -> Self {
@@ -82,16 +82,15 @@ pub fn leave_kiosk(
 /// Saves a self-filled form (only in kiosk mode, only to the kiosk's survey
 /// and questionnaire, under a random code the backend draws).
 #[tauri::command]
-pub fn kiosk_save(state: State<'_, AppState>, content: serde_json::Value) -> ApiResult<()> {
+pub fn kiosk_save(state: State<'_, AppState>, content: FormContentDto) -> ApiResult<()> {
     if !state.in_kiosk() {
         return Err(KioskError::NotActive.into());
     }
-    let data = super::forms::form_data(&content)?;
-    kiosk::save(&mut *state.db()?, data)?;
+    kiosk::save(&mut *state.db()?, content.into_form()?)?;
     Ok(())
 }
 
-/// One question as the kiosk shows it.
+/// One question with its answer options.
 #[derive(Serialize)]
 pub struct QuestionDto {
     text: &'static str,
@@ -99,30 +98,66 @@ pub struct QuestionDto {
     options: Vec<(String, serde_json::Value)>,
 }
 
-/// A questionnaire as printed in the methodology, for self-filling.
+/// An open question of Table А.1 with the prompts of its two sides.
 #[derive(Serialize)]
-pub struct QuestionnaireDto {
-    title: &'static str,
-    greeting: &'static [&'static str],
-    questions: Vec<QuestionDto>,
-    /// Tenure options: (label, storage id).
-    tenure_question: &'static str,
-    tenure: Vec<(String, String)>,
+pub struct OpenQuestionDto {
+    text: &'static str,
+    positive: &'static str,
+    negative: &'static str,
 }
 
-/// The greeting, instructions, questions and options of a questionnaire
-/// (commitment or satisfaction) verbatim from the methodology.
+/// The culture questionnaire's parts (Tables А.1–А.4).
+#[derive(Serialize)]
+pub struct CultureSheetDto {
+    open: Vec<OpenQuestionDto>,
+    cohesion: &'static [&'static str],
+    level: &'static [&'static str],
+    negative: &'static [&'static str],
+    actors: &'static [&'static str],
+    tech: &'static [&'static str],
+}
+
+/// A questionnaire as printed in the methodology: everything the entry
+/// screen and the kiosk show of it, so that the page holds no list of its
+/// own.
+#[derive(Serialize)]
+pub struct QuestionnaireDto {
+    instrument: &'static str,
+    title: &'static str,
+    greeting: &'static [&'static str],
+    /// The rated questions (commitment, satisfaction); empty for culture.
+    questions: Vec<QuestionDto>,
+    /// The value of "no answer" in `answers`.
+    blank: serde_json::Value,
+    tenure_question: &'static str,
+    /// Tenure options: (label, stored id), "" first for "не указано".
+    tenure: Vec<(String, String)>,
+    /// The culture questionnaire's tables.
+    culture: Option<CultureSheetDto>,
+}
+
+/// The greeting, instructions, questions, options and tenure choices of a
+/// questionnaire, verbatim from the methodology.
 #[tauri::command]
 pub fn questionnaire(instrument: String) -> ApiResult<QuestionnaireDto> {
     use klimat_core::Instrument;
-    use klimat_core::tenure::{CommitmentBand, FineBand, SatisfactionBand, Tenure};
+    use klimat_core::tenure::{Tenure, TenureNeed};
     use klimat_core::text::methodology as m;
-    let range = |from: FineBand, to: FineBand| Tenure::Range { from, to }.storage_id();
-    Ok(match super::instrument(&instrument)? {
-        Instrument::Commitment => QuestionnaireDto {
-            title: m::COMMITMENT_TITLE,
-            greeting: m::COMMITMENT_GREETING,
-            questions: m::COMMITMENT_STATEMENTS
+    let instrument = super::instrument(&instrument)?;
+    let need = match instrument {
+        Instrument::Commitment => TenureNeed::Commitment,
+        Instrument::Satisfaction => TenureNeed::Satisfaction,
+        Instrument::Culture => TenureNeed::Any,
+    };
+    let tenure = std::iter::once(Tenure::Unknown)
+        .chain(Tenure::options(need))
+        .map(|t| (t.label(), t.storage_id()))
+        .collect();
+    let (title, greeting, questions, blank) = match instrument {
+        Instrument::Commitment => (
+            m::COMMITMENT_TITLE,
+            m::COMMITMENT_GREETING,
+            m::COMMITMENT_STATEMENTS
                 .iter()
                 .map(|s| QuestionDto {
                     text: s,
@@ -133,22 +168,12 @@ pub fn questionnaire(instrument: String) -> ApiResult<QuestionnaireDto> {
                         .collect(),
                 })
                 .collect(),
-            tenure_question: m::SATISFACTION_TENURE_QUESTION,
-            tenure: CommitmentBand::ALL
-                .iter()
-                .map(|b| {
-                    let id = match b {
-                        CommitmentBand::Gt15 => range(FineBand::Y15To20, FineBand::Gt20),
-                        _ => FineBand::ALL[*b as usize].id().to_owned(),
-                    };
-                    (b.label().to_owned(), id)
-                })
-                .collect(),
-        },
-        Instrument::Satisfaction => QuestionnaireDto {
-            title: m::SATISFACTION_TITLE,
-            greeting: m::SATISFACTION_GREETING,
-            questions: m::SATISFACTION_QUESTIONS
+            serde_json::json!(0),
+        ),
+        Instrument::Satisfaction => (
+            m::SATISFACTION_TITLE,
+            m::SATISFACTION_GREETING,
+            m::SATISFACTION_QUESTIONS
                 .iter()
                 .map(|q| QuestionDto {
                     text: q.text,
@@ -159,19 +184,37 @@ pub fn questionnaire(instrument: String) -> ApiResult<QuestionnaireDto> {
                         .collect(),
                 })
                 .collect(),
-            tenure_question: m::SATISFACTION_TENURE_QUESTION,
-            tenure: SatisfactionBand::ALL
+            serde_json::json!(""),
+        ),
+        Instrument::Culture => (
+            m::CULTURE_TITLE,
+            m::CULTURE_GREETING,
+            Vec::new(),
+            serde_json::json!(0),
+        ),
+    };
+    Ok(QuestionnaireDto {
+        instrument: instrument.id(),
+        title,
+        greeting,
+        questions,
+        blank,
+        tenure_question: m::SATISFACTION_TENURE_QUESTION,
+        tenure,
+        culture: (instrument == Instrument::Culture).then(|| CultureSheetDto {
+            open: m::CULTURE_OPEN_QUESTIONS
                 .iter()
-                .map(|b| {
-                    let id = match b {
-                        SatisfactionBand::Y10To20 => range(FineBand::Y10To15, FineBand::Y15To20),
-                        SatisfactionBand::Gt20 => FineBand::Gt20.id().to_owned(),
-                        _ => FineBand::ALL[*b as usize].id().to_owned(),
-                    };
-                    (b.label().to_owned(), id)
+                .map(|q| OpenQuestionDto {
+                    text: q.text,
+                    positive: q.positive,
+                    negative: q.negative,
                 })
                 .collect(),
-        },
-        Instrument::Culture => return Err(ApiError::new("invalid", text::KIOSK_CULTURE)),
+            cohesion: &m::CULTURE_COHESION_ITEMS,
+            level: &m::CULTURE_LEVEL_ITEMS,
+            negative: &m::CULTURE_NEGATIVE_ITEMS,
+            actors: &m::CULTURE_N7_ACTORS,
+            tech: &m::CULTURE_N7_TECH,
+        }),
     })
 }

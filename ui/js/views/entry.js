@@ -7,7 +7,6 @@ import { h, clear, toast, showError, select } from '../dom.js';
 import { call } from '../backend.js';
 import { surveyPicker, instrumentPicker, needSurvey } from './common.js';
 
-const ITEMS = { commitment: 15, satisfaction: 18 };
 const LETTERS = ['а', 'б', 'в'];
 // а/б/в typed in either keyboard layout, or as 1/2/3.
 const SAT_KEYS = { 'а': 0, 'А': 0, 'f': 0, 'F': 0, 'a': 0, 'A': 0, '1': 0,
@@ -24,24 +23,28 @@ function nextCode(code) {
   return m[1] + n;
 }
 
-function tenureOptions(instrument) {
-  const t = S.tenureLabels;
-  return instrument === 'satisfaction'
-    ? t.satisfaction.map((label, i) => ({ label, id: t.satisfactionIds[i] }))
-    : t.commitment.map((label, i) => ({ label, id: t.commitmentIds[i] }));
+// The questionnaires as the backend describes them (items, tenure options,
+// the value of "no answer"): the page keeps no list of its own.
+const questionnaires = {};
+async function questionnaire(instrument) {
+  if (!questionnaires[instrument]) questionnaires[instrument] = await call('questionnaire', { instrument });
+  return questionnaires[instrument];
 }
 
 function freshState(ctx, instrument, prev) {
   const survey = ctx.survey();
+  const q = questionnaires[instrument];
+  // The first tenure option is "не указано", which the pad offers as 0.
+  const tenure = q.tenure.slice(1);
   const demo = [
-    { key: 'tenure', title: S.entry.tenure, options: tenureOptions(instrument).map((o) => o.label), ids: tenureOptions(instrument).map((o) => o.id) },
+    { key: 'tenure', title: S.entry.tenure, options: tenure.map(([label]) => label), ids: tenure.map(([, id]) => id) },
     survey.subdivisions.length ? { key: 'subdivision', title: S.entry.subdivision, options: survey.subdivisions } : null,
     survey.positions.length ? { key: 'position', title: S.entry.position, options: survey.positions } : null,
   ].filter(Boolean);
   return {
     instrument, demo,
     values: prev ? prev.values : Object.fromEntries(demo.map((d) => [d.key, -1])),
-    answers: Array(ITEMS[instrument]).fill(instrument === 'commitment' ? 0 : ''),
+    answers: Array(q.questions.length).fill(q.blank),
     cursor: demo.length,
     code: prev ? nextCode(prev.code) : 'Анкета 001',
     uuid: null,
@@ -70,7 +73,8 @@ export async function render(main, ctx) {
     h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('entry'))),
     h('label', { class: 'inline' }, S.common.instrument, instrumentPicker(survey, instrument, (v) => { localStorage.setItem('entryInstrument', v); ctx.go('entry'); }))));
   const forms = await call('list_forms', { surveyId: survey.id, instrument });
-  if (instrument === 'culture') { return cultureEntry(main, ctx, survey, forms); }
+  const q = await questionnaire(instrument);
+  if (instrument === 'culture') { return cultureEntry(main, ctx, survey, forms, q); }
   if (!state || state.instrument !== instrument || state.surveyId !== survey.id) {
     const last = forms[forms.length - 1];
     state = freshState(ctx, instrument, null);
@@ -182,7 +186,7 @@ function drawForms(list, forms, ctx, onEdit) {
       const c = f.content;
       if (q && !c.code.toLowerCase().includes(q)) continue;
       const answers = Array.isArray(c.answers) ? c.answers.map((v) => (v === 0 || v === '' ? '·' : v)).join('') : '';
-      table.append(h('tr', {}, h('td', {}, c.code), h('td', {}, S.tenureNames[c.tenure] ?? c.tenure), h('td', {}, c.subdivision || S.common.none),
+      table.append(h('tr', {}, h('td', {}, c.code), h('td', {}, f.tenure_label), h('td', {}, c.subdivision || S.common.none),
         h('td', {}, c.position || S.common.none), h('td', { class: 'answers' }, answers),
         h('td', {}, h('button', { onclick: () => onEdit(f) }, S.common.edit), ' ',
           h('button', { class: 'danger', onclick: async () => {
@@ -196,21 +200,21 @@ function drawForms(list, forms, ctx, onEdit) {
 
 // The culture form: texts in plain fields; each rating is one digit typed
 // into its box, and the cursor moves on to the next box by itself.
-function cultureEntry(main, ctx, survey, forms, editing = null) {
+function cultureEntry(main, ctx, survey, forms, q, editing = null) {
   const f = h('div', { class: 'card', id: 'culture-form' });
   const c0 = editing ? editing.content : null;
   const a0 = c0 ? c0.answers : null;
   const code = h('input', { id: 'c-code', value: c0 ? c0.code : nextCode(forms.length ? forms[forms.length - 1].content.code : ''), size: 18 });
-  const tenureIds = Object.keys(S.tenureNames);
+  const sheet = q.culture;
   const pick = (id, options, value) => select(options, value ?? '', { id });
-  const tenure = pick('c-tenure', tenureIds.map((t) => ({ value: t, label: S.tenureNames[t] })), c0 ? c0.tenure : '');
+  const tenure = pick('c-tenure', q.tenure.map(([label, value]) => ({ value, label })), c0 ? c0.tenure : '');
   const none = { value: '', label: S.common.none };
   const sub = pick('c-sub', [none, ...survey.subdivisions.map((x) => ({ value: x, label: x }))], c0 ? c0.subdivision : '');
   const pos = pick('c-pos', [none, ...survey.positions.map((x) => ({ value: x, label: x }))], c0 ? c0.position : '');
   const open = [];
-  for (let q = 1; q <= 8; q += 1) {
-    open.push([0, 1].map((side) => h('textarea', { rows: 2, cols: 40, 'aria-label': `${q}${side ? '−' : '+'}` }, a0 ? a0.open[q - 1][side] : '')));
-  }
+  sheet.open.forEach((question, i) => {
+    open.push([question.positive, question.negative].map((prompt) => h('textarea', { rows: 2, cols: 40, placeholder: prompt, 'aria-label': prompt }, a0 ? a0.open[i][prompt === question.positive ? 0 : 1] : '')));
+  });
   const boxes = [];
   const rating = (label, value) => {
     const el = h('input', { size: 1, maxlength: 1, class: 'rating', 'aria-label': label, value: value ? String(value) : '' });
@@ -228,14 +232,14 @@ function cultureEntry(main, ctx, survey, forms, editing = null) {
     boxes.push(el);
     return el;
   };
-  const cohesion = Array.from({ length: 15 }, (_, i) => [rating(`c${i + 1}_sub`, a0 && a0.cohesion[i][0]), rating(`c${i + 1}_org`, a0 && a0.cohesion[i][1])]);
-  const level = Array.from({ length: 3 }, (_, i) => [rating(`l${i + 1}_sub`, a0 && a0.level[i][0]), rating(`l${i + 1}_org`, a0 && a0.level[i][1])]);
-  const negative = Array.from({ length: 8 }, (_, i) => rating(`n${i + 1}`, a0 && a0.negative[i]));
+  const cohesion = Array.from({ length: sheet.cohesion.length }, (_, i) => [rating(`c${i + 1}_sub`, a0 && a0.cohesion[i][0]), rating(`c${i + 1}_org`, a0 && a0.cohesion[i][1])]);
+  const level = Array.from({ length: sheet.level.length }, (_, i) => [rating(`l${i + 1}_sub`, a0 && a0.level[i][0]), rating(`l${i + 1}_org`, a0 && a0.level[i][1])]);
+  const negative = Array.from({ length: sheet.negative.length }, (_, i) => rating(`n${i + 1}`, a0 && a0.negative[i]));
   const other = h('input', { size: 40, value: a0 ? a0.cohesion_other : '' });
   const otherNeg = h('input', { size: 40, value: a0 ? a0.negative_other : '' });
   const words = (list, chosen) => list.map((w) => h('label', { class: 'inline' }, h('input', { type: 'checkbox', value: w, checked: (chosen || []).includes(w) }), w));
-  const actors = words(['руководители', 'кадровые службы', 'идеологические работники'], a0 && a0.n7_actors);
-  const tech = words(['идеологические', 'кадровые', 'управленческие'], a0 && a0.n7_tech);
+  const actors = words(sheet.actors, a0 && a0.n7_actors);
+  const tech = words(sheet.tech, a0 && a0.n7_tech);
   const checked = (labels) => labels.map((l) => l.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
   const save = async () => {
     const r = (el) => Number(el.value) || 0;
@@ -258,7 +262,7 @@ function cultureEntry(main, ctx, survey, forms, editing = null) {
     h('div', { class: 'row' }, h('label', { class: 'inline', for: 'c-code' }, S.entry.code), code,
       h('label', { class: 'inline' }, S.entry.tenure, tenure), h('label', { class: 'inline' }, S.entry.subdivision, sub),
       h('label', { class: 'inline' }, S.entry.position, pos)),
-    h('h3', {}, 'Таблица А.1'), open.map((p, i) => h('div', { class: 'row' }, `${i + 1}.`, p[0], p[1])),
+    h('h3', {}, 'Таблица А.1'), ...open.map((p, i) => h('div', { class: 'row' }, `${i + 1}. ${sheet.open[i].text}`, p[0], p[1])),
     h('h3', {}, 'Таблица А.2 (в подразделении / в организации)'), h('div', { class: 'row' }, cohesion.map((p, i) => h('span', {}, `${i + 1}: `, p[0], p[1]))), h('div', {}, 'другое: ', other),
     h('h3', {}, 'Таблица А.3'), h('div', { class: 'row' }, level.map((p, i) => h('span', {}, `${i + 1}: `, p[0], p[1]))),
     h('h3', {}, 'Таблица А.4'), h('div', { class: 'row' }, negative.map((n, i) => h('span', {}, `${i + 1}: `, n))),
@@ -271,7 +275,7 @@ function cultureEntry(main, ctx, survey, forms, editing = null) {
   drawForms(list, forms, ctx, (form) => {
     while (main.lastChild && main.lastChild !== f) main.lastChild.remove();
     f.remove();
-    cultureEntry(main, ctx, survey, forms, form);
+    cultureEntry(main, ctx, survey, forms, q, form);
   });
   code.focus();
 }

@@ -67,7 +67,7 @@ async function start(ctx, status) {
     form = null;
     frame(h('h1', {}, q.title), ...q.greeting.map((p) => h('p', {}, p)),
       h('button', { class: 'primary', id: 'kiosk-begin', onclick: () => {
-        form = { answers: q.questions.map(() => (instrument === 'commitment' ? 0 : '')), tenure: '' };
+        form = { answers: q.questions.map(() => q.blank), tenure: '' };
         step = 0; resetIdle(); question();
       } }, S.kiosk.begin));
   };
@@ -75,7 +75,8 @@ async function start(ctx, status) {
   const question = () => {
     const isTenure = step === q.questions.length;
     const text = isTenure ? q.tenure_question : q.questions[step].text;
-    const options = isTenure ? q.tenure.map(([label, id]) => [label, id]) : q.questions[step].options;
+    // "не указано" is the «Пропустить» button, not an option.
+    const options = isTenure ? q.tenure.filter(([, id]) => id !== '') : q.questions[step].options;
     const current = isTenure ? form.tenure : form.answers[step];
     frame(h('div', { class: 'progress' }, `${S.kiosk.question} ${step + 1} ${S.kiosk.of} ${total}`),
       h('div', { class: 'question' }, `${step + 1}. ${text}`),

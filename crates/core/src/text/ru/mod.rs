@@ -4,6 +4,12 @@
 
 pub mod conclusions;
 
+/// A form without tenure.
+pub const TENURE_UNKNOWN: &str = "не указано";
+/// The stored range 15–20 to 20+.
+pub const TENURE_OVER_15: &str = "свыше 15 лет";
+/// The stored range 10–15 to 15–20.
+pub const TENURE_10_TO_20: &str = "от 10 до 20 лет";
 /// Labels of the seven fine tenure bands, as Klimat's forms print them.
 pub const FINE_BAND_LABELS: [&str; 7] = [
     "до 1 года",
