@@ -72,6 +72,7 @@ pub fn run() {
             surveys::create_survey,
             surveys::update_survey,
             surveys::set_survey_archived,
+            surveys::survey_defaults,
             forms::list_forms,
             forms::save_form,
             forms::update_form,

@@ -694,3 +694,39 @@ fn a_read_only_folder_or_file_gives_a_clear_message_and_loses_nothing_saved() {
         "the ten forms saved before are all there, and nothing was added"
     );
 }
+
+#[test]
+fn a_refused_survey_write_leaves_no_organization_and_malformed_reads_are_errors() {
+    // Issue 11: the organization and the survey are written in one
+    // transaction.
+    let dir = TempDir::new("survey-tx");
+    let path = dir.join("k.db");
+    let db = Db::open(&path).unwrap();
+    let mut s = SurveySettings::new(
+        "Д",
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        vec![Instrument::Commitment],
+    );
+    s.organization = Some("Новая организация".into());
+    assert_eq!(db.update_survey(999, &s).unwrap_err().code(), "no_survey");
+    let id = db.create_survey(&s).unwrap();
+    drop(db);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let orgs: i64 = conn
+        .query_row("SELECT count(*) FROM organizations", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(orgs, 1, "only the created survey's organization");
+    // A stored key Klimat does not know is an error, not the default key.
+    conn.execute(
+        "UPDATE surveys SET satisfaction_key = 'corrected' WHERE id = ?1",
+        [id],
+    )
+    .unwrap();
+    conn.execute_batch(
+        "PRAGMA ignore_check_constraints = ON; UPDATE surveys SET satisfaction_key = 'bogus';",
+    )
+    .unwrap();
+    drop(conn);
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.survey(id).unwrap_err().code(), "database");
+}

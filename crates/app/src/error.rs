@@ -65,12 +65,10 @@ impl std::fmt::Display for AppError {
 fn io_text(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
-        ErrorKind::NotFound => "файл или папка не найдены".into(),
-        ErrorKind::PermissionDenied => {
-            "нет доступа (файл открыт в другой программе или папка защищена от записи)".into()
-        }
-        ErrorKind::StorageFull => "недостаточно места на диске".into(),
-        ErrorKind::IsADirectory => "это папка, а не файл".into(),
+        ErrorKind::NotFound => text::IO_NOT_FOUND.into(),
+        ErrorKind::PermissionDenied => text::IO_DENIED.into(),
+        ErrorKind::StorageFull => text::IO_FULL.into(),
+        ErrorKind::IsADirectory => text::IO_FOLDER.into(),
         _ => e.to_string(),
     }
 }

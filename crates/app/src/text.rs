@@ -46,3 +46,12 @@ pub const FORMS_FORMATS_ID: &str =
     "Неизвестный формат выгрузки анкет; допустимые значения: csv, xlsx.";
 /// Format ids of a report.
 pub const REPORT_FORMATS_ID: &str = "Неизвестный формат отчета; допустимые значения: pdf, xlsx.";
+/// A file or folder that does not exist.
+pub const IO_NOT_FOUND: &str = "файл или папка не найдены";
+/// No access.
+pub const IO_DENIED: &str =
+    "нет доступа (файл открыт в другой программе или папка защищена от записи)";
+/// A full disk.
+pub const IO_FULL: &str = "недостаточно места на диске";
+/// A folder where a file is expected.
+pub const IO_FOLDER: &str = "это папка, а не файл";

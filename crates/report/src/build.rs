@@ -200,7 +200,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
             row
         })
         .collect();
-    out.push(table("Б.3 Блоки", t::CAP_B3, columns, rows));
+    out.push(table(t::SHEET_B3, t::CAP_B3, columns, rows));
 
     // Table Б.8.
     let i = a.index();
@@ -215,7 +215,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
         vec![Cell::text(t::ROW_P), Cell::text("P"), Cell::percent(i.p, 2)],
         vec![
             Cell::text(t::ROW_IP_MEAN),
-            Cell::text("IPср"),
+            Cell::text(t::SYMBOL_IP_MEAN),
             Cell::num(a.total.ip_mean, 2),
         ],
         vec![
@@ -230,7 +230,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
         ],
     ];
     out.push(table(
-        "Б.8 Индекс",
+        t::SHEET_B8,
         t::CAP_B8,
         cols(&[
             (t::COL_INDICATOR, 5.0),
@@ -254,7 +254,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
         })
         .collect();
     out.push(table(
-        "Б.9 Уровни",
+        t::SHEET_B9,
         t::CAP_B9,
         cols(&[
             (t::COL_LEVEL, 3.0),
@@ -287,7 +287,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
             breakdown_row(label, r.n, k, commitment_row_numbers(r))
         })
         .collect();
-    out.push(table("Б.6 Стаж", t::CAP_B6, columns.clone(), rows));
+    out.push(table(t::SHEET_B6, t::CAP_B6, columns.clone(), rows));
     let shown: Vec<_> = a
         .by_tenure
         .iter()
@@ -328,7 +328,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
     };
     if !c.by_subdivision.is_empty() {
         out.push(table(
-            "Приверж. подразделения",
+            t::SHEET_COMMITMENT_SUB,
             t::CAP_COMMITMENT_SUB,
             sub_cols.clone(),
             group_rows(&c.by_subdivision),
@@ -338,7 +338,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
         let mut pos_cols = sub_cols.clone();
         pos_cols[0] = Column::new(t::COL_POSITION, 2.6);
         out.push(table(
-            "Приверж. должности",
+            t::SHEET_COMMITMENT_POS,
             t::CAP_COMMITMENT_POS,
             pos_cols,
             group_rows(&c.by_position),
@@ -360,7 +360,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
         })
         .collect();
     out.push(table(
-        "Утверждения",
+        t::SHEET_ITEMS,
         t::CAP_ITEMS,
         cols(&[
             (t::COL_NO, 0.6),
@@ -392,7 +392,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
         })
         .collect();
     out.push(Block::Table(Table {
-        sheet: "Б.10 Матрица".to_owned(),
+        sheet: t::SHEET_B10.to_owned(),
         caption: t::CAP_B10.to_owned(),
         columns,
         rows,
@@ -445,7 +445,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
     total.extend(satisfaction_numbers(&a.total));
     rows.push(total);
     out.push(table(
-        "В.4 Свод",
+        t::SHEET_V4,
         t::CAP_V4,
         satisfaction_columns(t::COL_TENURE),
         rows,
@@ -477,7 +477,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
         })
         .collect();
     out.push(table(
-        "В.5 Уровни",
+        t::SHEET_V5,
         t::CAP_V5,
         cols(&[
             (t::COL_LEVEL, 3.5),
@@ -503,7 +503,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
     };
     if !c.by_subdivision.is_empty() {
         out.push(table(
-            "Удовл. подразделения",
+            t::SHEET_SATISFACTION_SUB,
             t::CAP_SAT_SUB,
             satisfaction_columns(t::COL_SUBDIVISION),
             group_rows(&c.by_subdivision),
@@ -511,7 +511,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
     }
     if !c.by_position.is_empty() {
         out.push(table(
-            "Удовл. должности",
+            t::SHEET_SATISFACTION_POS,
             t::CAP_SAT_POS,
             satisfaction_columns(t::COL_POSITION),
             group_rows(&c.by_position),
@@ -541,7 +541,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
         })
         .collect();
     out.push(Block::Table(Table {
-        sheet: "Удовл. по анкетам".to_owned(),
+        sheet: t::SHEET_SATISFACTION_FORMS.to_owned(),
         caption: t::CAP_SAT_FORMS.to_owned(),
         columns,
         rows,
@@ -586,7 +586,7 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         .zip(CULTURE_COHESION_ITEMS)
         .map(|(p, label)| pair_row(label, p))
         .collect();
-    out.push(table("А.2 Сплочение", t::CAP_A2, pair_cols(), rows));
+    out.push(table(t::SHEET_A2, t::CAP_A2, pair_cols(), rows));
     if a.respondents > 0 {
         out.push(Block::Chart(BarChart {
             caption: t::FIG_A2.to_owned(),
@@ -614,7 +614,7 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         .zip(CULTURE_LEVEL_ITEMS)
         .map(|(p, label)| pair_row(label, p))
         .collect();
-    out.push(table("А.3 Уровень", t::CAP_A3, pair_cols(), rows));
+    out.push(table(t::SHEET_A3, t::CAP_A3, pair_cols(), rows));
 
     let rows = a
         .negative
@@ -629,7 +629,7 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         })
         .collect();
     out.push(table(
-        "А.4 Негативные",
+        t::SHEET_A4,
         t::CAP_A4,
         cols(&[
             (t::COL_ITEM, 6.0),
@@ -645,7 +645,7 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         .map(|(w, c)| vec![Cell::text(*w), Cell::Int(c as i64)])
         .collect();
     out.push(table(
-        "А.4 п.7",
+        t::SHEET_A4_ITEM7,
         t::CAP_A4_N7,
         cols(&[(t::COL_WORD, 4.0), (t::COL_COUNT, 1.5)]),
         rows,
@@ -668,7 +668,7 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
             })
             .collect();
         out.push(table(
-            "Культура подразделения",
+            t::SHEET_CULTURE_SUB,
             t::CAP_CULTURE_SUB,
             columns,
             rows,
@@ -704,7 +704,7 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         }
     }
     out.push(table(
-        "А.1 Открытые ответы",
+        t::SHEET_A1,
         t::CAP_OPEN,
         cols(&[
             (t::COL_QUESTION, 3.2),
@@ -756,7 +756,7 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         })
         .collect();
     out.push(Block::Table(Table {
-        sheet: "Культура по анкетам".to_owned(),
+        sheet: t::SHEET_CULTURE_FORMS.to_owned(),
         caption: t::CAP_CULTURE_FORMS.to_owned(),
         columns,
         rows,
@@ -816,7 +816,7 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         }
         for l in CommitmentLevel::ALL {
             rows.push(change_row(
-                &format!("{}, % работников", l.label()),
+                &format!("{}{}", l.label(), t::SHARE_OF_STAFF_SUFFIX),
                 &c.level_shares[l as usize],
                 2,
                 true,
@@ -825,7 +825,8 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         for (band, ch) in &c.by_tenure {
             rows.push(change_row(
                 &format!(
-                    "IP ср., {}",
+                    "{}{}",
+                    t::IP_MEAN_PREFIX,
                     band.map_or(core_ru::UNKNOWN_TENURE, |b| b.label())
                 ),
                 ch,
@@ -835,7 +836,7 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         }
         out.push(Block::Subheading(t::SECTION_COMMITMENT.to_owned()));
         out.push(table(
-            "Сравнение приверж.",
+            t::SHEET_COMPARE_COMMITMENT,
             t::CAP_CMP_COMMITMENT,
             comparison_columns(),
             rows,
@@ -857,7 +858,7 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         }
         out.push(Block::Subheading(t::SECTION_SATISFACTION.to_owned()));
         out.push(table(
-            "Сравнение удовл.",
+            t::SHEET_COMPARE_SATISFACTION,
             t::CAP_CMP_SATISFACTION,
             comparison_columns(),
             rows,
@@ -883,7 +884,7 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         );
         out.push(Block::Subheading(t::SECTION_CULTURE.to_owned()));
         out.push(table(
-            "Сравнение культуры",
+            t::SHEET_COMPARE_CULTURE,
             t::CAP_CMP_CULTURE,
             comparison_columns(),
             rows,

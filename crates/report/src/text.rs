@@ -139,3 +139,58 @@ pub const FORM_TENURE: &str = "Стаж работы в организации";
 pub const FORM_SUBDIVISION: &str = "Структурное подразделение";
 pub const FORM_POSITION: &str = "Категория должности";
 pub const FORM_THANKS: &str = "Благодарим за участие!";
+
+// Sheet names of the workbook (at most 31 characters) and short labels.
+
+/// The sheet or label "Б.3 Блоки".
+pub const SHEET_B3: &str = "Б.3 Блоки";
+/// The sheet or label "IPср".
+pub const SYMBOL_IP_MEAN: &str = "IPср";
+/// The sheet or label "Б.8 Индекс".
+pub const SHEET_B8: &str = "Б.8 Индекс";
+/// The sheet or label "Б.9 Уровни".
+pub const SHEET_B9: &str = "Б.9 Уровни";
+/// The sheet or label "Б.6 Стаж".
+pub const SHEET_B6: &str = "Б.6 Стаж";
+/// The sheet or label "Приверж. подразделения".
+pub const SHEET_COMMITMENT_SUB: &str = "Приверж. подразделения";
+/// The sheet or label "Приверж. должности".
+pub const SHEET_COMMITMENT_POS: &str = "Приверж. должности";
+/// The sheet or label "Утверждения".
+pub const SHEET_ITEMS: &str = "Утверждения";
+/// The sheet or label "Б.10 Матрица".
+pub const SHEET_B10: &str = "Б.10 Матрица";
+/// The sheet or label "В.4 Свод".
+pub const SHEET_V4: &str = "В.4 Свод";
+/// The sheet or label "В.5 Уровни".
+pub const SHEET_V5: &str = "В.5 Уровни";
+/// The sheet or label "Удовл. подразделения".
+pub const SHEET_SATISFACTION_SUB: &str = "Удовл. подразделения";
+/// The sheet or label "Удовл. должности".
+pub const SHEET_SATISFACTION_POS: &str = "Удовл. должности";
+/// The sheet or label "Удовл. по анкетам".
+pub const SHEET_SATISFACTION_FORMS: &str = "Удовл. по анкетам";
+/// The sheet or label "А.2 Сплочение".
+pub const SHEET_A2: &str = "А.2 Сплочение";
+/// The sheet or label "А.3 Уровень".
+pub const SHEET_A3: &str = "А.3 Уровень";
+/// The sheet or label "А.4 Негативные".
+pub const SHEET_A4: &str = "А.4 Негативные";
+/// The sheet or label "А.4 п.7".
+pub const SHEET_A4_ITEM7: &str = "А.4 п.7";
+/// The sheet or label "Культура подразделения".
+pub const SHEET_CULTURE_SUB: &str = "Культура подразделения";
+/// The sheet or label "А.1 Открытые ответы".
+pub const SHEET_A1: &str = "А.1 Открытые ответы";
+/// The sheet or label "Культура по анкетам".
+pub const SHEET_CULTURE_FORMS: &str = "Культура по анкетам";
+/// The sheet or label "Сравнение приверж.".
+pub const SHEET_COMPARE_COMMITMENT: &str = "Сравнение приверж.";
+/// The sheet or label "Сравнение удовл.".
+pub const SHEET_COMPARE_SATISFACTION: &str = "Сравнение удовл.";
+/// The sheet or label "Сравнение культуры".
+pub const SHEET_COMPARE_CULTURE: &str = "Сравнение культуры";
+/// After a level's label in the comparison: its share of the staff.
+pub const SHARE_OF_STAFF_SUFFIX: &str = ", % работников";
+/// Before a tenure group in the comparison: mean IP of that group.
+pub const IP_MEAN_PREFIX: &str = "IP ср., ";

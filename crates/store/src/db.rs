@@ -203,9 +203,9 @@ impl Db {
 
     /// Runs `f` as one transaction (a savepoint, so that it nests): all of
     /// its writes or none.
-    pub(crate) fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Db) -> Result<T>) -> Result<T> {
+    pub(crate) fn in_transaction<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
         self.conn.execute_batch("SAVEPOINT klimat_write")?;
-        match f(self) {
+        match f() {
             Ok(v) => {
                 self.conn.execute_batch("RELEASE klimat_write")?;
                 Ok(v)

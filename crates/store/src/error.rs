@@ -9,7 +9,7 @@ use klimat_core::template::TemplateError;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The file was written by a newer Klimat.
-    #[error("{m} (версия схемы {found}, эта версия Klimat понимает до {supported}).", m = text::NEWER_SCHEMA)]
+    #[error("{m} ({v} {found}, {u} {supported}).", m = text::NEWER_SCHEMA, v = text::SCHEMA_VERSION, u = text::UNDERSTANDS_UP_TO)]
     NewerSchema {
         /// The file's schema version.
         found: i64,
@@ -45,7 +45,7 @@ pub enum StoreError {
     #[error("{m}\n{}", .0.join("\n"), m = text::FORMS_REFUSED)]
     FormsRefused(Vec<String>),
     /// An exchange file from a newer Klimat.
-    #[error("{m} (версия формата {0}).", m = text::NEWER_EXCHANGE)]
+    #[error("{m} ({v} {0}).", m = text::NEWER_EXCHANGE, v = text::FORMAT_VERSION)]
     NewerExchange(u64),
     /// The target of a backup is not a file that can be written.
     #[error("{0}")]

@@ -129,10 +129,10 @@ impl Db {
             return Err(StoreError::TooLarge(crate::text::FILE_TOO_LARGE));
         }
         let file = ExchangeFile::parse(bytes)?;
-        self.in_transaction(|db| db.merge_parsed(&file))
+        self.in_transaction(|| self.merge_parsed(&file))
     }
 
-    fn merge_parsed(&mut self, file: &ExchangeFile) -> Result<MergeReport> {
+    fn merge_parsed(&self, file: &ExchangeFile) -> Result<MergeReport> {
         let mut report = MergeReport::default();
         let now = self.today();
         let existing = self.survey_by_uuid(&file.survey_uuid)?;

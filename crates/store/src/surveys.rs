@@ -137,14 +137,18 @@ impl Db {
     pub(crate) fn create_survey_with_uuid(&self, s: &SurveySettings, uuid: &str) -> Result<i64> {
         validate(s)?;
         let now = self.now();
-        let org = self.organization_id(s.organization.as_deref())?;
-        self.conn.execute(
-            "INSERT INTO surveys (uuid, organization_id, name, date, instruments, satisfaction_key,
-                subdivisions, positions, anonymity_threshold, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-            params_from_iter(settings_values(Value::from(uuid.to_owned()), org, s, now)),
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        // The organization and the survey in one transaction: a refused
+        // survey leaves no organization behind.
+        self.in_transaction(|| {
+            let org = self.organization_id(s.organization.as_deref())?;
+            self.conn.execute(
+                "INSERT INTO surveys (uuid, organization_id, name, date, instruments, satisfaction_key,
+                    subdivisions, positions, anonymity_threshold, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                params_from_iter(settings_values(Value::from(uuid.to_owned()), org, s, now)),
+            )?;
+            Ok(self.conn.last_insert_rowid())
+        })
     }
 
     /// Replaces a survey's settings.
@@ -153,18 +157,20 @@ impl Db {
     /// [`StoreError::NoSurvey`], or the validation errors of [`Db::create_survey`].
     pub fn update_survey(&self, id: i64, s: &SurveySettings) -> Result<()> {
         validate(s)?;
-        let org = self.organization_id(s.organization.as_deref())?;
-        let n = self.conn.execute(
-            "UPDATE surveys SET organization_id = ?2, name = ?3, date = ?4, instruments = ?5,
-                satisfaction_key = ?6, subdivisions = ?7, positions = ?8,
-                anonymity_threshold = ?9, updated_at = ?10
-             WHERE id = ?1",
-            params_from_iter(settings_values(Value::from(id), org, s, self.now())),
-        )?;
-        if n == 0 {
-            return Err(StoreError::NoSurvey(id));
-        }
-        Ok(())
+        self.in_transaction(|| {
+            let org = self.organization_id(s.organization.as_deref())?;
+            let n = self.conn.execute(
+                "UPDATE surveys SET organization_id = ?2, name = ?3, date = ?4, instruments = ?5,
+                    satisfaction_key = ?6, subdivisions = ?7, positions = ?8,
+                    anonymity_threshold = ?9, updated_at = ?10
+                 WHERE id = ?1",
+                params_from_iter(settings_values(Value::from(id), org, s, self.now())),
+            )?;
+            if n == 0 {
+                return Err(StoreError::NoSurvey(id));
+            }
+            Ok(())
+        })
     }
 
     /// Archives or restores a survey.

@@ -114,3 +114,9 @@ pub const RESTORE_FOREIGN_SCHEMA: &str =
     "в файле есть таблицы, индексы или триггеры, которых Klimat не создает";
 /// A restore source with a malformed stored value.
 pub const RESTORE_BAD_ROW: &str = "в файле есть поврежденная запись:";
+/// «версия схемы».
+pub const SCHEMA_VERSION: &str = "версия схемы";
+/// «эта версия Klimat понимает до».
+pub const UNDERSTANDS_UP_TO: &str = "эта версия Klimat понимает до";
+/// «версия формата».
+pub const FORMAT_VERSION: &str = "версия формата";

@@ -49,3 +49,35 @@ pub fn set_survey_archived(state: State<'_, AppState>, id: i64, archived: bool) 
     state.unlocked()?;
     Ok(state.db()?.set_archived(id, archived)?)
 }
+
+/// The settings a new survey starts from: the questionnaires asked every
+/// year, the corrected key, the three default position categories, K = 3.
+#[tauri::command]
+pub fn survey_defaults(state: State<'_, AppState>) -> ApiResult<SurveyDefaultsDto> {
+    state.unlocked()?;
+    use klimat_core::Instrument;
+    let s = klimat_store::SurveySettings::new(
+        "",
+        today(),
+        vec![Instrument::Commitment, Instrument::Satisfaction],
+    );
+    Ok(SurveyDefaultsDto {
+        organization: String::new(),
+        instruments: s.instruments.iter().map(|i| i.id()).collect(),
+        satisfaction_key: s.satisfaction_key.id(),
+        subdivisions: s.subdivisions,
+        positions: s.positions,
+        anonymity_threshold: s.anonymity_threshold,
+    })
+}
+
+/// The defaults of a new survey.
+#[derive(serde::Serialize)]
+pub struct SurveyDefaultsDto {
+    organization: String,
+    instruments: Vec<&'static str>,
+    satisfaction_key: &'static str,
+    subdivisions: Vec<String>,
+    positions: Vec<String>,
+    anonymity_threshold: u32,
+}

@@ -37,9 +37,9 @@ export async function render(main, ctx) {
   main.append(h('div', { class: 'card' }, h('h3', {}, S.data.import), h('button', { class: 'primary', id: 'import', onclick: importFile }, S.data.import), errors));
   main.append(h('div', { class: 'card' }, h('h3', {}, S.data.export),
     h('div', { class: 'row' }, instrumentPicker(survey, instrument, (v) => { instrument = v; }, 'data-instrument'),
-      h('button', { onclick: () => saveAs(`Анкеты ${stamp()}.xlsx`, 'xlsx', 'export_forms', { surveyId: survey.id, instrument, format: 'xlsx' }, ([n, p]) => `${S.data.exported} ${n} → ${p}`) }, 'XLSX'),
-      h('button', { onclick: () => saveAs(`Анкеты ${stamp()}.csv`, 'csv', 'export_forms', { surveyId: survey.id, instrument, format: 'csv' }, ([n, p]) => `${S.data.exported} ${n} → ${p}`) }, 'CSV'),
-      h('button', { onclick: () => saveAs(`Шаблон ${stamp()}.xlsx`, 'xlsx', 'save_template', { surveyId: survey.id, instrument }) }, S.data.template))));
+      h('button', { onclick: () => saveAs(`${S.data.formsFile} ${stamp()}.xlsx`, 'xlsx', 'export_forms', { surveyId: survey.id, instrument, format: 'xlsx' }, ([n, p]) => `${S.data.exported} ${n} → ${p}`) }, 'XLSX'),
+      h('button', { onclick: () => saveAs(`${S.data.formsFile} ${stamp()}.csv`, 'csv', 'export_forms', { surveyId: survey.id, instrument, format: 'csv' }, ([n, p]) => `${S.data.exported} ${n} → ${p}`) }, 'CSV'),
+      h('button', { onclick: () => saveAs(`${S.data.templateFile} ${stamp()}.xlsx`, 'xlsx', 'save_template', { surveyId: survey.id, instrument }) }, S.data.template))));
   main.append(h('div', { class: 'card' }, h('h3', {}, S.data.exchange),
     h('div', { class: 'row' },
       h('button', { onclick: () => saveAs(`${survey.name}.klimat`, 'klimat', 'exchange_export', { surveyId: survey.id }) }, S.data.exchange),
@@ -48,7 +48,7 @@ export async function render(main, ctx) {
         if (!path || !window.confirm(S.data.confirmMerge)) return;
         try {
           const r = await call('merge_file', { path });
-          toast(`${S.data.merged} +${r.added}, ~${r.updated}, =${r.unchanged}${r.conflicts.length ? `, конфликтов: ${r.conflicts.length}` : ''}`);
+          toast(`${S.data.merged} +${r.added}, ~${r.updated}, =${r.unchanged}${r.conflicts.length ? `, ${S.data.conflicts} ${r.conflicts.length}` : ''}`);
         } catch (e) { showError(e); }
       } }, S.data.merge))));
   main.append(h('div', { class: 'card' }, h('h3', {}, S.data.backup),

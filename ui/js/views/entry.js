@@ -18,7 +18,7 @@ export let keystrokes = 0;
 
 function nextCode(code) {
   const m = /^(.*?)(\d+)$/.exec(code || '');
-  if (!m) return code ? `${code} 2` : 'Анкета 001';
+  if (!m) return code ? `${code} 2` : S.entry.firstCode;
   const n = String(Number(m[2]) + 1).padStart(m[2].length, '0');
   return m[1] + n;
 }
@@ -46,7 +46,7 @@ function freshState(ctx, instrument, prev) {
     values: prev ? prev.values : Object.fromEntries(demo.map((d) => [d.key, -1])),
     answers: Array(q.questions.length).fill(q.blank),
     cursor: demo.length,
-    code: prev ? nextCode(prev.code) : 'Анкета 001',
+    code: prev ? nextCode(prev.code) : S.entry.firstCode,
     uuid: null,
   };
 }
@@ -180,7 +180,7 @@ function drawForms(list, forms, ctx, onEdit) {
   list.append(h('h2', {}, `${S.entry.list} (${forms.length})`), filter, table);
   const fill = () => {
     clear(table);
-    table.append(h('tr', {}, h('th', {}, S.entry.code), h('th', {}, S.entry.tenure), h('th', {}, S.entry.subdivision), h('th', {}, S.entry.position), h('th', {}, 'Ответы'), h('th', {}, '')));
+    table.append(h('tr', {}, h('th', {}, S.entry.code), h('th', {}, S.entry.tenure), h('th', {}, S.entry.subdivision), h('th', {}, S.entry.position), h('th', {}, S.entry.answers), h('th', {}, '')));
     const q = filter.value.trim().toLowerCase();
     for (const f of forms.slice().reverse()) {
       const c = f.content;
@@ -262,11 +262,11 @@ function cultureEntry(main, ctx, survey, forms, q, editing = null) {
     h('div', { class: 'row' }, h('label', { class: 'inline', for: 'c-code' }, S.entry.code), code,
       h('label', { class: 'inline' }, S.entry.tenure, tenure), h('label', { class: 'inline' }, S.entry.subdivision, sub),
       h('label', { class: 'inline' }, S.entry.position, pos)),
-    h('h3', {}, 'Таблица А.1'), ...open.map((p, i) => h('div', { class: 'row' }, `${i + 1}. ${sheet.open[i].text}`, p[0], p[1])),
-    h('h3', {}, 'Таблица А.2 (в подразделении / в организации)'), h('div', { class: 'row' }, cohesion.map((p, i) => h('span', {}, `${i + 1}: `, p[0], p[1]))), h('div', {}, 'другое: ', other),
-    h('h3', {}, 'Таблица А.3'), h('div', { class: 'row' }, level.map((p, i) => h('span', {}, `${i + 1}: `, p[0], p[1]))),
-    h('h3', {}, 'Таблица А.4'), h('div', { class: 'row' }, negative.map((n, i) => h('span', {}, `${i + 1}: `, n))),
-    h('div', { class: 'row' }, 'п. 7: ', actors, ' / ', tech), h('div', {}, 'иное: ', otherNeg),
+    h('h3', {}, S.entry.tableA1), ...open.map((p, i) => h('div', { class: 'row' }, `${i + 1}. ${sheet.open[i].text}`, p[0], p[1])),
+    h('h3', {}, S.entry.tableA2), h('div', { class: 'row' }, cohesion.map((p, i) => h('span', {}, `${i + 1}: `, p[0], p[1]))), h('div', {}, `${S.entry.other} `, other),
+    h('h3', {}, S.entry.tableA3), h('div', { class: 'row' }, level.map((p, i) => h('span', {}, `${i + 1}: `, p[0], p[1]))),
+    h('h3', {}, S.entry.tableA4), h('div', { class: 'row' }, negative.map((n, i) => h('span', {}, `${i + 1}: `, n))),
+    h('div', { class: 'row' }, `${S.entry.item7} `, actors, ' / ', tech), h('div', {}, `${S.entry.otherNeg} `, otherNeg),
     h('div', { class: 'row' }, h('button', { class: 'primary', id: 'c-save', onclick: save }, S.common.save),
       editing ? h('button', { onclick: () => ctx.go('entry') }, S.common.cancel) : null));
   main.append(f);

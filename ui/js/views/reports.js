@@ -16,7 +16,7 @@ export async function render(main, ctx) {
     toast(`${S.reports.written} ${path}`);
   };
   const run = async (format) => {
-    const path = await saveDialog(`Отчет ${survey.name} ${stamp()}.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
+    const path = await saveDialog(`${S.reports.reportFile} ${survey.name} ${stamp()}.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
     if (!path) return;
     status.replaceChildren(h('span', {}, S.reports.making));
     try {
@@ -30,7 +30,7 @@ export async function render(main, ctx) {
       h('button', { id: 'save-xlsx', onclick: () => run('xlsx') }, S.reports.xlsx)),
     h('h3', {}, S.reports.blank),
     h('div', { class: 'row' }, survey.instruments.map((i) => h('button', { onclick: async () => {
-      const path = await saveDialog(`Бланк ${S.instruments[i]}.pdf`, [{ name: 'PDF', extensions: ['pdf'] }]);
+      const path = await saveDialog(`${S.reports.blankFile} ${S.instruments[i]}.pdf`, [{ name: 'PDF', extensions: ['pdf'] }]);
       if (!path) return;
       try { saved(await call('save_blank_form', { surveyId: survey.id, instrument: i, path })); } catch (e) { showError(e); }
     } }, S.instruments[i]))),

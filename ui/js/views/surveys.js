@@ -9,7 +9,7 @@ let showArchived = false;
 export async function render(main, ctx) {
   main.append(h('h1', {}, S.surveys.title));
   const bar = h('div', { class: 'row' },
-    h('button', { class: 'primary', id: 'new-survey', onclick: () => editor(main, ctx, null) }, S.surveys.create),
+    h('button', { class: 'primary', id: 'new-survey', onclick: () => editor(main, ctx, null).catch(showError) }, S.surveys.create),
     h('label', { class: 'inline' }, h('input', { type: 'checkbox', checked: showArchived, onchange: (e) => { showArchived = e.target.checked; ctx.go('surveys'); } }), S.surveys.showArchived));
   main.append(bar);
   const list = ctx.surveys.filter((s) => showArchived || !s.archived);
@@ -25,7 +25,7 @@ export async function render(main, ctx) {
       h('td', {}, s.organization || ''),
       h('td', { class: 'pre' }, counts),
       h('td', {},
-        h('button', { onclick: () => editor(main, ctx, s) }, S.common.edit), ' ',
+        h('button', { onclick: () => editor(main, ctx, s).catch(showError) }, S.common.edit), ' ',
         h('button', { onclick: async () => {
           try { await call('set_survey_archived', { id: s.id, archived: !s.archived }); ctx.go('surveys'); } catch (e) { showError(e); }
         } }, s.archived ? S.surveys.unarchive : S.surveys.archive))));
@@ -33,14 +33,11 @@ export async function render(main, ctx) {
   main.append(table);
 }
 
-function editor(main, ctx, s) {
+async function editor(main, ctx, s) {
+  // A new survey starts from the backend's defaults (key, positions, K).
+  const v = s || { ...(await call('survey_defaults')), name: `${S.surveys.defaultName} ${new Date().getFullYear()}`, date: stamp() };
   clear(main);
   main.append(h('h1', {}, s ? s.name : S.surveys.create));
-  const v = s || {
-    name: `${S.surveys.defaultName} ${new Date().getFullYear()}`, organization: '', date: stamp(),
-    instruments: ['commitment', 'satisfaction'], satisfaction_key: 'corrected', subdivisions: [],
-    positions: ['Руководитель', 'Специалист', 'Другие служащие и рабочие'], anonymity_threshold: 3,
-  };
   const name = h('input', { id: 'f-name', value: v.name, size: 50 });
   const org = h('input', { id: 'f-org', value: v.organization || '', size: 50 });
   const date = h('input', { id: 'f-date', type: 'date', value: v.date });
