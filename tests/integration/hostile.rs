@@ -344,6 +344,21 @@ fn item_7_restore_refuses_foreign_triggers_and_malformed_answers() {
         assert_eq!(err.code(), "bad_backup_file", "{name}: {err}");
         assert_eq!(db.form_count().unwrap(), 5, "{name}: nothing replaced");
     }
+    // Found by the restore fuzz target: a backup whose header says UTF-16
+    // left the database unusable after the refusal.
+    let path = dir.join("utf16.db");
+    db.backup(&path).unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[59] = 3;
+    std::fs::write(&path, bytes).unwrap();
+    let err = db.restore(&path).unwrap_err();
+    assert_eq!(err.code(), "bad_backup_file", "{err}");
+    assert_eq!(db.form_count().unwrap(), 5, "the database still works");
+    // The fuzzer's own input, restored over an in-memory database.
+    let mut mem = Db::open_in_memory().unwrap();
+    let result = mem.restore(&klimat_tests::fixture("restore-fuzz-utf16.db"));
+    assert!(result.is_err(), "{result:?}");
+    assert_eq!(mem.form_count().unwrap(), 0, "the database still works");
 }
 
 #[test]

@@ -350,6 +350,21 @@ impl Db {
             if version < 1 || has_surveys.is_none() {
                 return Err(StoreError::NotKlimatDatabase);
             }
+            // Klimat writes UTF-8 only, and the header says so with the
+            // number 1 at offset 56. Any other number — UTF-16, or a value
+            // SQLite reads as "UTF-8 by default" but then refuses once the
+            // pages are copied (found by the restore fuzz target) — is
+            // refused here, before anything is replaced.
+            let mut header = [0u8; 60];
+            std::io::Read::read_exact(&mut std::fs::File::open(source)?, &mut header)
+                .map_err(|e| StoreError::BadBackup(e.to_string()))?;
+            let encoding = u32::from_be_bytes([header[56], header[57], header[58], header[59]]);
+            if encoding != 1 {
+                return Err(StoreError::BadBackup(format!(
+                    "{} {encoding})",
+                    text::RESTORE_ENCODING
+                )));
+            }
             let check: String = src
                 .query_row("PRAGMA integrity_check", [], |r| r.get(0))
                 .map_err(bad)?;

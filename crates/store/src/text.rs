@@ -120,3 +120,6 @@ pub const SCHEMA_VERSION: &str = "версия схемы";
 pub const UNDERSTANDS_UP_TO: &str = "эта версия Klimat понимает до";
 /// «версия формата».
 pub const FORMAT_VERSION: &str = "версия формата";
+/// A restore source in another text encoding than Klimat's.
+pub const RESTORE_ENCODING: &str =
+    "файл записан не в кодировке UTF-8, которую использует Klimat (код кодировки в заголовке:";
