@@ -89,6 +89,21 @@ fn tool(name: &str) -> PathBuf {
     }
 }
 
+/// Waits for `text` on the page; on failure the panic says what the page
+/// showed instead (its toasts and the start of its text), so that a failure
+/// under load can be understood from the log alone.
+fn wait_for(s: &Session, text: &str, long: Duration) {
+    if let Err(e) = s.wait_text(text, long) {
+        let shown = s
+            .execute(
+                "return [document.getElementById('toast').innerText, document.body.innerText.slice(0, 1500)];",
+                json!([]),
+            )
+            .unwrap_or_default();
+        panic!("{e}; the page showed: {shown}");
+    }
+}
+
 /// Waits until the window that held `path` has closed, and returns the
 /// database, opened here.
 fn wait_released(path: &Path, long: Duration) -> klimat_store::Db {
@@ -171,7 +186,7 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
     s.choose("#instrument-picker", "commitment").unwrap();
     std::thread::sleep(Duration::from_millis(700));
     s.wait_text("Цифры 1–5", long).unwrap();
-    s.wait_text("Введенные анкеты (0)", long).unwrap();
+    wait_for(&s, "Введенные анкеты (0)", long);
     s.click("#entry-pad").unwrap();
     let data =
         parse_csv::<CommitmentAnswers>(&std::fs::read(fixture("commitment-b2.csv")).unwrap())
@@ -367,7 +382,7 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
     // 6. The satisfaction pad: letters in either layout, digits, blanks.
     s.click("#nav-entry").unwrap();
     s.choose("#instrument-picker", "satisfaction").unwrap();
-    s.wait_text("Введенные анкеты (0)", long).unwrap();
+    wait_for(&s, "Введенные анкеты (0)", long);
     s.dispatch_keys(
         "#entry-pad",
         &[
@@ -376,7 +391,7 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
         ],
     )
     .unwrap();
-    s.wait_text("Введенные анкеты (1)", long).unwrap();
+    wait_for(&s, "Введенные анкеты (1)", long);
     let answers = s
         .execute_async(
             "const done = arguments[arguments.length - 1];

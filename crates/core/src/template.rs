@@ -23,7 +23,7 @@ use crate::{Instrument, commitment, culture, satisfaction};
 /// a cell).
 pub mod limits {
     /// The largest import or exchange file, in bytes.
-    pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+    pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
     /// The most data rows a file may hold.
     pub const MAX_ROWS: u64 = 1_000_000;
     /// The longest form code, in characters («Анкета 017»).
@@ -211,7 +211,7 @@ impl fmt::Display for TemplateError {
                 )
             }
             TemplateError::NoForms => f.write_str(ru::ERR_NO_FORMS),
-            TemplateError::TooLarge(what) => write!(f, "{} {what}", ru::ERR_TOO_LARGE),
+            TemplateError::TooLarge(what) => f.write_str(what),
         }
     }
 }

@@ -38,7 +38,7 @@ pub enum StoreError {
     #[error("{m} «{0}»", m = text::INSTRUMENT_NOT_IN_SURVEY)]
     InstrumentNotInSurvey(&'static str),
     /// A file over one of the input limits; nothing was read from it.
-    #[error("{m} {0}", m = text::TOO_LARGE)]
+    #[error("{0}")]
     TooLarge(&'static str),
     /// Forms that break a rule of the survey (a repeated code, a subdivision
     /// not in its list, an over-long text); nothing was saved.

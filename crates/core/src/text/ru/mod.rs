@@ -171,12 +171,12 @@ pub const ERR_BAD_ENCODING_HINT: &str =
 /// A header without forms.
 pub const ERR_NO_FORMS: &str =
     "Файл не принят: в нём нет ни одной анкеты, только строка заголовков.";
-/// A file over a limit.
-pub const ERR_TOO_LARGE: &str = "Файл не принят:";
 /// The file is too large.
-pub const TOO_LARGE_FILE: &str = "он больше 256 МБ.";
+pub const TOO_LARGE_FILE: &str =
+    "Файл больше 100 МБ: это не файл анкет Klimat или в нем что-то лишнее.";
 /// Too many rows.
-pub const TOO_MANY_ROWS: &str = "в нём больше 1 000 000 строк.";
+pub const TOO_MANY_ROWS: &str =
+    "В файле больше 1 000 000 строк: столько анкет Klimat не принимает.";
 /// An unclosed quote.
 pub const UNCLOSED_QUOTE: &str = "кавычка «\"», открытая в этой строке, не закрыта до конца файла; исправьте ее, иначе все следующие строки слились бы в одну ячейку";
 /// «Строка».
