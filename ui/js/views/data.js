@@ -1,7 +1,7 @@
 // Data: import (a refused file shows every bad cell), export, exchange
 // files, backup and restore, with confirmations where data is replaced.
 import { S } from '../strings.js';
-import { h, clear, toast, showError } from '../dom.js';
+import { h, clear, toast, showError, confirmDialog } from '../dom.js';
 import { call, saveDialog, openDialog } from '../backend.js';
 import { surveyPicker, instrumentPicker, needSurvey, stamp } from './common.js';
 
@@ -45,7 +45,7 @@ export async function render(main, ctx) {
       h('button', { onclick: () => saveAs(`${survey.name}.klimat`, 'klimat', 'exchange_export', { surveyId: survey.id }) }, S.data.exchange),
       h('button', { onclick: async () => {
         const path = await openDialog([{ name: 'Klimat', extensions: ['klimat'] }]);
-        if (!path || !window.confirm(S.data.confirmMerge)) return;
+        if (!path || !await confirmDialog(S.data.confirmMerge)) return;
         try {
           const r = await call('merge_file', { path });
           toast(`${S.data.merged} +${r.added}, ~${r.updated}, =${r.unchanged}${r.conflicts.length ? `, ${S.data.conflicts} ${r.conflicts.length}` : ''}`);
@@ -56,7 +56,7 @@ export async function render(main, ctx) {
       h('button', { onclick: () => saveAs(`klimat-${stamp()}.db`, 'db', 'backup', {}, (p) => `${S.data.backupDone} ${p}`) }, S.data.backup),
       h('button', { class: 'danger', onclick: async () => {
         const path = await openDialog([{ name: 'Klimat', extensions: ['db'] }]);
-        if (!path || !window.confirm(S.data.confirmRestore)) return;
+        if (!path || !await confirmDialog(S.data.confirmRestore, { yes: S.data.restore, danger: true })) return;
         try { const saved = await call('restore', { path }); toast(`${S.data.restored} ${saved || ''}`); } catch (e) { showError(e); }
       } }, S.data.restore))));
 }

@@ -3,7 +3,7 @@
 // form with the next code. Demographics stay as on the previous form until
 // changed (↑ or Home goes to them; a digit picks an option).
 import { S } from '../strings.js';
-import { h, clear, toast, showError, select } from '../dom.js';
+import { h, clear, toast, showError, select, confirmDialog } from '../dom.js';
 import { call } from '../backend.js';
 import { surveyPicker, instrumentPicker, needSurvey } from './common.js';
 
@@ -16,11 +16,26 @@ const SAT_KEYS = { 'а': 0, 'А': 0, 'f': 0, 'F': 0, 'a': 0, 'A': 0, '1': 0,
 let state = null;
 export let keystrokes = 0;
 
-function nextCode(code) {
+/** The numeric tail of a code: «Анкета 017» → ['Анкета ', 17, 3]. */
+function splitCode(code) {
   const m = /^(.*?)(\d+)$/.exec(code || '');
-  if (!m) return code ? `${code} 2` : S.entry.firstCode;
-  const n = String(Number(m[2]) + 1).padStart(m[2].length, '0');
-  return m[1] + n;
+  return m ? [m[1], Number(m[2]), m[2].length] : null;
+}
+
+/**
+ * The code after `code` that no stored form has: the highest number with
+ * the same prefix plus one, so that a suggestion never repeats a code.
+ */
+function nextCode(code, codes) {
+  const parts = splitCode(code);
+  if (!parts) return code ? `${code} 2` : S.entry.firstCode;
+  const [prefix, , width] = parts;
+  let high = parts[1];
+  for (const c of codes) {
+    const p = splitCode(c);
+    if (p && p[0] === prefix && p[1] > high) high = p[1];
+  }
+  return prefix + String(high + 1).padStart(width, '0');
 }
 
 // The questionnaires as the backend describes them (items, tenure options,
@@ -31,7 +46,7 @@ async function questionnaire(instrument) {
   return questionnaires[instrument];
 }
 
-function freshState(ctx, instrument, prev) {
+function freshState(ctx, instrument, prev, codes) {
   const survey = ctx.survey();
   const q = questionnaires[instrument];
   // The first tenure option is "не указано", which the pad offers as 0.
@@ -42,12 +57,15 @@ function freshState(ctx, instrument, prev) {
     survey.positions.length ? { key: 'position', title: S.entry.position, options: survey.positions } : null,
   ].filter(Boolean);
   return {
-    instrument, demo,
+    instrument, demo, blank: q.blank,
     values: prev ? prev.values : Object.fromEntries(demo.map((d) => [d.key, -1])),
     answers: Array(q.questions.length).fill(q.blank),
     cursor: demo.length,
-    code: prev ? nextCode(prev.code) : S.entry.firstCode,
+    code: prev ? nextCode(prev.code, codes) : S.entry.firstCode,
     uuid: null,
+    keys: 0, // keystrokes of this form
+    flash: false, // the current cell flashes after a key that means nothing
+    warning: null, // a question the next Enter answers (blank items)
   };
 }
 
@@ -64,6 +82,26 @@ function content(st) {
   };
 }
 
+/** The codes stored for this questionnaire, but the form being edited. */
+function takenCodes(forms, st) {
+  return new Set(forms.filter((f) => f.uuid !== st.uuid).map((f) => f.content.code).filter((c) => c));
+}
+
+let audio = null;
+/** A short beep for a key that means nothing here. */
+function beep() {
+  try {
+    audio = audio || new AudioContext();
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.frequency.value = 880;
+    gain.gain.value = 0.08;
+    osc.connect(gain).connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.12);
+  } catch { /* no sound device: the flash alone */ }
+}
+
 export async function render(main, ctx) {
   if (!needSurvey(main, ctx, S.entry.title)) return;
   const survey = ctx.survey();
@@ -72,46 +110,78 @@ export async function render(main, ctx) {
   main.append(h('div', { class: 'row' },
     h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('entry'))),
     h('label', { class: 'inline' }, S.common.instrument, instrumentPicker(survey, instrument, (v) => { localStorage.setItem('entryInstrument', v); ctx.go('entry'); }))));
-  const forms = await call('list_forms', { surveyId: survey.id, instrument });
+  let forms = await call('list_forms', { surveyId: survey.id, instrument });
   const q = await questionnaire(instrument);
   if (instrument === 'culture') { return cultureEntry(main, ctx, survey, forms, q); }
+  const codes = () => forms.map((f) => f.content.code);
   if (!state || state.instrument !== instrument || state.surveyId !== survey.id) {
     const last = forms[forms.length - 1];
-    state = freshState(ctx, instrument, null);
+    state = freshState(ctx, instrument, null, codes());
     state.surveyId = survey.id;
-    if (last) state.code = nextCode(last.content.code);
+    if (last) state.code = nextCode(last.content.code, codes());
   }
   const pad = h('div', { id: 'entry-pad', tabindex: 0, class: 'card' });
   const list = h('div', { id: 'entry-list' });
   main.append(h('p', { class: 'keys' }, instrument === 'commitment' ? S.entry.helpCommitment : S.entry.helpSatisfaction, ' ', S.entry.helpDemo), pad, list);
-  const draw = () => drawPad(pad, state);
-  const drawList = (forms) => drawForms(list, forms, ctx, (f) => {
+  const draw = () => drawPad(pad, state, takenCodes(forms, state), () => { pad.focus(); });
+  const drawList = () => drawForms(list, forms, ctx, (f) => {
     state = loadForm(ctx, instrument, f); state.surveyId = survey.id; draw(); pad.focus();
   });
+  const save = async () => {
+    const c = content(state);
+    if (c.code && takenCodes(forms, state).has(c.code)) {
+      state.warning = `${S.entry.duplicateCode} «${c.code}»`;
+      beep();
+      return;
+    }
+    const blanks = state.answers.filter((v) => v === state.blank).length;
+    if (blanks && !state.warning) {
+      state.warning = `${S.entry.blanksBefore} ${blanks}. ${S.entry.blanksAfter}`;
+      return;
+    }
+    try {
+      let saved;
+      if (state.uuid) saved = await call('update_form', { uuid: state.uuid, content: c });
+      else saved = await call('save_form', { surveyId: survey.id, content: c });
+      toast(`${S.entry.saved} ${saved.content.code}`);
+      forms = await call('list_forms', { surveyId: survey.id, instrument });
+      const prev = state;
+      state = freshState(ctx, instrument, prev, codes());
+      state.surveyId = survey.id;
+      drawList();
+    } catch (err) { state.warning = null; showError(err); }
+  };
   pad.addEventListener('keydown', async (e) => {
     if (e.target !== pad) return;
-    const handled = await onKey(e, state, async () => {
-      const c = content(state);
-      try {
-        let saved;
-        if (state.uuid) saved = await call('update_form', { uuid: state.uuid, content: c });
-        else saved = await call('save_form', { surveyId: survey.id, content: c });
-        toast(`${S.entry.saved} ${saved.content.code}`);
-        const prev = state;
-        state = freshState(ctx, instrument, prev);
-        state.surveyId = survey.id;
-        drawList(await call('list_forms', { surveyId: survey.id, instrument }));
-      } catch (err) { showError(err); }
-    });
-    if (handled) { e.preventDefault(); keystrokes += 1; draw(); }
+    // A modifier combination (Alt+1 … Alt+7 switch screens) never writes an
+    // answer.
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      keystrokes += 1; state.keys += 1;
+      await save();
+      draw();
+      return;
+    }
+    const result = onKey(e, state);
+    if (result === 'ignored') return;
+    e.preventDefault();
+    keystrokes += 1; state.keys += 1;
+    state.warning = null;
+    if (result === 'invalid') {
+      state.flash = true;
+      beep();
+      setTimeout(() => { state.flash = false; draw(); }, 350);
+    }
+    draw();
   });
   draw();
-  drawList(forms);
+  drawList();
   pad.focus();
 }
 
 function loadForm(ctx, instrument, f) {
-  const st = freshState(ctx, instrument, null);
+  const st = freshState(ctx, instrument, null, []);
   const c = f.content;
   st.code = c.code; st.uuid = f.uuid; st.answers = [...c.answers];
   for (const d of st.demo) {
@@ -122,55 +192,72 @@ function loadForm(ctx, instrument, f) {
   return st;
 }
 
-async function onKey(e, st, save) {
+/**
+ * One key on the pad (not Enter): 'handled', 'invalid' (a key that means
+ * nothing where the cursor is: the cell flashes and beeps, the cursor stays)
+ * or 'ignored' (a key the pad leaves to the page, such as Tab at the end).
+ */
+function onKey(e, st) {
   const nDemo = st.demo.length;
   const last = nDemo + st.answers.length - 1;
-  if (e.key === 'Enter') { await save(); return true; }
-  if (e.key === 'Home') { st.cursor = 0; return true; }
-  if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') { st.cursor = Math.max(0, st.cursor - 1); return true; }
+  if (e.key === 'Home') { st.cursor = 0; return 'handled'; }
+  if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') { st.cursor = Math.max(0, st.cursor - 1); return 'handled'; }
   if (e.key === 'ArrowDown' || e.key === 'ArrowRight' || e.key === 'Tab') {
-    if (e.key === 'Tab' && st.cursor >= last) return false;
-    st.cursor = Math.min(last, st.cursor + 1); return true;
+    if (e.key === 'Tab' && st.cursor >= last) return 'ignored';
+    st.cursor = Math.min(last, st.cursor + 1); return 'handled';
   }
   if (e.key === 'Backspace') {
+    // On the last cell, filled, Backspace clears that cell; elsewhere it
+    // steps back and clears the cell before.
+    const item = st.cursor - nDemo;
+    if (st.cursor === last && st.answers[item] !== st.blank) { st.answers[item] = st.blank; return 'handled'; }
     st.cursor = Math.max(0, st.cursor - 1);
-    if (st.cursor >= nDemo) st.answers[st.cursor - nDemo] = st.instrument === 'commitment' ? 0 : '';
-    return true;
+    if (st.cursor >= nDemo) st.answers[st.cursor - nDemo] = st.blank;
+    return 'handled';
   }
+  if (e.key.length !== 1) return 'ignored';
   if (st.cursor < nDemo) {
     const d = st.demo[st.cursor];
     if (/^[0-9]$/.test(e.key)) {
       const i = Number(e.key) - 1;
-      if (i === -1 || i < d.options.length) { st.values[d.key] = i; st.cursor += 1; return true; }
+      if (i === -1 || i < d.options.length) { st.values[d.key] = i; st.cursor += 1; return 'handled'; }
     }
-    return false;
+    return 'invalid';
   }
   const item = st.cursor - nDemo;
   let value = null;
-  if (e.key === ' ' || e.key === '0') value = st.instrument === 'commitment' ? 0 : '';
+  if (e.key === ' ' || e.key === '0') value = st.blank;
   else if (st.instrument === 'commitment' && /^[1-5]$/.test(e.key)) value = Number(e.key);
   else if (st.instrument === 'satisfaction' && e.key in SAT_KEYS) value = LETTERS[SAT_KEYS[e.key]];
-  if (value === null) return false;
+  if (value === null) return 'invalid';
   st.answers[item] = value;
   st.cursor = Math.min(last, st.cursor + 1);
-  return true;
+  return 'handled';
 }
 
-function drawPad(pad, st) {
+function drawPad(pad, st, taken, backToPad) {
   clear(pad);
-  const codeInput = h('input', { id: 'entry-code', value: st.code, size: 18, onchange: (e) => { st.code = e.target.value; } });
+  const codeInput = h('input', {
+    id: 'entry-code', value: st.code, size: 18, class: taken.has(st.code.trim()) ? 'bad' : '',
+    oninput: (e) => { st.code = e.target.value; e.target.classList.toggle('bad', taken.has(st.code.trim())); },
+    // Enter in the code field goes back to the first answer.
+    onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); st.code = e.target.value; st.cursor = st.demo.length; backToPad(); } },
+  });
   pad.append(h('div', { class: 'row' }, h('strong', {}, st.uuid ? S.entry.editing : S.entry.newForm), ' ',
     h('label', { class: 'inline', for: 'entry-code' }, S.entry.code), codeInput,
-    h('span', { class: 'muted', id: 'keystrokes' }, `${S.entry.keystrokes} ${keystrokes}`)));
+    h('span', { class: 'muted', id: 'keystrokes' }, `${S.entry.keystrokes} ${st.keys}`)));
+  if (st.warning) pad.append(h('p', { class: 'warning', id: 'entry-warning', role: 'alert' }, st.warning));
   st.demo.forEach((d, i) => {
-    pad.append(h('div', { class: `demo ${st.cursor === i ? 'current' : ''}` },
+    pad.append(h('div', { class: `demo ${st.cursor === i ? 'current' : ''} ${st.cursor === i && st.flash ? 'flash' : ''}` },
       h('span', { class: 'title' }, d.title),
       h('span', { class: `opt ${st.values[d.key] === -1 ? 'on' : ''}` }, `0 ${S.common.none}`),
       d.options.map((o, k) => h('span', { class: `opt ${st.values[d.key] === k ? 'on' : ''}` }, `${k + 1} ${o}`))));
   });
-  pad.append(h('div', { class: 'entry-grid' }, st.answers.map((v, i) =>
-    h('div', { class: `cell ${st.cursor === st.demo.length + i ? 'current' : ''}`, id: `cell-${i + 1}` },
-      h('div', { class: 'n' }, String(i + 1)), h('div', { class: 'v' }, v === 0 || v === '' ? '·' : String(v))))));
+  pad.append(h('div', { class: 'entry-grid' }, st.answers.map((v, i) => {
+    const current = st.cursor === st.demo.length + i;
+    return h('div', { class: `cell ${current ? 'current' : ''} ${current && st.flash ? 'flash' : ''}`, id: `cell-${i + 1}` },
+      h('div', { class: 'n' }, String(i + 1)), h('div', { class: 'v' }, v === st.blank ? '·' : String(v)));
+  })));
 }
 
 function drawForms(list, forms, ctx, onEdit) {
@@ -190,7 +277,7 @@ function drawForms(list, forms, ctx, onEdit) {
         h('td', {}, c.position || S.common.none), h('td', { class: 'answers' }, answers),
         h('td', {}, h('button', { onclick: () => onEdit(f) }, S.common.edit), ' ',
           h('button', { class: 'danger', onclick: async () => {
-            if (!window.confirm(S.entry.confirmDelete)) return;
+            if (!await confirmDialog(S.entry.confirmDelete, { yes: S.common.delete, danger: true })) return;
             try { await call('delete_form', { uuid: f.uuid }); ctx.go('entry'); } catch (e) { showError(e); }
           } }, S.common.delete))));
     }
@@ -204,7 +291,7 @@ function cultureEntry(main, ctx, survey, forms, q, editing = null) {
   const f = h('div', { class: 'card', id: 'culture-form' });
   const c0 = editing ? editing.content : null;
   const a0 = c0 ? c0.answers : null;
-  const code = h('input', { id: 'c-code', value: c0 ? c0.code : nextCode(forms.length ? forms[forms.length - 1].content.code : ''), size: 18 });
+  const code = h('input', { id: 'c-code', value: c0 ? c0.code : nextCode(forms.length ? forms[forms.length - 1].content.code : '', forms.map((x) => x.content.code)), size: 18 });
   const sheet = q.culture;
   const pick = (id, options, value) => select(options, value ?? '', { id });
   const tenure = pick('c-tenure', q.tenure.map(([label, value]) => ({ value, label })), c0 ? c0.tenure : '');
