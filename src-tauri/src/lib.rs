@@ -53,6 +53,7 @@ pub fn run() {
                 && let Some(w) = app.get_webview_window("main")
             {
                 let _ = w.set_fullscreen(true);
+                let _ = w.set_always_on_top(true);
             }
             Ok(())
         })

@@ -124,10 +124,16 @@ fn wait_released(path: &Path, long: Duration) -> klimat_store::Db {
     }
 }
 
-#[test]
-fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kiosk() {
-    let dir = TempDir::new("e2e");
-    let display = format!(":{}", 100 + std::process::id() % 100);
+/// The window's end-to-end tests run one at a time: two windows, two
+/// WebKit processes and the integration tests at once would starve each
+/// other on this 2-core machine.
+static ONE_WINDOW: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Xvfb on a display of its own and tauri-driver on free ports, with the
+/// window's database in `dir`; returns the processes (killed on drop), the
+/// driver's port and the window's binary.
+fn start_driver(dir: &TempDir, display: u32) -> (Processes, u16, PathBuf) {
+    let display = format!(":{display}");
     let mut procs = Processes(Vec::new());
     procs.0.push(
         Command::new("Xvfb")
@@ -165,6 +171,16 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
             .expect("tauri-driver (installed by scripts/test.sh)"),
     );
     wait_port(port);
+    (procs, port, binary)
+}
+
+#[test]
+fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kiosk() {
+    let _one = ONE_WINDOW
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = TempDir::new("e2e");
+    let (_procs, port, binary) = start_driver(&dir, 100 + std::process::id() % 100);
     let s = Session::start(port, binary.to_str().unwrap()).expect("WebDriver session");
     let long = Duration::from_secs(30);
 
@@ -478,5 +494,233 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
     s.click("#start-retry").unwrap();
     s.find("#new-survey", long).unwrap();
     s.wait_text("Диагностика 2026", long).unwrap();
+    s.quit();
+}
+
+/// What must never be on screen: raw objects, missing values, script
+/// errors, error toasts.
+fn assert_clean(s: &Session, place: &str) {
+    let found = s
+        .execute(
+            "const text = document.body.innerText;
+             const bad = ['[object', 'undefined', 'NaN'].filter((w) => text.includes(w));
+             const toasts = [...document.querySelectorAll('#toast .msg.error')].map((m) => m.innerText);
+             return { bad, toasts, errors: window.__KLIMAT_ERRORS__ || ['no error collector'] };",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        found,
+        json!({ "bad": [], "toasts": [], "errors": [] }),
+        "{place}: the page shows something wrong"
+    );
+}
+
+/// Invokes a backend command from the page and returns its result (or
+/// `{"error": code}`).
+fn invoke(s: &Session, command: &str, args: serde_json::Value) -> serde_json::Value {
+    s.execute_async(
+        "const done = arguments[arguments.length - 1];
+         window.__TAURI__.core.invoke(arguments[0], arguments[1])
+           .then((r) => done(r === undefined ? null : r), (e) => done({ error: e.code, message: e.message }));",
+        json!([command, args]),
+    )
+    .unwrap()
+}
+
+/// Answers every question of the kiosk form on screen, by digit keys and
+/// typed texts, up to «Отправить анкету».
+fn fill_kiosk_form(s: &Session, long: Duration) {
+    for _ in 0..120 {
+        let step = s
+            .execute(
+                "const k = document.getElementById('kiosk');
+                 if (document.getElementById('kiosk-finish')) return 'finish';
+                 if (k.querySelector('.pair')) return 'pair';
+                 if (k.querySelector('textarea')) return 'text';
+                 if (k.querySelector('.words')) return 'words';
+                 return 'choice';",
+                json!([]),
+            )
+            .unwrap();
+        match step.as_str() {
+            Some("pair") => s.dispatch_keys("#kiosk", &["4", "2"]).unwrap(),
+            Some("choice") => s.dispatch_keys("#kiosk", &["2"]).unwrap(),
+            Some("text") => {
+                s.execute(
+                    "for (const t of document.querySelectorAll('#kiosk textarea')) {
+                       t.value = 'Ответ сотрудника'; t.dispatchEvent(new Event('input'));
+                     }",
+                    json!([]),
+                )
+                .unwrap();
+                s.click("#kiosk-next").unwrap();
+            }
+            Some("words") => {
+                s.execute(
+                    "document.querySelector('#kiosk .words input').click();",
+                    json!([]),
+                )
+                .unwrap();
+                s.click("#kiosk-next").unwrap();
+            }
+            _ => {
+                // The last question (a demographic one) is answered, then sent.
+                s.dispatch_keys("#kiosk", &["1"]).unwrap();
+                assert_clean(s, "the kiosk's last question");
+                s.click("#kiosk-finish").unwrap();
+                s.wait_text("Спасибо", long).unwrap();
+                return;
+            }
+        }
+        assert_clean(s, "a kiosk question");
+    }
+    panic!("the kiosk form did not end");
+}
+
+#[test]
+fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_mode() {
+    let _one = ONE_WINDOW
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = TempDir::new("e2e-smoke");
+    let (_procs, port, binary) = start_driver(&dir, 200 + std::process::id() % 100);
+    let s = Session::start(port, binary.to_str().unwrap()).expect("WebDriver session");
+    let long = Duration::from_secs(30);
+    let shots = std::env::var_os("KLIMAT_SCREENSHOTS").map(PathBuf::from);
+    let shot = |name: &str| {
+        if let Some(out) = &shots {
+            std::thread::sleep(Duration::from_millis(300));
+            std::fs::write(out.join(format!("{name}.png")), s.screenshot().unwrap()).unwrap();
+        }
+    };
+    s.find("#nav-surveys", long).unwrap();
+    assert_clean(&s, "the first screen");
+
+    // A survey of all three questionnaires with the samples' lists.
+    let created = invoke(
+        &s,
+        "create_survey",
+        json!({ "survey": {
+            "name": "Диагностика 2026", "organization": "Райисполком", "date": "2026-11-25",
+            "instruments": ["commitment", "satisfaction", "culture"], "satisfaction_key": "corrected",
+            "subdivisions": klimat_tests::subdivisions(),
+            "positions": ["Руководитель", "Специалист", "Другие служащие и рабочие"],
+            "anonymity_threshold": 3 } }),
+    );
+    assert_eq!(created, json!(1), "{created}");
+    for instrument in ["commitment", "satisfaction", "culture"] {
+        let path = root().join("samples").join(format!("{instrument}.csv"));
+        let r = invoke(
+            &s,
+            "import_file",
+            json!({ "surveyId": 1, "path": path.to_str().unwrap() }),
+        );
+        assert_eq!(r["instrument"], json!(instrument), "{r}");
+    }
+
+    // Every screen, and every questionnaire where a screen has a picker.
+    for (nav, wait) in [
+        ("#nav-surveys", "Диагностика 2026"),
+        ("#nav-entry", "Введенные анкеты"),
+        ("#nav-results", "Организационная приверженность"),
+        ("#nav-reports", "Годовой отчет"),
+        ("#nav-data", "Резервная копия"),
+        ("#nav-kiosk", "PIN-код"),
+        ("#nav-about", "Liberation Serif"),
+    ] {
+        s.click(nav).unwrap();
+        wait_for(&s, wait, long);
+        assert_clean(&s, nav);
+        if nav == "#nav-entry" {
+            for instrument in ["commitment", "satisfaction", "culture"] {
+                s.choose("#instrument-picker", instrument).unwrap();
+                wait_for(&s, "Введенные анкеты", long);
+                std::thread::sleep(Duration::from_millis(300));
+                assert_clean(&s, &format!("entry of {instrument}"));
+            }
+        }
+    }
+
+    // The culture form: Table А.1 shows its questions and takes answers.
+    s.click("#nav-entry").unwrap();
+    s.choose("#instrument-picker", "culture").unwrap();
+    s.find("#culture-form textarea", long).unwrap();
+    wait_for(&s, "Какие ценности Вашей организации", long);
+    s.type_into("#culture-form textarea", "Профессионализм")
+        .unwrap();
+    s.dispatch_keys(".rating", &["4"]).unwrap();
+    shot("entry-culture");
+    s.click("#c-save").unwrap();
+    wait_for(&s, "Анкета сохранена", long);
+    assert_clean(&s, "the culture form after saving");
+    let forms = invoke(
+        &s,
+        "list_forms",
+        json!({ "surveyId": 1, "instrument": "culture" }),
+    );
+    let last = &forms.as_array().unwrap().last().unwrap()["content"];
+    assert_eq!(last["answers"]["open"][0][0], json!("Профессионализм"));
+    assert_eq!(last["answers"]["cohesion"][0][0], json!(4));
+
+    // The kiosk with each questionnaire: the greeting, every question by
+    // digit keys, the thank-you screen, and out with the PIN (Enter).
+    s.click("#nav-kiosk").unwrap();
+    s.type_into("#kiosk-pin", "2468").unwrap();
+    s.dispatch_keys("#kiosk-pin", &["Enter"]).unwrap();
+    wait_for(&s, "PIN-код сохранен", long);
+    assert_eq!(
+        s.execute(
+            "return document.getElementById('kiosk-pin-hint').hidden;",
+            json!([])
+        )
+        .unwrap(),
+        json!(true),
+        "the «set a PIN first» hint goes once the PIN is saved"
+    );
+    for instrument in ["commitment", "satisfaction", "culture"] {
+        let before = invoke(
+            &s,
+            "list_forms",
+            json!({ "surveyId": 1, "instrument": instrument }),
+        )
+        .as_array()
+        .map_or(0, Vec::len);
+        s.click("#nav-kiosk").unwrap();
+        s.find("#kiosk-instrument", long).unwrap();
+        s.choose("#kiosk-instrument", instrument).unwrap();
+        s.click("#kiosk-start").unwrap();
+        s.find("#kiosk-begin", long).unwrap();
+        assert_clean(&s, &format!("the kiosk greeting of {instrument}"));
+        shot(&format!("kiosk-{instrument}-greeting"));
+        s.click("#kiosk-begin").unwrap();
+        s.find("#kiosk .question", long).unwrap();
+        shot(&format!("kiosk-{instrument}-question"));
+        fill_kiosk_form(&s, long);
+        s.click("#kiosk-exit").unwrap();
+        s.type_into("#kiosk-exit-pin", "2468").unwrap();
+        s.dispatch_keys("#kiosk-exit-pin", &["Enter"]).unwrap();
+        s.find("#nav-results", long).unwrap();
+        let after = invoke(
+            &s,
+            "list_forms",
+            json!({ "surveyId": 1, "instrument": instrument }),
+        );
+        let after = after.as_array().unwrap();
+        assert_eq!(
+            after.len(),
+            before + 1,
+            "one {instrument} form from the kiosk"
+        );
+        let code = after.last().unwrap()["content"]["code"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            code.starts_with("Киоск ") && !code.contains(':') && !code.contains("2026"),
+            "a random code, no time: {code}"
+        );
+        assert_clean(&s, &format!("after the kiosk with {instrument}"));
+    }
     s.quit();
 }

@@ -27,6 +27,8 @@ function inKiosk() {
 }
 
 export function toast(message, error = false) {
+  // Messages are for the operator, never for the employee at the kiosk.
+  if (inKiosk()) return;
   const box = document.getElementById('toast');
   // A click (or the ×) closes a message at once; otherwise it goes by itself.
   const m = h('div', { class: error ? 'msg error' : 'msg', title: S.common.close, onclick: () => m.remove() },

@@ -53,8 +53,6 @@ pub enum KioskError {
     },
     /// The kiosk is not on (a kiosk save outside kiosk mode).
     NotActive,
-    /// The culture questionnaire, which the kiosk does not offer.
-    Culture,
     /// The database refused.
     Store(StoreError),
 }
@@ -74,7 +72,6 @@ impl std::fmt::Display for KioskError {
                 write!(f, "{} {wait} {}", text::KIOSK_TOO_SOON, text::SECONDS)
             }
             KioskError::NotActive => f.write_str(text::KIOSK_NOT_ACTIVE),
-            KioskError::Culture => f.write_str(text::KIOSK_CULTURE),
             KioskError::Store(e) => e.fmt(f),
         }
     }
@@ -89,7 +86,6 @@ impl KioskError {
             KioskError::Wrong { .. } => "wrong_pin",
             KioskError::TooSoon { .. } => "pin_wait",
             KioskError::NotActive => "kiosk_not_active",
-            KioskError::Culture => "invalid",
             KioskError::Store(e) => e.code(),
         }
     }
@@ -158,11 +154,6 @@ pub fn set_pin(db: &Db, pin: &str) -> Result<(), KioskError> {
 pub fn enter(db: &Db, survey_id: i64, instrument: Instrument) -> Result<(), KioskError> {
     if db.setting(PIN)?.is_none() {
         return Err(KioskError::NoPin);
-    }
-    // Table А.1's open answers need a keyboard and time; the culture
-    // questionnaire is keyed in from paper.
-    if instrument == Instrument::Culture {
-        return Err(KioskError::Culture);
     }
     let survey = db.survey(survey_id)?;
     if !survey.settings.instruments.contains(&instrument) {
@@ -237,10 +228,8 @@ pub fn save(db: &mut Db, mut form: klimat_store::FormData) -> Result<String, Kio
     if form.answers.instrument() != instrument {
         return Err(StoreError::InstrumentNotInSurvey(form.answers.instrument().label()).into());
     }
-    // The kiosk asks no subdivision or position: the form carries only
-    // what the employee answered.
-    form.subdivision = None;
-    form.position = None;
+    // The subdivision and position the employee chose are checked against
+    // the survey's lists by the store, as for any form.
     // A random code that happens to be taken (about one chance in 10⁹
     // per stored form) is refused by the store's uniqueness rule: draw
     // again.

@@ -16,8 +16,6 @@ pub const KIOSK_TOO_SOON: &str =
 pub const SECONDS: &str = "с.";
 /// A kiosk save outside kiosk mode.
 pub const KIOSK_NOT_ACTIVE: &str = "Режим киоска не включен: анкета не сохранена.";
-/// The culture questionnaire in kiosk mode.
-pub const KIOSK_CULTURE: &str = "Анкета «Корпоративная культура» в режиме киоска не заполняется: введите ее с бланков в разделе «Ввод анкет».";
 /// The prefix of a self-filled form's code.
 pub const KIOSK_CODE_PREFIX: &str = "Киоск";
 /// A file that could not be read.

@@ -19,13 +19,16 @@ impl From<KioskError> for ApiError {
     }
 }
 
-/// The kiosk's state for the UI.
+/// The kiosk's state for the UI, with the lists its demographic questions
+/// offer (the page cannot list surveys while the kiosk is on).
 #[derive(Serialize)]
 pub struct KioskStatus {
     active: bool,
     pin_set: bool,
     survey_id: Option<i64>,
     instrument: Option<&'static str>,
+    subdivisions: Vec<String>,
+    positions: Vec<String>,
 }
 
 /// Whether kiosk mode is on (and for which survey and questionnaire) and a
@@ -33,12 +36,21 @@ pub struct KioskStatus {
 /// in kiosk mode.
 #[tauri::command]
 pub fn kiosk_status(state: State<'_, AppState>) -> ApiResult<KioskStatus> {
-    let s = kiosk::state(&*state.db()?)?;
+    let db = state.db()?;
+    let s = kiosk::state(&db)?;
+    let lists = match s.survey_id.filter(|_| s.active) {
+        Some(id) => db.survey(id).ok().map(|v| v.settings),
+        None => None,
+    };
+    let (subdivisions, positions) =
+        lists.map_or_else(Default::default, |l| (l.subdivisions, l.positions));
     Ok(KioskStatus {
         active: s.active,
         pin_set: s.pin_set,
         survey_id: s.survey_id,
         instrument: s.instrument.map(|i| i.id()),
+        subdivisions,
+        positions,
     })
 }
 
@@ -63,6 +75,8 @@ pub fn enter_kiosk(
     kiosk::enter(&*state.db()?, survey_id, instrument)?;
     state.set_kiosk(true);
     let _ = window.set_fullscreen(true);
+    // No other window is brought over the kiosk.
+    let _ = window.set_always_on_top(true);
     Ok(())
 }
 
@@ -76,6 +90,7 @@ pub fn leave_kiosk(
     kiosk::leave(&*state.db()?, &pin, chrono::Utc::now().timestamp())?;
     state.set_kiosk(false);
     let _ = window.set_fullscreen(false);
+    let _ = window.set_always_on_top(false);
     Ok(())
 }
 
@@ -106,9 +121,14 @@ pub struct OpenQuestionDto {
     negative: &'static str,
 }
 
-/// The culture questionnaire's parts (Tables А.1–А.4).
+/// The culture questionnaire's parts (Tables А.1–А.4), with the
+/// instructions above each block and the two column headers.
 #[derive(Serialize)]
 pub struct CultureSheetDto {
+    blocks: [&'static [&'static str]; 4],
+    cohesion_title: &'static str,
+    column_sub: &'static str,
+    column_org: &'static str,
     open: Vec<OpenQuestionDto>,
     cohesion: &'static [&'static str],
     level: &'static [&'static str],
@@ -202,6 +222,15 @@ pub fn questionnaire(instrument: String) -> ApiResult<QuestionnaireDto> {
         tenure_question: m::SATISFACTION_TENURE_QUESTION,
         tenure,
         culture: (instrument == Instrument::Culture).then(|| CultureSheetDto {
+            blocks: [
+                m::CULTURE_BLOCK1_INSTRUCTIONS,
+                m::CULTURE_BLOCK2_INSTRUCTIONS,
+                m::CULTURE_BLOCK3_INSTRUCTIONS,
+                m::CULTURE_BLOCK4_INSTRUCTIONS,
+            ],
+            cohesion_title: m::CULTURE_COHESION_TITLE,
+            column_sub: m::CULTURE_COLUMN_SUB,
+            column_org: m::CULTURE_COLUMN_ORG,
             open: m::CULTURE_OPEN_QUESTIONS
                 .iter()
                 .map(|q| OpenQuestionDto {
