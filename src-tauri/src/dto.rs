@@ -287,11 +287,43 @@ pub struct SectionDto {
     blocks: Vec<BlockDto>,
 }
 
-/// The results screen: the report model, as the screen shows it.
+/// A card of the results screen's headline.
+#[derive(Serialize)]
+pub struct HeadlineCardDto {
+    title: &'static str,
+    value: String,
+    caption: &'static str,
+    level: Option<&'static str>,
+    forms: u64,
+    change: Option<String>,
+}
+
+/// The results screen: the headline cards, then the report model as the
+/// screen shows it.
 #[derive(Serialize)]
 pub struct ResultsDto {
+    headline: Vec<HeadlineCardDto>,
     facts: Vec<String>,
     sections: Vec<SectionDto>,
+}
+
+impl From<&klimat_app::reports::Results> for ResultsDto {
+    fn from(r: &klimat_app::reports::Results) -> Self {
+        let mut dto = ResultsDto::from(&r.model);
+        dto.headline = r
+            .headline
+            .iter()
+            .map(|c| HeadlineCardDto {
+                title: c.title,
+                value: c.value.clone(),
+                caption: c.caption,
+                level: c.level,
+                forms: c.forms,
+                change: c.change.clone(),
+            })
+            .collect();
+        dto
+    }
 }
 
 impl From<&ReportModel> for ResultsDto {
@@ -339,6 +371,7 @@ impl From<&ReportModel> for ResultsDto {
             })
             .collect();
         Self {
+            headline: Vec::new(),
             facts: m.title.facts.clone(),
             sections,
         }

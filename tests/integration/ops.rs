@@ -225,3 +225,24 @@ fn lists_of_a_request_are_trimmed_and_deduplicated_once() {
     r.date = Some("25.11.2026".into());
     assert_eq!(r.settings(today()).unwrap_err().code(), "invalid");
 }
+
+#[test]
+fn the_results_lead_with_the_answer_and_hide_it_below_the_threshold() {
+    // Issue 12: the headline card of the worked example, Table Б.8.
+    let dir = TempDir::new("ops-headline");
+    let db = b2(&dir);
+    let mut opened = Db::open(Path::new(&db)).unwrap();
+    let r = reports::results(&opened, 1, None).unwrap();
+    let card = &r.headline[0];
+    assert_eq!(card.value, "45,68 %");
+    assert_eq!(card.forms, 120);
+    assert!(card.level.unwrap().starts_with("Допустимая"), "{card:?}");
+    assert_eq!(card.change, None, "nothing compared");
+    // With K above the number of forms, no figure is shown.
+    let mut s = opened.survey(1).unwrap().settings;
+    s.anonymity_threshold = 121;
+    opened.update_survey(1, &s).unwrap();
+    let r = reports::results(&opened, 1, None).unwrap();
+    assert_eq!(r.headline[0].value, "менее 121 анкеты");
+    assert_eq!(r.headline[0].level, None);
+}

@@ -39,7 +39,10 @@ export const S = {
     tableA1: 'Таблица А.1', tableA2: 'Таблица А.2 (в подразделении / в организации)', tableA3: 'Таблица А.3', tableA4: 'Таблица А.4',
     other: 'другое:', item7: 'п. 7:', otherNeg: 'иное:',
   },
-  results: { title: 'Результаты', compare: 'Сравнить с', noCompare: 'без сравнения', show: 'Показать' },
+  results: {
+    title: 'Результаты', compare: 'Сравнить с', noCompare: 'без сравнения', show: 'Показать',
+    level: 'Уровень', forms: 'Анкет учтено', change: 'Изменение к сравниваемому анкетированию:',
+  },
   reports: {
     title: 'Отчеты', pdf: 'Годовой отчет (PDF)', xlsx: 'Книга Excel (XLSX)', blank: 'Пустой бланк анкеты (PDF)',
     written: 'Файл сохранен:', making: 'Формируется отчет…',

@@ -18,6 +18,7 @@
 
 pub mod data;
 mod error;
+pub mod headline;
 pub mod files;
 pub mod kiosk;
 pub mod reports;

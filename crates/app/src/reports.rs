@@ -151,6 +151,28 @@ pub fn report_model(db: &Db, survey: i64, previous: Option<i64>) -> Result<Repor
     Ok(klimat_report::build(&report_input(db, survey, previous)?))
 }
 
+/// What the results screen shows: the answer first (the headline cards),
+/// then the report model.
+#[derive(Debug)]
+pub struct Results {
+    /// One card per questionnaire.
+    pub headline: Vec<crate::headline::HeadlineCard>,
+    /// The tables, charts and conclusions.
+    pub model: ReportModel,
+}
+
+/// The results screen of a survey, compared with `previous` if given.
+///
+/// # Errors
+/// As [`report_input`].
+pub fn results(db: &Db, survey: i64, previous: Option<i64>) -> Result<Results> {
+    let input = report_input(db, survey, previous)?;
+    Ok(Results {
+        headline: crate::headline::headline(&input),
+        model: klimat_report::build(&input),
+    })
+}
+
 /// The bytes of a report in `format`.
 ///
 /// # Errors

@@ -53,3 +53,14 @@ pub const IO_DENIED: &str =
 pub const IO_FULL: &str = "недостаточно места на диске";
 /// A folder where a file is expected.
 pub const IO_FOLDER: &str = "это папка, а не файл";
+/// «п. п.», percentage points.
+pub const POINTS: &str = "п. п.";
+/// A figure over no answers.
+pub const NO_ANSWERS: &str = "нет ответов";
+/// What the commitment card shows.
+pub const HEADLINE_COMMITMENT: &str = "индекс приверженности P (таблица Б.8)";
+/// What the satisfaction card shows.
+pub const HEADLINE_SATISFACTION: &str = "интегральная удовлетворенность трудом (таблица В.4)";
+/// What the culture card shows.
+pub const HEADLINE_CULTURE: &str =
+    "ценность, которую работники оценили выше всего в организации в целом (таблица А.2, средний балл)";

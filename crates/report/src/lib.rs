@@ -13,7 +13,7 @@ mod input;
 pub mod model;
 pub mod pdf;
 pub mod svg;
-mod text;
+pub mod text;
 pub mod xlsx;
 
 pub use build::build;

@@ -19,8 +19,8 @@ pub async fn results(
     compare_with: Option<i64>,
 ) -> ApiResult<ResultsDto> {
     state.unlocked()?;
-    let model = reports::report_model(&*state.db()?, survey_id, compare_with)?;
-    Ok((&model).into())
+    let results = reports::results(&*state.db()?, survey_id, compare_with)?;
+    Ok((&results).into())
 }
 
 /// Writes the report in the chosen format (`pdf`, `xlsx`); returns the

@@ -19,6 +19,14 @@ export async function render(main, ctx) {
     }))));
   let r;
   try { r = await call('results', { surveyId: survey.id, compareWith }); } catch (e) { showError(e); return; }
+  // The answer first: each questionnaire's key figure and level.
+  main.append(h('div', { class: 'kpis', id: 'headline' }, r.headline.map((c) => h('div', { class: 'kpi' },
+    h('div', { class: 'title' }, c.title),
+    h('div', { class: 'value' }, c.value),
+    h('div', { class: 'muted' }, c.caption),
+    c.level ? h('div', { class: 'level' }, `${S.results.level}: ${c.level}`) : null,
+    h('div', { class: 'muted' }, `${S.results.forms}: ${c.forms}`),
+    c.change ? h('div', { class: 'change' }, `${S.results.change} ${c.change}`) : null))));
   main.append(h('div', { class: 'card', id: 'facts' }, r.facts.map((f) => h('div', {}, f))));
   for (const section of r.sections) {
     const box = h('section', {}, h('h2', {}, section.title));
