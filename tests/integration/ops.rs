@@ -231,7 +231,7 @@ fn the_results_lead_with_the_answer_and_hide_it_below_the_threshold() {
     // Issue 12: the headline card of the worked example, Table Б.8.
     let dir = TempDir::new("ops-headline");
     let db = b2(&dir);
-    let mut opened = Db::open(Path::new(&db)).unwrap();
+    let opened = Db::open(Path::new(&db)).unwrap();
     let r = reports::results(&opened, 1, None).unwrap();
     let card = &r.headline[0];
     assert_eq!(card.value, "45,68 %");
