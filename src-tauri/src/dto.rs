@@ -24,12 +24,16 @@ pub struct SurveyDto {
     anonymity_threshold: u32,
     archived: bool,
     form_counts: [u64; 3],
+    /// The example survey of the first start.
+    example: bool,
 }
 
-impl From<Survey> for SurveyDto {
-    fn from(s: Survey) -> Self {
+impl SurveyDto {
+    /// A survey; `example` is the example survey's id, if any.
+    pub fn new(s: Survey, example: Option<i64>) -> Self {
         let st = s.settings;
         Self {
+            example: example == Some(s.id),
             id: s.id,
             name: st.name,
             organization: st.organization,

@@ -49,11 +49,16 @@ pub fn run() {
         .setup(|app| {
             // Back in kiosk mode after a restart: full screen at once.
             use tauri::Manager;
-            if app.state::<AppState>().in_kiosk()
-                && let Some(w) = app.get_webview_window("main")
-            {
-                let _ = w.set_fullscreen(true);
-                let _ = w.set_always_on_top(true);
+            let state = app.state::<AppState>();
+            if let Some(w) = app.get_webview_window("main") {
+                // The size the window had when it was last closed.
+                if let Some((width, height)) = state.window_size() {
+                    let _ = w.set_size(tauri::LogicalSize::new(width, height));
+                }
+                if state.in_kiosk() {
+                    let _ = w.set_fullscreen(true);
+                    let _ = w.set_always_on_top(true);
+                }
             }
             Ok(())
         })
@@ -61,11 +66,15 @@ pub fn run() {
             // In kiosk mode the window does not close (Alt+F4, the title
             // bar's cross): the page asks for the PIN instead.
             use tauri::{Emitter, Manager};
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event
-                && window.state::<AppState>().in_kiosk()
-            {
-                api.prevent_close();
-                let _ = window.emit("kiosk-close-requested", ());
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let state = window.state::<AppState>();
+                if state.in_kiosk() {
+                    api.prevent_close();
+                    let _ = window.emit("kiosk-close-requested", ());
+                } else if let (Ok(size), Ok(scale)) = (window.inner_size(), window.scale_factor()) {
+                    let size = size.to_logical::<f64>(scale);
+                    state.remember_window_size(size.width, size.height);
+                }
             }
         })
         .invoke_handler(tauri::generate_handler![
@@ -74,6 +83,8 @@ pub fn run() {
             surveys::update_survey,
             surveys::set_survey_archived,
             surveys::survey_defaults,
+            surveys::open_example,
+            surveys::remove_example,
             forms::list_forms,
             forms::save_form,
             forms::update_form,

@@ -19,6 +19,8 @@ fn kiosk_on(db: &Db) -> bool {
     klimat_app::kiosk::state(db).map_or(true, |s| s.active)
 }
 
+const WINDOW_SIZE: &str = "window_size";
+
 /// What every command gets.
 pub struct AppState {
     /// The open database, or why it could not be opened.
@@ -101,6 +103,26 @@ impl AppState {
     /// database keeps the state across restarts, see `klimat_app::kiosk`).
     pub fn set_kiosk(&self, on: bool) {
         self.kiosk.store(on, Ordering::SeqCst);
+    }
+
+    /// The window's size when it was last closed, if it fits the limits the
+    /// window accepts (at least 1024×600, at most 8K).
+    pub fn window_size(&self) -> Option<(f64, f64)> {
+        let value = self.db().ok()?.setting(WINDOW_SIZE).ok()??;
+        let (w, h) = value.split_once('x')?;
+        let (w, h) = (w.parse::<f64>().ok()?, h.parse::<f64>().ok()?);
+        ((1024.0..=7680.0).contains(&w) && (600.0..=4320.0).contains(&h)).then_some((w, h))
+    }
+
+    /// Keeps the window's size for the next start (nothing is lost if the
+    /// database cannot take it).
+    pub fn remember_window_size(&self, width: f64, height: f64) {
+        if let Ok(db) = self.db() {
+            let _ = db.set_setting(
+                WINDOW_SIZE,
+                &format!("{}x{}", width.round(), height.round()),
+            );
+        }
     }
 
     /// The database, for one command; the opening error if it is not open.

@@ -199,6 +199,8 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
     s.type_into("#f-subs", &subs.join("\n")).unwrap();
     s.click("#f-save").unwrap();
     s.wait_text("Анкетирование сохранено", long).unwrap();
+    // Issue 12: after a survey is created, the screen says what to do next.
+    wait_for(&s, "Анкетирование создано. Что дальше", long);
 
     // 2. Key in the 120 forms of Table Б.2.
     s.click("#nav-entry").unwrap();
@@ -596,6 +598,22 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
     };
     s.find("#nav-surveys", long).unwrap();
     assert_clean(&s, "the first screen");
+
+    // The example survey of the first start: one button, the worked
+    // example's results, removed in one step.
+    s.click("#open-example").unwrap();
+    wait_for(&s, "45,68 %", long);
+    assert_clean(&s, "the example's results");
+    shot("results-example");
+    s.click("#nav-surveys").unwrap();
+    s.click("#remove-example").unwrap();
+    s.click("#confirm-yes").unwrap();
+    s.find("#open-example", long).unwrap();
+    assert_eq!(
+        invoke(&s, "list_surveys", json!({})),
+        json!([]),
+        "the example is gone"
+    );
 
     // A survey of all three questionnaires with the samples' lists.
     let created = invoke(

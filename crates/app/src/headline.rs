@@ -51,8 +51,11 @@ pub fn headline(input: &ReportInput) -> Vec<HeadlineCard> {
         let shown = hidden(a.respondents).is_none();
         cards.push(HeadlineCard {
             title: klimat_core::Instrument::Commitment.label(),
-            value: hidden(a.respondents)
-                .unwrap_or_else(|| index.p.map_or_else(|| text::NO_ANSWERS.into(), |p| percent(p, 2))),
+            value: hidden(a.respondents).unwrap_or_else(|| {
+                index
+                    .p
+                    .map_or_else(|| text::NO_ANSWERS.into(), |p| percent(p, 2))
+            }),
             caption: text::HEADLINE_COMMITMENT,
             level: index.level.filter(|_| shown).map(|l| l.label()),
             forms: a.respondents,
@@ -78,7 +81,11 @@ pub fn headline(input: &ReportInput) -> Vec<HeadlineCard> {
             caption: text::HEADLINE_SATISFACTION,
             level: a.total.level.filter(|_| shown).map(|l| l.label()),
             forms: a.respondents,
-            change: if shown { points(a.total.overall_percent, before) } else { None },
+            change: if shown {
+                points(a.total.overall_percent, before)
+            } else {
+                None
+            },
         });
     }
     if let Some(c) = &input.culture {
@@ -93,7 +100,10 @@ pub fn headline(input: &ReportInput) -> Vec<HeadlineCard> {
         cards.push(HeadlineCard {
             title: klimat_core::Instrument::Culture.label(),
             value: hidden(a.respondents).unwrap_or_else(|| {
-                top.map_or_else(|| text::NO_ANSWERS.into(), |(m, item)| format!("{item} ({})", decimal(m, 2)))
+                top.map_or_else(
+                    || text::NO_ANSWERS.into(),
+                    |(m, item)| format!("{item} ({})", decimal(m, 2)),
+                )
             }),
             caption: text::HEADLINE_CULTURE,
             level: None,

@@ -18,8 +18,9 @@
 
 pub mod data;
 mod error;
-pub mod headline;
+pub mod examples;
 pub mod files;
+pub mod headline;
 pub mod kiosk;
 pub mod reports;
 pub mod surveys;

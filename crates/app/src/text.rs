@@ -62,5 +62,15 @@ pub const HEADLINE_COMMITMENT: &str = "индекс приверженности
 /// What the satisfaction card shows.
 pub const HEADLINE_SATISFACTION: &str = "интегральная удовлетворенность трудом (таблица В.4)";
 /// What the culture card shows.
-pub const HEADLINE_CULTURE: &str =
-    "ценность, которую работники оценили выше всего в организации в целом (таблица А.2, средний балл)";
+pub const HEADLINE_CULTURE: &str = "ценность, которую работники оценили выше всего в организации в целом (таблица А.2, средний балл)";
+/// The example survey's name.
+pub const EXAMPLE_NAME: &str = "Пример: данные методики (таблица Б.2) и образцы анкет";
+/// The example survey's organization.
+pub const EXAMPLE_ORGANIZATION: &str = "Пример (не настоящие данные)";
+/// The subdivisions the example forms name.
+pub const EXAMPLE_SUBDIVISIONS: [&str; 4] = [
+    "Управление делами",
+    "Отдел кадров",
+    "Идеологический отдел",
+    "Финансовый отдел",
+];

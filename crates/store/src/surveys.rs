@@ -185,6 +185,36 @@ impl Db {
         Ok(())
     }
 
+    /// Deletes a survey and its forms in one transaction; each form's
+    /// deletion is written to the change log, as a single deletion is.
+    ///
+    /// # Errors
+    /// [`StoreError::NoSurvey`].
+    pub fn delete_survey(&self, id: i64) -> Result<()> {
+        self.survey(id)?;
+        let now = self.today();
+        self.in_transaction(|| {
+            for instrument in Instrument::ALL {
+                for f in self.forms(id, instrument)? {
+                    crate::forms::log(
+                        &self.conn,
+                        &f.uuid,
+                        id,
+                        "deleted",
+                        Some(&crate::answers::content_json(&f.data)),
+                        None,
+                        &now,
+                    )?;
+                }
+            }
+            self.conn
+                .execute("DELETE FROM forms WHERE survey_id = ?1", [id])?;
+            self.conn
+                .execute("DELETE FROM surveys WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
     /// Every survey, newest date first.
     pub fn surveys(&self) -> Result<Vec<Survey>> {
         let mut stmt = self.conn.prepare(&format!(

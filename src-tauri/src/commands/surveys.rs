@@ -14,10 +14,29 @@ fn today() -> chrono::NaiveDate {
 #[tauri::command]
 pub fn list_surveys(state: State<'_, AppState>) -> ApiResult<Vec<SurveyDto>> {
     state.unlocked()?;
-    Ok(klimat_app::surveys::surveys(&*state.db()?)?
+    let db = state.db()?;
+    let example = klimat_app::examples::example_id(&db)?;
+    Ok(klimat_app::surveys::surveys(&db)?
         .into_iter()
-        .map(Into::into)
+        .map(|s| SurveyDto::new(s, example))
         .collect())
+}
+
+/// Opens the example survey (created the first time); returns its id.
+#[tauri::command]
+pub fn open_example(state: State<'_, AppState>) -> ApiResult<i64> {
+    state.unlocked()?;
+    Ok(klimat_app::examples::open_example(
+        &mut *state.db()?,
+        today(),
+    )?)
+}
+
+/// Removes the example survey and its forms.
+#[tauri::command]
+pub fn remove_example(state: State<'_, AppState>) -> ApiResult<()> {
+    state.unlocked()?;
+    Ok(klimat_app::examples::remove_example(&mut *state.db()?)?)
 }
 
 /// Creates a survey; returns its id.

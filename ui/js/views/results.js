@@ -22,7 +22,7 @@ export async function render(main, ctx) {
   // The answer first: each questionnaire's key figure and level.
   main.append(h('div', { class: 'kpis', id: 'headline' }, r.headline.map((c) => h('div', { class: 'kpi' },
     h('div', { class: 'title' }, c.title),
-    h('div', { class: 'value' }, c.value),
+    h('div', { class: c.value.length > 14 ? 'value long' : 'value' }, c.value),
     h('div', { class: 'muted' }, c.caption),
     c.level ? h('div', { class: 'level' }, `${S.results.level}: ${c.level}`) : null,
     h('div', { class: 'muted' }, `${S.results.forms}: ${c.forms}`),

@@ -1,10 +1,22 @@
 // Surveys: list, create, edit, archive.
 import { S } from '../strings.js';
-import { h, clear, toast, showError, select } from '../dom.js';
+import { h, clear, toast, showError, select, confirmDialog } from '../dom.js';
 import { call } from '../backend.js';
 import { stamp } from './common.js';
 
 let showArchived = false;
+// After a survey is created, the list says what to do next.
+let nextSteps = false;
+
+function nextStepsCard(ctx) {
+  const go = (screen) => h('button', { onclick: () => ctx.go(screen) }, S.nav[screen]);
+  return h('div', { class: 'card next-steps', id: 'next-steps' },
+    h('h3', {}, S.surveys.nextTitle),
+    h('ol', {},
+      h('li', {}, S.surveys.nextForms, ' ', go('reports')),
+      h('li', {}, S.surveys.nextEntry, ' ', go('entry'), ' ', go('kiosk'), ' ', go('data')),
+      h('li', {}, S.surveys.nextResults, ' ', go('results'))));
+}
 
 export async function render(main, ctx) {
   main.append(h('h1', {}, S.surveys.title));
@@ -12,19 +24,32 @@ export async function render(main, ctx) {
     h('button', { class: 'primary', id: 'new-survey', onclick: () => editor(main, ctx, null).catch(showError) }, S.surveys.create),
     h('label', { class: 'inline' }, h('input', { type: 'checkbox', checked: showArchived, onchange: (e) => { showArchived = e.target.checked; ctx.go('surveys'); } }), S.surveys.showArchived));
   main.append(bar);
+  if (nextSteps) { main.append(nextStepsCard(ctx)); nextSteps = false; }
   const list = ctx.surveys.filter((s) => showArchived || !s.archived);
-  if (!list.length) { main.append(h('p', { class: 'hint' }, S.surveys.none)); return; }
+  const hasExample = ctx.surveys.some((s) => s.example);
+  if (!hasExample) {
+    // A newcomer, or a trainer, can look at real-looking results at once.
+    bar.append(h('button', { id: 'open-example', onclick: async () => {
+      try { ctx.setSurvey(await call('open_example')); toast(S.surveys.exampleOpened); ctx.go('results'); } catch (e) { showError(e); }
+    } }, S.surveys.openExample));
+  }
+  if (!list.length) { main.append(h('p', { class: 'hint' }, S.surveys.none), h('p', { class: 'hint' }, S.surveys.exampleHint)); return; }
   const table = h('table', { id: 'survey-table' },
     h('tr', {}, h('th', {}, S.surveys.name), h('th', {}, S.surveys.date), h('th', {}, S.surveys.org),
       h('th', {}, S.surveys.forms), h('th', {}, '')));
   for (const s of list) {
     const counts = s.instruments.map((i) => `${S.instruments[i]}: ${s.form_counts[['commitment', 'satisfaction', 'culture'].indexOf(i)]}`).join('\n');
     table.append(h('tr', { class: s.id === ctx.surveyId ? 'selected' : '' },
-      h('td', {}, h('button', { class: 'link', onclick: () => { ctx.setSurvey(s.id); ctx.go('surveys'); } }, s.name), s.archived ? ` (${S.surveys.archived})` : ''),
+      h('td', {}, h('button', { class: 'link', onclick: () => { ctx.setSurvey(s.id); ctx.go('surveys'); } }, s.name),
+        s.archived ? ` (${S.surveys.archived})` : '', s.example ? h('span', { class: 'badge' }, S.surveys.example) : null),
       h('td', {}, s.date_text),
       h('td', {}, s.organization || ''),
       h('td', { class: 'pre' }, counts),
       h('td', {},
+        s.example ? h('button', { class: 'danger', id: 'remove-example', onclick: async () => {
+          if (!await confirmDialog(S.surveys.confirmRemoveExample, { yes: S.surveys.removeExample, danger: true })) return;
+          try { await call('remove_example'); ctx.setSurvey(null); ctx.go('surveys'); } catch (e) { showError(e); }
+        } }, S.surveys.removeExample) : null, ' ',
         h('button', { onclick: () => editor(main, ctx, s).catch(showError) }, S.common.edit), ' ',
         h('button', { onclick: async () => {
           try { await call('set_survey_archived', { id: s.id, archived: !s.archived }); ctx.go('surveys'); } catch (e) { showError(e); }
@@ -56,7 +81,7 @@ async function editor(main, ctx, s) {
     };
     try {
       if (s) await call('update_survey', { id: s.id, survey: input });
-      else ctx.setSurvey(await call('create_survey', { survey: input }));
+      else { ctx.setSurvey(await call('create_survey', { survey: input })); nextSteps = true; }
       toast(S.surveys.saved);
       ctx.go('surveys');
     } catch (e) { showError(e); }
