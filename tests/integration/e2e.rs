@@ -669,6 +669,12 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
         .unwrap();
     s.dispatch_keys(".rating", &["4"]).unwrap();
     shot("entry-culture");
+    s.execute(
+        "document.querySelector('#culture-form .ratings-table').scrollIntoView();",
+        json!([]),
+    )
+    .unwrap();
+    shot("entry-culture-ratings");
     s.click("#c-save").unwrap();
     wait_for(&s, "Анкета сохранена", long);
     assert_clean(&s, "the culture form after saving");

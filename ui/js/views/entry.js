@@ -287,17 +287,22 @@ function drawForms(list, forms, ctx, onEdit) {
 
 // The culture form: texts in plain fields; each rating is one digit typed
 // into its box, and the cursor moves on to the next box by itself.
+// The demographics of the last culture form saved: the next form starts
+// with them, as on the pad (forms of one subdivision come in a pile).
+let cultureDemo = null;
+
 function cultureEntry(main, ctx, survey, forms, q, editing = null) {
   const f = h('div', { class: 'card', id: 'culture-form' });
   const c0 = editing ? editing.content : null;
   const a0 = c0 ? c0.answers : null;
+  const demo0 = c0 || (cultureDemo && cultureDemo.surveyId === survey.id ? cultureDemo : null);
   const code = h('input', { id: 'c-code', value: c0 ? c0.code : nextCode(forms.length ? forms[forms.length - 1].content.code : '', forms.map((x) => x.content.code)), size: 18 });
   const sheet = q.culture;
   const pick = (id, options, value) => select(options, value ?? '', { id });
-  const tenure = pick('c-tenure', q.tenure.map(([label, value]) => ({ value, label })), c0 ? c0.tenure : '');
+  const tenure = pick('c-tenure', q.tenure.map(([label, value]) => ({ value, label })), demo0 ? demo0.tenure : '');
   const none = { value: '', label: S.common.none };
-  const sub = pick('c-sub', [none, ...survey.subdivisions.map((x) => ({ value: x, label: x }))], c0 ? c0.subdivision : '');
-  const pos = pick('c-pos', [none, ...survey.positions.map((x) => ({ value: x, label: x }))], c0 ? c0.position : '');
+  const sub = pick('c-sub', [none, ...survey.subdivisions.map((x) => ({ value: x, label: x }))], demo0 ? demo0.subdivision : '');
+  const pos = pick('c-pos', [none, ...survey.positions.map((x) => ({ value: x, label: x }))], demo0 ? demo0.position : '');
   const open = [];
   sheet.open.forEach((question, i) => {
     open.push([question.positive, question.negative].map((prompt) => h('textarea', { rows: 2, cols: 40, placeholder: prompt, 'aria-label': prompt }, a0 ? a0.open[i][prompt === question.positive ? 0 : 1] : '')));
@@ -324,9 +329,24 @@ function cultureEntry(main, ctx, survey, forms, q, editing = null) {
   const negative = Array.from({ length: sheet.negative.length }, (_, i) => rating(`n${i + 1}`, a0 && a0.negative[i]));
   const other = h('input', { size: 40, value: a0 ? a0.cohesion_other : '' });
   const otherNeg = h('input', { size: 40, value: a0 ? a0.negative_other : '' });
-  const words = (list, chosen) => list.map((w) => h('label', { class: 'inline' }, h('input', { type: 'checkbox', value: w, checked: (chosen || []).includes(w) }), w));
+  // Item 7's underlined words: digits 1–3 toggle the actors, 4–6 the
+  // technologies, while the box has the focus; Tab goes on.
+  let digitNo = 0;
+  const words = (list, chosen) => list.map((w) => {
+    digitNo += 1;
+    return h('label', { class: 'inline' }, h('input', { type: 'checkbox', value: w, checked: (chosen || []).includes(w), tabindex: -1 }), `${digitNo} ${w}`);
+  });
   const actors = words(sheet.actors, a0 && a0.n7_actors);
   const tech = words(sheet.tech, a0 && a0.n7_tech);
+  const item7 = h('div', { class: 'row words-box', tabindex: 0, id: 'c-n7', 'aria-label': sheet.negative[6] }, actors, ' / ', tech);
+  item7.addEventListener('keydown', (e) => {
+    const all = [...actors, ...tech];
+    if (/^[1-6]$/.test(e.key) && all[Number(e.key) - 1]) {
+      e.preventDefault();
+      const box = all[Number(e.key) - 1].querySelector('input');
+      box.checked = !box.checked;
+    }
+  });
   const checked = (labels) => labels.map((l) => l.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
   const save = async () => {
     const r = (el) => Number(el.value) || 0;
@@ -342,6 +362,7 @@ function cultureEntry(main, ctx, survey, forms, q, editing = null) {
       if (editing) await call('update_form', { uuid: editing.uuid, content: c });
       else await call('save_form', { surveyId: survey.id, content: c });
       toast(`${S.entry.saved} ${c.code}`);
+      if (!editing) cultureDemo = { surveyId: survey.id, tenure: c.tenure, subdivision: c.subdivision, position: c.position };
       ctx.go('entry');
     } catch (e) { showError(e); }
   };
@@ -350,10 +371,17 @@ function cultureEntry(main, ctx, survey, forms, q, editing = null) {
       h('label', { class: 'inline' }, S.entry.tenure, tenure), h('label', { class: 'inline' }, S.entry.subdivision, sub),
       h('label', { class: 'inline' }, S.entry.position, pos)),
     h('h3', {}, S.entry.tableA1), ...open.map((p, i) => h('div', { class: 'row' }, `${i + 1}. ${sheet.open[i].text}`, p[0], p[1])),
-    h('h3', {}, S.entry.tableA2), h('div', { class: 'row' }, cohesion.map((p, i) => h('span', {}, `${i + 1}: `, p[0], p[1]))), h('div', {}, `${S.entry.other} `, other),
-    h('h3', {}, S.entry.tableA3), h('div', { class: 'row' }, level.map((p, i) => h('span', {}, `${i + 1}: `, p[0], p[1]))),
-    h('h3', {}, S.entry.tableA4), h('div', { class: 'row' }, negative.map((n, i) => h('span', {}, `${i + 1}: `, n))),
-    h('div', { class: 'row' }, `${S.entry.item7} `, actors, ' / ', tech), h('div', {}, `${S.entry.otherNeg} `, otherNeg),
+    // Every rating beside its item's text, as on the paper form.
+    h('h3', {}, S.entry.tableA2),
+    h('table', { class: 'ratings-table' }, h('tr', {}, h('th', {}, '№'), h('th', {}, sheet.cohesion_title), h('th', {}, sheet.column_sub), h('th', {}, sheet.column_org)),
+      cohesion.map((p, i) => h('tr', {}, h('td', { class: 'num' }, String(i + 1)), h('td', {}, sheet.cohesion[i]), h('td', {}, p[0]), h('td', {}, p[1])))),
+    h('div', {}, `${S.entry.other} `, other),
+    h('h3', {}, S.entry.tableA3),
+    h('table', { class: 'ratings-table' }, h('tr', {}, h('th', {}, '№'), h('th', {}, ''), h('th', {}, sheet.column_sub), h('th', {}, sheet.column_org)),
+      level.map((p, i) => h('tr', {}, h('td', { class: 'num' }, String(i + 1)), h('td', {}, sheet.level[i]), h('td', {}, p[0]), h('td', {}, p[1])))),
+    h('h3', {}, S.entry.tableA4),
+    h('table', { class: 'ratings-table' }, negative.map((n, i) => h('tr', {}, h('td', { class: 'num' }, String(i + 1)), h('td', {}, sheet.negative[i], i === 6 ? item7 : null), h('td', {}, n)))),
+    h('div', {}, `${S.entry.otherNeg} `, otherNeg),
     h('div', { class: 'row' }, h('button', { class: 'primary', id: 'c-save', onclick: save }, S.common.save),
       editing ? h('button', { onclick: () => ctx.go('entry') }, S.common.cancel) : null));
   main.append(f);
@@ -364,5 +392,6 @@ function cultureEntry(main, ctx, survey, forms, q, editing = null) {
     f.remove();
     cultureEntry(main, ctx, survey, forms, q, form);
   });
-  code.focus();
+  // A new form starts at the first open answer; the code is suggested.
+  if (editing) code.focus(); else open[0][0].focus();
 }
