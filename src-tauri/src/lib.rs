@@ -51,6 +51,15 @@ pub fn run() {
             use tauri::Manager;
             let state = app.state::<AppState>();
             if let Some(w) = app.get_webview_window("main") {
+                // An office application shows a handful of local pages: the
+                // smallest cache WebKit offers is enough (less memory).
+                #[cfg(target_os = "linux")]
+                let _ = w.with_webview(|webview| {
+                    use webkit2gtk::{WebContextExt, WebViewExt};
+                    if let Some(context) = webview.inner().context() {
+                        context.set_cache_model(webkit2gtk::CacheModel::DocumentViewer);
+                    }
+                });
                 // The size the window had when it was last closed.
                 if let Some((width, height)) = state.window_size() {
                     let _ = w.set_size(tauri::LogicalSize::new(width, height));

@@ -514,3 +514,228 @@ fn item_10_a_hundred_thousand_bad_rows_give_a_capped_list_and_the_count() {
     assert!(message.len() < 200_000, "{} bytes", message.len());
     assert!(message.contains(&more.to_string()));
 }
+
+/// The exchange file of a fresh survey with a few forms, as JSON.
+fn exchange_of_small_survey() -> (Db, serde_json::Value) {
+    let (db, a, _, _) = two_surveys();
+    let v = serde_json::from_slice(&db.exchange_export(a).unwrap()).unwrap();
+    (db, v)
+}
+
+#[test]
+fn qa_merge_refuses_bad_survey_settings_in_russian_and_takes_a_notepad_bom() {
+    // Found by trying the hardened build as an attacker would.
+    let (mut db, v) = exchange_of_small_survey();
+    let surveys = db.surveys().unwrap().len();
+    let mut cases = Vec::new();
+    let mut empty_uuid = v.clone();
+    empty_uuid["survey"]["uuid"] = "".into();
+    cases.push(("empty survey uuid", empty_uuid));
+    let mut huge = v.clone();
+    huge["survey"]["subdivisions"] = serde_json::json!(["Ж".repeat(1_000_000)]);
+    cases.push(("huge subdivision", huge));
+    let mut name = v.clone();
+    name["survey"]["name"] = "Ж".repeat(5_000).into();
+    cases.push(("huge name", name));
+    let mut bogus = v.clone();
+    bogus["survey"]["instruments"] = serde_json::json!(["commitment", "satisfaction", "bogus"]);
+    cases.push(("unknown instrument", bogus));
+    let mut twice = v.clone();
+    let first = twice["forms"][0].clone();
+    twice["forms"].as_array_mut().unwrap().push(first);
+    cases.push(("one uuid twice", twice));
+    for (what, file) in cases {
+        let err = merge(&mut db, &file).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            !message.contains("forms[")
+                && !message.contains("UNIQUE")
+                && !message.contains("expected"),
+            "{what}: {message}"
+        );
+        assert!(
+            message.chars().any(|c| ('а'..='я').contains(&c)),
+            "{what}: {message}"
+        );
+    }
+    for junk in [&b"not json"[..], b"", b"{\"format\": 1}"] {
+        let message = db.merge(junk).unwrap_err().to_string();
+        assert!(
+            message.contains("не является файлом обмена") || message.contains("не файл обмена"),
+            "{message}"
+        );
+    }
+    assert_eq!(db.surveys().unwrap().len(), surveys, "nothing was created");
+    // A file saved by Windows Notepad (with a BOM) is merged.
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend(serde_json::to_vec(&v).unwrap());
+    db.merge(&bom).unwrap();
+}
+
+#[test]
+fn qa_hidden_characters_utf16_and_old_excel_files_are_refused_with_their_reason() {
+    // A NUL byte makes the file binary: refused whole, with that reason.
+    let nul = format!(
+        "{}\nА\u{0}1,,,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n",
+        commitment_header()
+    );
+    let err = read_template(nul.as_bytes(), None).unwrap_err();
+    assert!(err.to_string().contains("не текстовый"), "{err}");
+    for code in ["А\u{7}1", "\u{202e}1А"] {
+        let text = format!(
+            "{}\n{code},,,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\n",
+            commitment_header()
+        );
+        let err = template_error(read_template(text.as_bytes(), None).unwrap_err());
+        assert_eq!(bad_cells(err), [(2, "code".to_owned())], "{code:?}");
+    }
+    let mut utf16 = vec![0xff, 0xfe];
+    for u in format!("{}\n", commitment_header()).encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let err = read_template(&utf16, None).unwrap_err();
+    assert!(err.to_string().contains("UTF-16"), "{err}");
+    let ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0];
+    let err = read_template(&ole, None).unwrap_err();
+    assert!(err.to_string().contains(".xls"), "{err}");
+    let err = read_template(b"\x7fELF\x02\x01\x01\x00\x00\x00", None).unwrap_err();
+    assert!(err.to_string().contains("не текстовый"), "{err}");
+    // A tab-separated file (Excel's «Текст (разделитель — табуляция)») is read.
+    let tsv = format!(
+        "{}\nА-1\t\t\t\t1\t2\t3\t4\t5\t1\t2\t3\t4\t5\t1\t2\t3\t4\t5\n",
+        commitment_header().replace(',', "\t")
+    );
+    assert_eq!(read_template(tsv.as_bytes(), None).unwrap().forms.len(), 1);
+}
+
+#[test]
+fn qa_survey_settings_have_limits_and_restore_obeys_the_survey_rules() {
+    let db = Db::open_in_memory().unwrap();
+    let date = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    for (what, mutate) in [
+        (
+            "a line break in the name",
+            Box::new(|s: &mut SurveySettings| s.name = "a\nb".into())
+                as Box<dyn Fn(&mut SurveySettings)>,
+        ),
+        (
+            "a 30 000-character name",
+            Box::new(|s: &mut SurveySettings| s.name = "Ж".repeat(30_000)),
+        ),
+        (
+            "a repeated subdivision",
+            Box::new(|s: &mut SurveySettings| s.subdivisions = vec!["А".into(), "А".into()]),
+        ),
+        (
+            "a 300-character subdivision",
+            Box::new(|s: &mut SurveySettings| s.subdivisions = vec!["Ж".repeat(300)]),
+        ),
+        (
+            "year 1",
+            Box::new(|s: &mut SurveySettings| s.date = NaiveDate::from_ymd_opt(1, 1, 1).unwrap()),
+        ),
+    ] {
+        let mut s = SurveySettings::new("Д", date, vec![Instrument::Commitment]);
+        mutate(&mut s);
+        assert_eq!(
+            db.create_survey(&s).unwrap_err().code(),
+            "invalid",
+            "{what}"
+        );
+    }
+    // A backup edited by hand so that it breaks a rule of the survey.
+    let dir = TempDir::new("restore-rules");
+    let mut db = Db::open(&dir.join("k.db")).unwrap();
+    let id = survey(&db, vec![Instrument::Commitment]);
+    let file = read_template(commitment_csv(5, None).as_bytes(), None).unwrap();
+    db.import(id, &file, &mut |_, _| {}).unwrap();
+    for (name, sql) in [
+        ("dup.db", "UPDATE forms SET code = 'Анкета 000001';"),
+        ("subdivision.db", "UPDATE forms SET subdivision = 'Склад';"),
+        (
+            "threshold.db",
+            "PRAGMA ignore_check_constraints = ON; UPDATE surveys SET anonymity_threshold = 0;",
+        ),
+        (
+            "orphan.db",
+            "PRAGMA foreign_keys = OFF; UPDATE forms SET survey_id = 999 WHERE id = 1;",
+        ),
+        (
+            "instrument.db",
+            "UPDATE surveys SET instruments = 'satisfaction';",
+        ),
+    ] {
+        let path = dir.join(name);
+        db.backup(&path).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(sql).unwrap();
+        drop(conn);
+        let err = db.restore(&path).unwrap_err();
+        assert_eq!(err.code(), "bad_backup_file", "{name}: {err}");
+        assert_eq!(db.form_count().unwrap(), 5, "{name}");
+    }
+    // Two restores within one second: the copy of the replaced database
+    // gets another name rather than refusing the second.
+    let good = dir.join("good.db");
+    db.backup(&good).unwrap();
+    db.restore(&good).unwrap();
+    db.restore(&good).unwrap();
+    // Restore's reasons are Russian.
+    for (path, needle) in [
+        (dir.join(""), "папку"),
+        (dir.join("нет.db"), "не найден"),
+        (
+            klimat_tests::fixture("commitment-b2.csv"),
+            "не файл базы данных",
+        ),
+    ] {
+        let message = db.restore(&path).unwrap_err().to_string();
+        assert!(message.contains(needle), "{message}");
+    }
+}
+
+#[test]
+fn qa_the_command_refuses_mismatched_report_files_and_a_self_comparison() {
+    let dir = TempDir::new("qa-report");
+    let db = dir.join("k.db");
+    let db = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--db", db];
+        all.extend_from_slice(args);
+        klimat_tests::klimat(&all)
+    };
+    assert!(
+        run(&[
+            "survey",
+            "create",
+            "--name",
+            "Д",
+            "--instruments",
+            "commitment",
+            "--date",
+            "2026-11-25"
+        ])
+        .status
+        .success()
+    );
+    let same = dir.join("same");
+    let same = same.to_str().unwrap();
+    let out = run(&["report", "--survey", "1", "--pdf", same, "--xlsx", same]);
+    assert_eq!(out.status.code(), Some(2));
+    let wrong = dir.join("a.xlsx");
+    let out = run(&["report", "--survey", "1", "--pdf", wrong.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!wrong.exists(), "no PDF under an .xlsx name");
+    let pdf = dir.join("a.pdf");
+    let out = run(&[
+        "report",
+        "--survey",
+        "1",
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--compare-with",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("с самим собой"));
+}

@@ -16,7 +16,6 @@ fn survey(db: &Db) -> i64 {
     );
     s.organization = Some("Райисполком".into());
     s.subdivisions = klimat_tests::subdivisions();
-    s.subdivisions.push("Финансовый отдел".into());
     db.create_survey(&s).unwrap()
 }
 

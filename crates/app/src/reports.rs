@@ -78,6 +78,9 @@ pub fn culture_forms(db: &Db, survey: i64) -> Result<Vec<FormRow<CultureForm>>> 
 /// # Errors
 /// [`klimat_store::StoreError::NoSurvey`] for an unknown survey.
 pub fn report_input(db: &Db, survey: i64, previous: Option<i64>) -> Result<ReportInput> {
+    if previous == Some(survey) {
+        return Err(AppError::Invalid(text::COMPARE_WITH_ITSELF));
+    }
     let s = db.survey(survey)?;
     let has = |i: Instrument| s.settings.instruments.contains(&i);
     let key = s.settings.satisfaction_key;

@@ -18,6 +18,9 @@ pub const SECONDS: &str = "с.";
 pub const KIOSK_NOT_ACTIVE: &str = "Режим киоска не включен: анкета не сохранена.";
 /// The prefix of a self-filled form's code.
 pub const KIOSK_CODE_PREFIX: &str = "Киоск";
+/// A survey compared with itself.
+pub const COMPARE_WITH_ITSELF: &str =
+    "Анкетирование нельзя сравнить с самим собой: выберите предыдущее анкетирование.";
 /// A file that could not be read.
 pub const CANNOT_READ: &str = "Не удалось прочитать файл";
 /// A file that could not be written.

@@ -139,8 +139,17 @@ pub fn entry(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     let file = klimat_store::import::read_template(&bytes, instrument(o)?)
         .map_err(|e| refused(path, e.into()))?;
     let mut stdout = std::io::stdout().lock();
-    for form in &file.forms {
-        let saved = klimat_app::surveys::save_form(&mut db, survey, form)?;
+    for (n, form) in file.forms.iter().enumerate() {
+        // Forms are saved one at a time: a refused one stops the entry, and
+        // the message says that the ones before it are saved.
+        let saved = klimat_app::surveys::save_form(&mut db, survey, form).map_err(|e| {
+            CliError::Input(format!(
+                "{} «{}» ({} {n}).\n{e}",
+                text::ENTRY_STOPPED,
+                form.code,
+                text::ENTRY_SAVED_BEFORE
+            ))
+        })?;
         // The line is written only after the save returned.
         let _ = writeln!(stdout, "{}\t{}", saved.uuid, saved.data.code);
         let _ = stdout.flush();

@@ -23,10 +23,24 @@ pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
                 .map_err(|_| CliError::Usage(format!("{}: {p}", text::BAD_SURVEY_ID)))
         })
         .transpose()?;
+    if pdf.is_some() && pdf == xlsx {
+        return Err(CliError::Usage(text::SAME_OUTPUT.into()));
+    }
+    // Each option takes a file of its own format: a PDF is never written
+    // under a name that says .xlsx, over a workbook.
+    for (path, format) in [(pdf, ReportFormat::Pdf), (xlsx, ReportFormat::Xlsx)] {
+        if let Some(path) = path
+            && ReportFormat::from_path(Path::new(path)).ok() != Some(format)
+        {
+            return Err(CliError::Usage(format!(
+                "{} .{}: {path}",
+                text::WRONG_EXTENSION,
+                format.extension()
+            )));
+        }
+    }
     let model = report_model(&data::open(db)?, survey, previous)?;
     let mut out = String::new();
-    // The option names the format: `--pdf` writes a PDF whatever the
-    // file's extension, as a script asked.
     for (path, format) in [(pdf, ReportFormat::Pdf), (xlsx, ReportFormat::Xlsx)] {
         if let Some(path) = path {
             write_output(Path::new(path), &render(&model, format)?)?;

@@ -267,6 +267,14 @@ pub fn merge_report(r: &klimat_store::MergeReport) -> String {
 }
 /// Neither --pdf nor --xlsx.
 pub const REPORT_NEEDS_OUTPUT: &str = "укажите --pdf, --xlsx или оба";
+/// The same file for the PDF and the workbook.
+pub const SAME_OUTPUT: &str = "для --pdf и --xlsx нужны разные файлы";
+/// A report file whose extension does not match its option.
+pub const WRONG_EXTENSION: &str = "имя файла должно оканчиваться на";
+/// `klimat entry` stopped at a refused form.
+pub const ENTRY_STOPPED: &str = "Ввод остановлен на анкете";
+/// How many forms `klimat entry` had saved before it stopped.
+pub const ENTRY_SAVED_BEFORE: &str = "сохранены и остаются в базе анкеты, введенные до нее:";
 /// Report written.
 pub const REPORT_WRITTEN: &str = "Отчет записан:";
 /// Blank form written.

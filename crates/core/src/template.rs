@@ -438,6 +438,8 @@ impl<A: FormAnswers> TemplateParser<A> {
                 })
             } else if !multiline && value.trim().contains(['\n', '\r']) {
                 Some(ru::EXPECTED_ONE_LINE)
+            } else if value.chars().any(|c| hidden_char(c, multiline)) {
+                Some(ru::EXPECTED_NO_CONTROL)
             } else {
                 None
             };
@@ -560,6 +562,18 @@ fn intern(name: &str, index: &mut HashMap<String, u32>, names: &mut Vec<String>)
     Some(i)
 }
 
+/// A character that has no place in a form: a control character (NUL,
+/// BEL …; a line break or tab only in a free-text answer) or an invisible
+/// direction override, which can make a code or a name display as
+/// something else than it is.
+pub fn hidden_char(c: char, multiline: bool) -> bool {
+    match c {
+        '\n' | '\r' | '\t' => !multiline,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => true,
+        c => c.is_control(),
+    }
+}
+
 /// True when a spreadsheet would read `text` as a formula: it begins with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP, "CSV injection"),
 /// after any apostrophes already in front of it.
@@ -676,19 +690,27 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
 }
 
 /// Semicolon when the header row has more semicolons than commas (outside
-/// quotes), comma otherwise.
+/// quotes), comma otherwise; a tab when the header has tabs and neither
+/// (Excel's «Текст (разделитель — табуляция)»).
 fn detect_delimiter(text: &str) -> u8 {
-    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    let (mut commas, mut semicolons, mut tabs, mut quoted) = (0, 0, 0, false);
     for c in text.chars() {
         match c {
             '"' => quoted = !quoted,
             '\n' | '\r' if !quoted => break,
             ',' if !quoted => commas += 1,
             ';' if !quoted => semicolons += 1,
+            '\t' if !quoted => tabs += 1,
             _ => {}
         }
     }
-    if semicolons > commas { b';' } else { b',' }
+    if tabs > 0 && commas == 0 && semicolons == 0 {
+        b'\t'
+    } else if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
 }
 
 /// The text of a CSV file: UTF-8, or Windows-1251 when the bytes are not

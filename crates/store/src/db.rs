@@ -73,6 +73,18 @@ fn backup_target(target: &Path) -> Result<PathBuf> {
     }
 }
 
+/// `<base>.bak`, or `<base>-2.bak`, `<base>-3.bak` … when taken: two
+/// restores within one second must not refuse each other.
+fn free_path(base: &str) -> PathBuf {
+    let mut path = PathBuf::from(format!("{base}.bak"));
+    let mut n = 2;
+    while path.exists() {
+        path = PathBuf::from(format!("{base}-{n}.bak"));
+        n += 1;
+    }
+    path
+}
+
 /// The schema objects of a database: (type, name, table, SQL), sorted.
 fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<[Option<String>; 4]>> {
     let mut stmt =
@@ -314,7 +326,14 @@ impl Db {
     /// # Errors
     /// When `target` exists or cannot be written.
     pub fn backup(&self, target: &Path) -> Result<()> {
-        self.vacuum_into(&backup_target(target)?)
+        let target = backup_target(target)?;
+        let result = self.vacuum_into(&target);
+        // A backup that failed (a full disk) leaves no empty or partial
+        // file behind, which would refuse the retry as "exists".
+        if result.is_err() && !matches!(result, Err(StoreError::Invalid(_))) {
+            let _ = std::fs::remove_file(&target);
+        }
+        result
     }
 
     /// Replaces the whole database with the backup at `source`, after
@@ -327,9 +346,27 @@ impl Db {
     /// nothing is changed then.
     pub fn restore(&mut self, source: &Path) -> Result<Option<PathBuf>> {
         {
+            if source.is_dir() {
+                return Err(StoreError::BadBackup(text::RESTORE_FOLDER.into()));
+            }
+            if !source.is_file() {
+                return Err(StoreError::BadBackup(text::RESTORE_MISSING.into()));
+            }
             let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
-                .map_err(|e| StoreError::BadBackup(e.to_string()))?;
-            let bad = |e: rusqlite::Error| StoreError::BadBackup(e.to_string());
+                .map_err(|_| StoreError::BadBackup(text::RESTORE_MISSING.into()))?;
+            // SQLite's own words are English; the user gets the reason.
+            let bad = |e: rusqlite::Error| {
+                StoreError::BadBackup(
+                    match e.sqlite_error_code() {
+                        Some(rusqlite::ErrorCode::NotADatabase) => text::RESTORE_NOT_DB,
+                        Some(
+                            rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::PermissionDenied,
+                        ) => text::RESTORE_MISSING,
+                        _ => text::RESTORE_DAMAGED,
+                    }
+                    .into(),
+                )
+            };
             let version: i64 = src
                 .query_row("PRAGMA user_version", [], |r| r.get(0))
                 .map_err(bad)?;
@@ -357,7 +394,7 @@ impl Db {
             // refused here, before anything is replaced.
             let mut header = [0u8; 60];
             std::io::Read::read_exact(&mut std::fs::File::open(source)?, &mut header)
-                .map_err(|e| StoreError::BadBackup(e.to_string()))?;
+                .map_err(|_| StoreError::BadBackup(text::RESTORE_DAMAGED.into()))?;
             let encoding = u32::from_be_bytes([header[56], header[57], header[58], header[59]]);
             if encoding != 1 {
                 return Err(StoreError::BadBackup(format!(
@@ -369,7 +406,7 @@ impl Db {
                 .query_row("PRAGMA integrity_check", [], |r| r.get(0))
                 .map_err(bad)?;
             if check != "ok" {
-                return Err(StoreError::BadBackup(check));
+                return Err(StoreError::BadBackup(text::RESTORE_DAMAGED.into()));
             }
             // Exactly the tables, indexes and triggers Klimat creates at that
             // version: a trigger added by hand would run on the next import.
@@ -378,12 +415,13 @@ impl Db {
                 return Err(StoreError::BadBackup(text::RESTORE_FOREIGN_SCHEMA.into()));
             }
             crate::forms::check_all_rows(&src)
-                .map_err(|e| StoreError::BadBackup(format!("{} {e}", text::RESTORE_BAD_ROW)))?;
+                .map_err(|_| StoreError::BadBackup(text::RESTORE_BAD_ROW.into()))?;
+            crate::validate::check_restored(&src)?;
         }
         let saved = match &self.path {
             Some(path) => {
                 let stamp = (self.clock)().format("%Y%m%d-%H%M%S");
-                let copy = PathBuf::from(format!("{}.before-restore-{stamp}.bak", path.display()));
+                let copy = free_path(&format!("{}.before-restore-{stamp}", path.display()));
                 self.vacuum_into(&copy)?;
                 Some(copy)
             }

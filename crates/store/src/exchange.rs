@@ -232,7 +232,7 @@ impl Db {
             .collect();
         let batch: Vec<FormData> = added.iter().map(|&i| all[i].clone()).collect();
         let position = |i: usize| i as u64 + 1;
-        for p in validate::check_forms(&self.conn, &survey, &batch, None, &position)? {
+        for p in validate::check_forms(Some(&self.conn), &survey, &batch, None, &position)? {
             problems.push(validate::Problem {
                 index: added[p.index],
                 ..p
@@ -242,7 +242,7 @@ impl Db {
             if old.is_some() {
                 let f = &file.forms[*index];
                 for p in validate::check_forms(
-                    &self.conn,
+                    Some(&self.conn),
                     &survey,
                     std::slice::from_ref(&f.data),
                     Some(&f.uuid),
@@ -330,59 +330,71 @@ struct ExchangeFile {
 
 impl ExchangeFile {
     fn parse(bytes: &[u8]) -> Result<ExchangeFile> {
-        let bad = |what: &str| StoreError::BadExchange(what.to_owned());
-        let v: Value = serde_json::from_slice(bytes).map_err(|e| bad(&e.to_string()))?;
+        use crate::text::{
+            EXCHANGE_BAD_FIELD as FIELD, EXCHANGE_FORM as FORM, EXCHANGE_NOT_JSON,
+            EXCHANGE_NOT_OURS, EXCHANGE_REPEATED_UUID, EXCHANGE_UNKNOWN_VERSION,
+        };
+        let bad = |what: String| StoreError::BadExchange(what);
+        let field = |name: &str| bad(format!("{FIELD} «{name}»"));
+        // A file opened and saved in Windows Notepad starts with a BOM.
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        let v: Value = serde_json::from_slice(bytes).map_err(|_| bad(EXCHANGE_NOT_JSON.into()))?;
         if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
-            return Err(bad("format"));
+            return Err(bad(EXCHANGE_NOT_OURS.into()));
         }
         match v.get("version").and_then(Value::as_u64) {
             Some(VERSION) => {}
             Some(newer) if newer > VERSION => return Err(StoreError::NewerExchange(newer)),
-            _ => return Err(bad("version")),
+            _ => return Err(bad(EXCHANGE_UNKNOWN_VERSION.into())),
         }
-        let s = v.get("survey").ok_or_else(|| bad("survey"))?;
+        let s = v.get("survey").ok_or_else(|| field("survey"))?;
         let text = |o: &Value, k: &str| o.get(k).and_then(Value::as_str).map(str::to_owned);
-        let strings = |o: &Value, k: &str| -> Vec<String> {
-            o.get(k)
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|x| x.as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default()
+        let strings = |o: &Value, k: &str| -> Option<Vec<String>> {
+            o.get(k)?
+                .as_array()?
+                .iter()
+                .map(|x| x.as_str().map(str::to_owned))
+                .collect()
         };
         let settings = SurveySettings {
-            name: text(s, "name").ok_or_else(|| bad("survey.name"))?,
+            name: text(s, "name").ok_or_else(|| field("survey.name"))?,
             organization: text(s, "organization"),
             date: text(s, "date")
                 .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-                .ok_or_else(|| bad("survey.date"))?,
+                .ok_or_else(|| field("survey.date"))?,
+            // An unknown questionnaire id is refused, not dropped.
             instruments: strings(s, "instruments")
+                .ok_or_else(|| field("survey.instruments"))?
                 .iter()
-                .filter_map(|i| Instrument::from_id(i))
-                .collect(),
+                .map(|i| Instrument::from_id(i))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| field("survey.instruments"))?,
             satisfaction_key: text(s, "satisfaction_key")
                 .and_then(|k| SatisfactionKey::from_id(&k))
-                .unwrap_or_default(),
-            subdivisions: strings(s, "subdivisions"),
-            positions: strings(s, "positions"),
+                .ok_or_else(|| field("survey.satisfaction_key"))?,
+            subdivisions: strings(s, "subdivisions").ok_or_else(|| field("survey.subdivisions"))?,
+            positions: strings(s, "positions").ok_or_else(|| field("survey.positions"))?,
             anonymity_threshold: s
                 .get("anonymity_threshold")
                 .and_then(Value::as_u64)
                 .and_then(|k| u32::try_from(k).ok())
-                .unwrap_or(3),
+                .ok_or_else(|| field("survey.anonymity_threshold"))?,
         };
-        let survey_uuid = text(s, "uuid").ok_or_else(|| bad("survey.uuid"))?;
+        // The survey's settings obey the rules of a survey created here.
+        crate::surveys::validate(&settings)?;
+        let survey_uuid = text(s, "uuid")
+            .filter(|u| uuid::Uuid::parse_str(u).is_ok())
+            .ok_or_else(|| field("survey.uuid"))?;
         let mut forms = Vec::new();
+        let mut uuids = HashSet::new();
         for (i, f) in v
             .get("forms")
             .and_then(Value::as_array)
-            .ok_or_else(|| bad("forms"))?
+            .ok_or_else(|| field("forms"))?
             .iter()
             .enumerate()
         {
-            let what = |k: &str| bad(&format!("forms[{i}].{k}"));
+            let what = |k: &str| bad(format!("{FORM} {}: {FIELD} «{k}»", i + 1));
             let data = f
                 .get("content")
                 .and_then(content_from_json)
@@ -390,17 +402,24 @@ impl ExchangeFile {
             if !settings.instruments.contains(&data.answers.instrument()) {
                 return Err(what("content.instrument"));
             }
+            let uuid = text(f, "uuid")
+                .filter(|u| uuid::Uuid::parse_str(u).is_ok())
+                .ok_or_else(|| what("uuid"))?;
+            if !uuids.insert(uuid.clone()) {
+                return Err(bad(format!("{FORM} {}: {EXCHANGE_REPEATED_UUID}", i + 1)));
+            }
             forms.push(ExchangeForm {
-                uuid: text(f, "uuid")
-                    .filter(|u| uuid::Uuid::parse_str(u).is_ok())
-                    .ok_or_else(|| what("uuid"))?,
+                uuid,
                 data,
                 entry: text(f, "entry")
                     .and_then(|e| Entry::from_id(&e))
                     .ok_or_else(|| what("entry"))?,
                 created_at: day(text(f, "created_at")).ok_or_else(|| what("created_at"))?,
                 updated_at: day(text(f, "updated_at")).ok_or_else(|| what("updated_at"))?,
-                history: strings(f, "history").into_iter().collect(),
+                history: strings(f, "history")
+                    .unwrap_or_default()
+                    .into_iter()
+                    .collect(),
             });
         }
         Ok(ExchangeFile {

@@ -57,6 +57,15 @@ pub(crate) fn check_all_rows(conn: &Connection) -> rusqlite::Result<()> {
     crate::surveys::check_all_surveys(conn)
 }
 
+/// The forms of one survey on `conn`, in the order they were saved.
+pub(crate) fn all_forms(conn: &Connection, survey_id: i64) -> rusqlite::Result<Vec<StoredForm>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {FORM_COLUMNS} FROM forms WHERE survey_id = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([survey_id], form_from_row)?;
+    rows.collect()
+}
+
 /// Inserts a form and its log entry on `conn` (inside the caller's
 /// transaction).
 #[allow(clippy::too_many_arguments)]
@@ -137,7 +146,7 @@ impl Db {
         }
         let position = |i: usize| i as u64 + 1;
         let row = rows.unwrap_or(&position);
-        let problems = validate::check_forms(&self.conn, &survey, forms, replacing, row)?;
+        let problems = validate::check_forms(Some(&self.conn), &survey, forms, replacing, row)?;
         if problems.is_empty() {
             Ok(())
         } else if rows.is_some() {

@@ -44,6 +44,16 @@ pub fn read_template(bytes: &[u8], instrument: Option<Instrument>) -> Result<Tem
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(StoreError::TooLarge(crate::text::FILE_TOO_LARGE));
     }
+    // Files that are neither CSV text nor an XLSX book get their own words.
+    if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
+        return Err(StoreError::Xlsx(crate::text::XLS_OLD.into()));
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(StoreError::Invalid(crate::text::UTF16.into()));
+    }
+    if !is_xlsx(bytes) && bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(StoreError::Invalid(crate::text::NOT_TEXT.into()));
+    }
     let rows = if is_xlsx(bytes) {
         Some(xlsx_rows(bytes)?)
     } else {
@@ -311,8 +321,11 @@ fn xlsx_rows(bytes: &[u8]) -> Result<(u64, Vec<SheetRow>)> {
 }
 
 fn read_xlsx_rows(bytes: &[u8], scan: &XlsxScan) -> Result<(u64, Vec<SheetRow>)> {
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| StoreError::Xlsx(e.to_string()))?;
+    // The reader's own words are English and technical: the user is told
+    // the file is damaged or not a workbook.
+    let broken = || StoreError::Xlsx(crate::text::XLSX_BROKEN.into());
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|_: calamine::XlsxError| broken())?;
     // The sheet Klimat's own files name «Анкеты», otherwise the first one.
     let names = book.sheet_names();
     let index = names
@@ -326,15 +339,12 @@ fn read_xlsx_rows(bytes: &[u8], scan: &XlsxScan) -> Result<(u64, Vec<SheetRow>)>
     let range = book
         .worksheet_range_at(index)
         .ok_or_else(|| StoreError::Xlsx(crate::text::NO_SHEETS.into()))?
-        .map_err(|e| StoreError::Xlsx(e.to_string()))?;
+        .map_err(|_| broken())?;
     // Formulas are read only when the sheet has any: a formula whose result
     // was never saved (a file written by a program, not by Excel) reads as
     // an empty cell, and would be taken for "no answer".
     let formulas = if scan.formulas {
-        Some(
-            book.worksheet_formula(&name)
-                .map_err(|e| StoreError::Xlsx(e.to_string()))?,
-        )
+        Some(book.worksheet_formula(&name).map_err(|_| broken())?)
     } else {
         None
     };

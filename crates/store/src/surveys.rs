@@ -6,6 +6,8 @@ use klimat_core::satisfaction::SatisfactionKey;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
+use klimat_core::template::{hidden_char, limits};
+
 use crate::db::Db;
 use crate::error::{Result, StoreError};
 use crate::model::{Survey, SurveySettings};
@@ -86,9 +88,37 @@ fn settings_values(key: Value, org: Option<i64>, s: &SurveySettings, now: String
     ]
 }
 
-fn validate(s: &SurveySettings) -> Result<()> {
+/// The most subdivisions or positions a survey may list.
+const MAX_LIST: usize = 500;
+
+/// A name on one line, of at most [`limits::MAX_NAME_CHARS`] characters,
+/// without hidden characters.
+fn bad_name(name: &str) -> bool {
+    name.chars().count() > limits::MAX_NAME_CHARS || name.chars().any(|c| hidden_char(c, false))
+}
+
+pub(crate) fn validate(s: &SurveySettings) -> Result<()> {
     if s.name.trim().is_empty() {
         return Err(StoreError::Invalid(text::EMPTY_NAME.into()));
+    }
+    if bad_name(&s.name) || s.organization.as_deref().is_some_and(bad_name) {
+        return Err(StoreError::Invalid(text::BAD_SURVEY_NAME.into()));
+    }
+    for list in [&s.subdivisions, &s.positions] {
+        if list.len() > MAX_LIST || list.iter().any(|x| x.trim().is_empty() || bad_name(x)) {
+            return Err(StoreError::Invalid(text::BAD_LIST.into()));
+        }
+        let mut seen = std::collections::HashSet::new();
+        if let Some(dup) = list.iter().find(|x| !seen.insert(x.as_str())) {
+            return Err(StoreError::Invalid(format!(
+                "{} «{dup}»",
+                text::DUPLICATE_IN_LIST
+            )));
+        }
+    }
+    let year = chrono::Datelike::year(&s.date);
+    if !(1990..=2100).contains(&year) {
+        return Err(StoreError::Invalid(text::BAD_SURVEY_DATE.into()));
     }
     if s.instruments.is_empty() {
         return Err(StoreError::Invalid(text::NO_INSTRUMENTS.into()));
@@ -97,6 +127,15 @@ fn validate(s: &SurveySettings) -> Result<()> {
         return Err(StoreError::Invalid(text::BAD_THRESHOLD.into()));
     }
     Ok(())
+}
+
+/// Every survey of `conn`.
+pub(crate) fn all_surveys(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Survey>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {SURVEY_COLUMNS} FROM surveys s LEFT JOIN organizations o ON o.id = s.organization_id"
+    ))?;
+    let rows = stmt.query_map([], survey_from_row)?;
+    rows.collect()
 }
 
 /// Reads every survey of `conn` (see [`crate::forms::check_all_rows`]).

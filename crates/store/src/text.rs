@@ -29,6 +29,14 @@ pub const XLSX_WRITE: &str = "Не удалось записать файл XLSX
 pub const EMPTY_NAME: &str = "Название анкетирования не может быть пустым.";
 /// No instruments chosen.
 pub const NO_INSTRUMENTS: &str = "В анкетирование должна входить хотя бы одна анкета.";
+/// A survey name or organization that is too long or has hidden characters.
+pub const BAD_SURVEY_NAME: &str = "Название анкетирования и организации — одна строка не длиннее 200 знаков, без служебных символов.";
+/// A bad subdivision or position list.
+pub const BAD_LIST: &str = "Подразделения и категории должностей — не больше 500, каждое в одну строку не длиннее 200 знаков, без пустых строк и служебных символов.";
+/// A repeated entry of a list.
+pub const DUPLICATE_IN_LIST: &str = "Значение повторяется в списке подразделений или категорий:";
+/// A date out of range.
+pub const BAD_SURVEY_DATE: &str = "Дата анкетирования должна быть между 1990 и 2100 годом.";
 /// Bad anonymity threshold.
 pub const BAD_THRESHOLD: &str = "Порог анонимности должен быть не меньше 1.";
 /// The backup target exists.
@@ -54,6 +62,12 @@ pub const TEMPLATE_HELP_SATISFACTION: &str =
     "q1…q18 — ответы на вопросы анкеты «Интегральная удовлетворенность трудом»: а, б или в.";
 /// Explanation line for culture answers.
 pub const TEMPLATE_HELP_CULTURE: &str = "o1_pos…o8_neg — ответы на открытые вопросы; c1_sub…c15_org, l1_sub…l3_org, n1…n8 — оценки от 1 до 5; n7_actors и n7_tech — подчеркнутые слова через «|».";
+/// An old binary Excel book, or an encrypted one.
+pub const XLS_OLD: &str = "это книга старого формата Excel (.xls) или книга с паролем; откройте ее в Excel и сохраните как «Книга Excel (.xlsx)» без пароля";
+/// A UTF-16 text file.
+pub const UTF16: &str = "Файл не принят: он в кодировке UTF-16 («Юникод»). Сохраните его в Excel как «CSV UTF-8 (разделитель — запятая)».";
+/// A binary file that is neither CSV nor XLSX.
+pub const NOT_TEXT: &str = "Файл не принят: это не текстовый файл CSV и не книга Excel (.xlsx).";
 /// An XLSX file without sheets.
 pub const NO_SHEETS: &str = "в книге нет ни одного листа";
 /// An XLSX file the reader could not make sense of.
@@ -88,6 +102,20 @@ pub const DUPLICATE_CODE_STORED: &str =
 pub const UNKNOWN_SUBDIVISION: &str = "подразделения нет в списке подразделений анкетирования; добавьте его в настройках анкетирования или исправьте файл";
 /// A position outside the survey's list.
 pub const UNKNOWN_POSITION: &str = "категории должности нет в списке категорий анкетирования; добавьте ее в настройках анкетирования или исправьте файл";
+/// A restored file with forms of surveys it does not have.
+pub const RESTORE_ORPHANS: &str = "в файле есть анкеты, анкетирований которых в нем нет";
+/// «анкетирование».
+pub const SURVEY: &str = "анкетирование";
+/// The code column, as a person reads it.
+pub const COLUMN_CODE: &str = "код";
+/// The subdivision column.
+pub const COLUMN_SUBDIVISION: &str = "подразделение";
+/// The position column.
+pub const COLUMN_POSITION: &str = "категория должности";
+/// A form's identifier in an exchange file.
+pub const COLUMN_UUID: &str = "идентификатор анкеты";
+/// An answer column.
+pub const COLUMN_ANSWER: &str = "ответ";
 /// «Анкета».
 pub const FORM: &str = "анкета";
 /// «код».
@@ -112,7 +140,15 @@ pub const BACKUP_IS_FOLDER: &str = "Укажите имя файла, а не п
 pub const RESTORE_FOREIGN_SCHEMA: &str =
     "в файле есть таблицы, индексы или триггеры, которых Klimat не создает";
 /// A restore source with a malformed stored value.
-pub const RESTORE_BAD_ROW: &str = "в файле есть поврежденная запись:";
+pub const RESTORE_BAD_ROW: &str = "в файле есть поврежденная запись анкеты или анкетирования";
+/// A restore source that is a folder.
+pub const RESTORE_FOLDER: &str = "укажите файл резервной копии, а не папку";
+/// A restore source that does not exist or cannot be opened.
+pub const RESTORE_MISSING: &str = "файл не найден или недоступен";
+/// A restore source that is not an SQLite file.
+pub const RESTORE_NOT_DB: &str = "это не файл базы данных (резервная копия Klimat — файл .db, записанный командой «Резервная копия»)";
+/// A damaged restore source.
+pub const RESTORE_DAMAGED: &str = "файл поврежден";
 /// «версия схемы».
 pub const SCHEMA_VERSION: &str = "версия схемы";
 /// «эта версия Klimat понимает до».
@@ -122,3 +158,15 @@ pub const FORMAT_VERSION: &str = "версия формата";
 /// A restore source in another text encoding than Klimat's.
 pub const RESTORE_ENCODING: &str =
     "файл записан не в кодировке UTF-8, которую использует Klimat (код кодировки в заголовке:";
+/// An exchange file that is not JSON.
+pub const EXCHANGE_NOT_JSON: &str = "файл не является файлом обмена Klimat (его содержимое — не данные Klimat; возможно, выбран другой файл или он поврежден)";
+/// JSON, but not Klimat's exchange format.
+pub const EXCHANGE_NOT_OURS: &str = "это не файл обмена Klimat";
+/// An unknown version of the format.
+pub const EXCHANGE_UNKNOWN_VERSION: &str = "неизвестная версия формата файла обмена";
+/// A missing or malformed field.
+pub const EXCHANGE_BAD_FIELD: &str = "поле отсутствует или заполнено неверно:";
+/// «анкета №».
+pub const EXCHANGE_FORM: &str = "анкета №";
+/// Two forms of one file with one identifier.
+pub const EXCHANGE_REPEATED_UUID: &str = "идентификатор анкеты повторяется в файле";

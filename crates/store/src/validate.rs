@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use klimat_core::template::limits;
+use klimat_core::template::{hidden_char, limits};
 use rusqlite::Connection;
 
 use crate::error::{Result, StoreError};
@@ -40,7 +40,7 @@ fn too_long(s: &str, max: usize) -> bool {
 /// not a duplicate); `row` gives the row (or position) of a form for
 /// messages.
 pub(crate) fn check_forms(
-    conn: &Connection,
+    conn: Option<&Connection>,
     survey: &Survey,
     forms: &[FormData],
     replacing: Option<&str>,
@@ -70,6 +70,8 @@ pub(crate) fn check_forms(
             bad("code", &f.code, klimat_core::text::ru::EXPECTED_SHORT_CODE);
         } else if f.code.contains(['\n', '\r']) {
             bad("code", &f.code, klimat_core::text::ru::EXPECTED_ONE_LINE);
+        } else if f.code.chars().any(|c| hidden_char(c, false)) {
+            bad("code", &f.code, klimat_core::text::ru::EXPECTED_NO_CONTROL);
         }
         if let Some(sub) = &f.subdivision
             && !s.subdivisions.iter().any(|x| x == sub)
@@ -94,6 +96,12 @@ pub(crate) fn check_forms(
                         t,
                         klimat_core::text::ru::EXPECTED_SHORT_TEXT,
                     );
+                } else if t.chars().any(|c| hidden_char(c, true)) {
+                    bad(
+                        "o1_pos…n8_text",
+                        t,
+                        klimat_core::text::ru::EXPECTED_NO_CONTROL,
+                    );
                 }
             }
         }
@@ -111,6 +119,11 @@ pub(crate) fn check_forms(
             continue;
         }
         seen.insert((instrument, f.code.as_str()), index);
+        // Without a connection (a restored file) only the batch itself is
+        // checked for repeated codes.
+        let Some(conn) = conn else {
+            continue;
+        };
         let codes = match stored.entry(instrument) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => {
@@ -147,6 +160,68 @@ fn stored_codes(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Checks a database about to be restored by the rules every stored form
+/// obeys: no form without its survey, every survey's settings valid, every
+/// form of a questionnaire its survey includes, and the rules of
+/// [`check_forms`] within each survey.
+pub(crate) fn check_restored(conn: &Connection) -> Result<()> {
+    use rusqlite::OptionalExtension;
+    let refuse = |m: String| StoreError::BadBackup(m);
+    let orphan: Option<String> = conn
+        .query_row(
+            "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if orphan.is_some() {
+        return Err(refuse(text::RESTORE_ORPHANS.into()));
+    }
+    for survey in crate::surveys::all_surveys(conn)? {
+        let name = short(&survey.settings.name);
+        crate::surveys::validate(&survey.settings)
+            .map_err(|e| refuse(format!("{} «{name}»: {e}", text::SURVEY)))?;
+        let forms = crate::forms::all_forms(conn, survey.id)?;
+        if forms.iter().any(|f| {
+            !survey
+                .settings
+                .instruments
+                .contains(&f.data.answers.instrument())
+        }) {
+            return Err(refuse(format!(
+                "{} «{name}»: {}",
+                text::SURVEY,
+                text::NOT_IN_SURVEY
+            )));
+        }
+        let data: Vec<FormData> = forms.into_iter().map(|f| f.data).collect();
+        let position = |i: usize| i as u64 + 1;
+        let problems = check_forms(None, &survey, &data, None, &position)?;
+        if let Some(p) = problems.first() {
+            return Err(refuse(format!(
+                "{} «{name}», {} «{}»: {} — {}",
+                text::SURVEY,
+                text::FORM,
+                short(&data[p.index].code),
+                column_label(p.column),
+                p.expected
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A template column as a person reads it.
+fn column_label(column: &str) -> &'static str {
+    match column {
+        "code" => text::COLUMN_CODE,
+        "subdivision" => text::COLUMN_SUBDIVISION,
+        "position" => text::COLUMN_POSITION,
+        "uuid" => text::COLUMN_UUID,
+        _ => text::COLUMN_ANSWER,
+    }
+}
+
 /// The problems of an import as the bad cells of a refused file.
 pub(crate) fn as_template_error(problems: Vec<Problem>, row: &dyn Fn(usize) -> u64) -> StoreError {
     use klimat_core::template::{CellError, TemplateError};
@@ -179,7 +254,7 @@ pub(crate) fn as_refusal(problems: &[Problem], forms: &[FormData]) -> StoreError
                     text::FORM,
                     text::CODE,
                     short(code),
-                    p.column,
+                    column_label(p.column),
                     short(&p.value),
                     p.expected
                 );

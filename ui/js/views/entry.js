@@ -8,6 +8,8 @@ import { call } from '../backend.js';
 import { surveyPicker, instrumentPicker, needSurvey } from './common.js';
 
 const LETTERS = ['а', 'б', 'в'];
+// Rows of the list of entered forms drawn at once.
+const ROWS = 100;
 // а/б/в typed in either keyboard layout, or as 1/2/3.
 const SAT_KEYS = { 'а': 0, 'А': 0, 'f': 0, 'F': 0, 'a': 0, 'A': 0, '1': 0,
   'б': 1, 'Б': 1, ',': 1, 'b': 1, 'B': 1, '2': 1,
@@ -115,7 +117,8 @@ export async function render(main, ctx) {
   if (instrument === 'culture') { return cultureEntry(main, ctx, survey, forms, q); }
   const codes = () => forms.map((f) => f.content.code);
   if (!state || state.instrument !== instrument || state.surveyId !== survey.id) {
-    const last = forms[forms.length - 1];
+    // The next code follows the last numbered one (kiosk codes are random).
+    const last = [...forms].reverse().find((f) => splitCode(f.content.code));
     state = freshState(ctx, instrument, null, codes());
     state.surveyId = survey.id;
     if (last) state.code = nextCode(last.content.code, codes());
@@ -264,14 +267,23 @@ function drawForms(list, forms, ctx, onEdit) {
   clear(list);
   const filter = h('input', { id: 'entry-filter', placeholder: S.entry.code, oninput: () => fill() });
   const table = h('table', { id: 'forms-table' });
-  list.append(h('h2', {}, `${S.entry.list} (${forms.length})`), filter, table);
+  const note = h('p', { class: 'hint', id: 'forms-note' });
+  list.append(h('h2', {}, `${S.entry.list} (${forms.length})`), filter, table, note);
   const fill = () => {
     clear(table);
+    note.textContent = '';
     table.append(h('tr', {}, h('th', {}, S.entry.code), h('th', {}, S.entry.tenure), h('th', {}, S.entry.subdivision), h('th', {}, S.entry.position), h('th', {}, S.entry.answers), h('th', {}, '')));
     const q = filter.value.trim().toLowerCase();
+    // At most the last ROWS forms (or matches) are drawn: a survey of 10⁴
+    // forms would otherwise put all of them into the page.
+    let shown = 0;
+    let matching = 0;
     for (const f of forms.slice().reverse()) {
       const c = f.content;
       if (q && !c.code.toLowerCase().includes(q)) continue;
+      matching += 1;
+      if (shown >= ROWS) continue;
+      shown += 1;
       const answers = Array.isArray(c.answers) ? c.answers.map((v) => (v === 0 || v === '' ? '·' : v)).join('') : '';
       table.append(h('tr', {}, h('td', {}, c.code), h('td', {}, f.tenure_label), h('td', {}, c.subdivision || S.common.none),
         h('td', {}, c.position || S.common.none), h('td', { class: 'answers' }, answers),
@@ -281,6 +293,7 @@ function drawForms(list, forms, ctx, onEdit) {
             try { await call('delete_form', { uuid: f.uuid }); ctx.go('entry'); } catch (e) { showError(e); }
           } }, S.common.delete))));
     }
+    if (matching > shown) note.textContent = `${S.entry.shownLast} ${shown} ${S.entry.shownOf} ${matching}. ${S.entry.findByCode}`;
   };
   fill();
 }

@@ -188,6 +188,8 @@ pub const VALUE: &str = "значение";
 
 /// A row with another number of cells than the header.
 pub const EXPECTED_ROW_LENGTH: &str = "число ячеек в строке не совпадает с заголовком: разделитель строки не тот, что в заголовке («,» или «;»), или в строке лишняя кавычка";
+/// A control or direction character in a cell.
+pub const EXPECTED_NO_CONTROL: &str = "в ячейке есть невидимый служебный символ (управляющий символ или смена направления текста); перепечатайте значение";
 /// An over-long form code.
 pub const EXPECTED_SHORT_CODE: &str = "код анкеты длиннее 64 знаков";
 /// An over-long name or tenure.
