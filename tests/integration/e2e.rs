@@ -660,6 +660,64 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
         }
     }
 
+    // The entry pad guards the operator (issue 12): a modifier never writes
+    // an answer, a meaningless key leaves the cursor where it is, a stored
+    // code is refused on the spot, the next code is the highest plus one.
+    s.click("#nav-entry").unwrap();
+    // The screen opens on the questionnaire chosen last (culture): let it
+    // settle before choosing another.
+    s.find("#culture-form", long).unwrap();
+    s.choose("#instrument-picker", "commitment").unwrap();
+    s.find("#entry-pad #cell-1", long).unwrap();
+    wait_for(&s, "Введенные анкеты (120)", long);
+    let code = s
+        .execute(
+            "return document.getElementById('entry-code').value;",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        code,
+        json!("Анкета 121"),
+        "the highest stored code plus one"
+    );
+    let key = |k: &str, alt: bool| {
+        s.execute(
+            "document.getElementById('entry-pad').dispatchEvent(new KeyboardEvent('keydown',
+               { key: arguments[0], altKey: arguments[1], bubbles: true, cancelable: true }));",
+            json!([k, alt]),
+        )
+        .unwrap();
+    };
+    let cell = |n: u32| {
+        s.execute(
+            "return document.querySelector('#cell-' + arguments[0] + ' .v').innerText;",
+            json!([n]),
+        )
+        .unwrap()
+    };
+    // Alt+3 switches to the results; it used to write 3 into the answer on
+    // its way. Back on the pad, item 1 is still blank.
+    key("3", true);
+    wait_for(&s, "индекс приверженности P", long);
+    s.click("#nav-entry").unwrap();
+    s.find("#entry-pad #cell-1", long).unwrap();
+    wait_for(&s, "Введенные анкеты (120)", long);
+    assert_eq!(cell(1), json!("·"));
+    key("9", false); // no such answer: the cell flashes, the cursor stays
+    key("4", false);
+    assert_eq!(cell(1), json!("4"), "9 was refused, 4 went into item 1");
+    assert_eq!(cell(2), json!("·"));
+    s.execute(
+        "const c = document.getElementById('entry-code'); c.value = 'Анкета 001';
+         c.dispatchEvent(new Event('input'));",
+        json!([]),
+    )
+    .unwrap();
+    key("Enter", false);
+    wait_for(&s, "Анкета с таким кодом уже введена", long);
+    assert_clean(&s, "the pad refusing a stored code");
+
     // The culture form: Table А.1 shows its questions and takes answers.
     s.click("#nav-entry").unwrap();
     s.choose("#instrument-picker", "culture").unwrap();

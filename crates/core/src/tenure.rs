@@ -161,20 +161,12 @@ impl Tenure {
     /// The tenures a form of `need`'s questionnaire offers, in order: the
     /// groups of Table Б.6 for commitment, the options of question 19 for
     /// satisfaction, and for the culture questionnaire (which asks no
-    /// tenure of its own) the seven fine bands and the two coarse groups
-    /// that are ranges of them.
+    /// tenure of its own) the seven fine bands its blank form prints.
     pub fn options(need: TenureNeed) -> Vec<Tenure> {
         match need {
             TenureNeed::Commitment => CommitmentBand::ALL.iter().map(|b| b.tenure()).collect(),
             TenureNeed::Satisfaction => SatisfactionBand::ALL.iter().map(|b| b.tenure()).collect(),
-            TenureNeed::Any => FineBand::ALL
-                .iter()
-                .map(|b| Tenure::fine(*b))
-                .chain([
-                    CommitmentBand::Gt15.tenure(),
-                    SatisfactionBand::Y10To20.tenure(),
-                ])
-                .collect(),
+            TenureNeed::Any => FineBand::ALL.iter().map(|b| Tenure::fine(*b)).collect(),
         }
     }
 

@@ -312,7 +312,10 @@ function cultureEntry(main, ctx, survey, forms, q, editing = null) {
   const code = h('input', { id: 'c-code', value: c0 ? c0.code : nextCode(forms.length ? forms[forms.length - 1].content.code : '', forms.map((x) => x.content.code)), size: 18 });
   const sheet = q.culture;
   const pick = (id, options, value) => select(options, value ?? '', { id });
-  const tenure = pick('c-tenure', q.tenure.map(([label, value]) => ({ value, label })), demo0 ? demo0.tenure : '');
+  const tenureOptions = q.tenure.map(([label, value]) => ({ value, label }));
+  // An imported form may carry a range («свыше 15 лет»): it stays choosable.
+  if (editing && !tenureOptions.some((o) => o.value === c0.tenure)) tenureOptions.push({ value: c0.tenure, label: editing.tenure_label });
+  const tenure = pick('c-tenure', tenureOptions, demo0 ? demo0.tenure : '');
   const none = { value: '', label: S.common.none };
   const sub = pick('c-sub', [none, ...survey.subdivisions.map((x) => ({ value: x, label: x }))], demo0 ? demo0.subdivision : '');
   const pos = pick('c-pos', [none, ...survey.positions.map((x) => ({ value: x, label: x }))], demo0 ? demo0.position : '');
