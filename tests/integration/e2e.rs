@@ -605,6 +605,16 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
     wait_for(&s, "45,68 %", long);
     assert_clean(&s, "the example's results");
     shot("results-example");
+    if shots.is_some() {
+        // The culture chart of Table А.2: fifteen labels, slanted.
+        s.execute(
+            "const f = [...document.querySelectorAll('figure')].find((x) => x.innerText.includes('сплочения коллектива'));
+             if (f) f.scrollIntoView();",
+            json!([]),
+        )
+        .unwrap();
+        shot("results-culture-chart");
+    }
     s.click("#nav-surveys").unwrap();
     s.click("#remove-example").unwrap();
     s.click("#confirm-yes").unwrap();

@@ -124,6 +124,30 @@ pub fn surveys(db: &Db) -> Result<Vec<Survey>> {
     Ok(db.surveys()?)
 }
 
+/// Archives a survey or brings it back.
+///
+/// # Errors
+/// [`klimat_store::StoreError::NoSurvey`].
+pub fn set_archived(db: &mut Db, id: i64, archived: bool) -> Result<()> {
+    Ok(db.set_archived(id, archived)?)
+}
+
+/// The forms of one questionnaire of a survey, in the order they were saved.
+///
+/// # Errors
+/// [`klimat_store::StoreError::NoSurvey`].
+pub fn forms(db: &Db, survey: i64, instrument: Instrument) -> Result<Vec<StoredForm>> {
+    Ok(db.forms(survey, instrument)?)
+}
+
+/// Deletes a form; the change log keeps its last content.
+///
+/// # Errors
+/// [`klimat_store::StoreError::NoForm`].
+pub fn delete_form(db: &mut Db, uuid: &str) -> Result<()> {
+    Ok(db.delete_form(uuid)?)
+}
+
 /// Saves a form keyed in by the operator.
 ///
 /// # Errors

@@ -16,12 +16,24 @@ fn escape(s: &str) -> String {
 
 /// The chart as a standalone SVG element (width 640, scalable).
 pub fn render(chart: &BarChart) -> String {
-    let (w, h) = (640.0_f64, 300.0_f64);
-    let (left, right, top, bottom) = (44.0, 10.0, 12.0, 70.0);
-    let plot_w = w - left - right;
-    let plot_h = h - top - bottom;
+    let (w, right, top) = (640.0_f64, 10.0, 12.0);
     let n = chart.categories.len().max(1) as f64;
+    // Labels wrap by words under their bars; when a single word is wider
+    // than a bar's slot (the fifteen values of Table А.2), they are drawn
+    // slanted instead, whole, so that none overlaps its neighbour; the
+    // first ones then need room on the left.
+    let chars_in = |left: f64| (((w - left - right) / n / 5.5) as usize).max(4);
+    let slanted = chart.categories.iter().any(|c| {
+        c.split_whitespace()
+            .any(|word| word.chars().count() > chars_in(44.0))
+    });
+    let left = if slanted { 130.0 } else { 44.0 };
+    let max_chars = chars_in(left);
+    let plot_w = w - left - right;
     let slot = plot_w / n;
+    let bottom = if slanted { 150.0 } else { 70.0 };
+    let h = 230.0 + bottom;
+    let plot_h = h - top - bottom;
     let top_value = chart.axis_top();
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart">"#,
@@ -64,9 +76,22 @@ pub fn render(chart: &BarChart) -> String {
                 top + plot_h - bh - 3.0
             );
         }
+        if slanted {
+            let x = sx + slot / 2.0;
+            let y = top + plot_h + 10.0;
+            let mut label: String = category.chars().take(30).collect();
+            if category.chars().count() > 30 {
+                label.push('…');
+            }
+            out += &format!(
+                r##"<text x="{x:.1}" y="{y:.1}" font-size="9" text-anchor="end" fill="#222" transform="rotate(-40 {x:.1} {y:.1})"><title>{}</title>{}</text>"##,
+                escape(category),
+                escape(&label)
+            );
+            continue;
+        }
         // Category labels, wrapped by words onto up to three lines.
         let mut lines: Vec<String> = Vec::new();
-        let max_chars = ((slot / 5.5) as usize).max(4);
         for word in category.split_whitespace() {
             match lines.last_mut() {
                 Some(l) if l.chars().count() + 1 + word.chars().count() <= max_chars => {

@@ -16,9 +16,7 @@ pub fn list_forms(
 ) -> ApiResult<Vec<FormDto>> {
     state.unlocked()?;
     let i = super::instrument(&instrument)?;
-    Ok(state
-        .db()?
-        .forms(survey_id, i)?
+    Ok(klimat_app::surveys::forms(&*state.db()?, survey_id, i)?
         .into_iter()
         .map(Into::into)
         .collect())
@@ -52,5 +50,5 @@ pub fn update_form(
 #[tauri::command]
 pub fn delete_form(state: State<'_, AppState>, uuid: String) -> ApiResult<()> {
     state.unlocked()?;
-    Ok(state.db()?.delete_form(&uuid)?)
+    Ok(klimat_app::surveys::delete_form(&mut *state.db()?, &uuid)?)
 }

@@ -66,7 +66,11 @@ pub fn update_survey(state: State<'_, AppState>, id: i64, survey: SurveyInput) -
 #[tauri::command]
 pub fn set_survey_archived(state: State<'_, AppState>, id: i64, archived: bool) -> ApiResult<()> {
     state.unlocked()?;
-    Ok(state.db()?.set_archived(id, archived)?)
+    Ok(klimat_app::surveys::set_archived(
+        &mut *state.db()?,
+        id,
+        archived,
+    )?)
 }
 
 /// The settings a new survey starts from: the questionnaires asked every
