@@ -320,6 +320,19 @@ fn item_6_backup_to_nothing_memory_or_a_missing_folder_is_refused() {
     assert!(dir.join("копия.db").exists());
 }
 
+/// Writes a backup of `db` (5 forms), changes it with `sql` as a hostile
+/// hand would, and checks that restoring it is refused and changes nothing.
+fn refuses_tampered_backup(db: &mut Db, dir: &TempDir, name: &str, sql: &str) {
+    let path = dir.join(name);
+    db.backup(&path).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(sql).unwrap();
+    drop(conn);
+    let err = db.restore(&path).unwrap_err();
+    assert_eq!(err.code(), "bad_backup_file", "{name}: {err}");
+    assert_eq!(db.form_count().unwrap(), 5, "{name}: nothing replaced");
+}
+
 #[test]
 fn item_7_restore_refuses_foreign_triggers_and_malformed_answers() {
     let dir = TempDir::new("restore-hostile");
@@ -335,14 +348,7 @@ fn item_7_restore_refuses_foreign_triggers_and_malformed_answers() {
         ("answers.db", "UPDATE forms SET answers = '[9,9,9]';"),
         ("key.db", "UPDATE surveys SET date = 'вчера';"),
     ] {
-        let path = dir.join(name);
-        db.backup(&path).unwrap();
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(sql).unwrap();
-        drop(conn);
-        let err = db.restore(&path).unwrap_err();
-        assert_eq!(err.code(), "bad_backup_file", "{name}: {err}");
-        assert_eq!(db.form_count().unwrap(), 5, "{name}: nothing replaced");
+        refuses_tampered_backup(&mut db, &dir, name, sql);
     }
     // Found by the restore fuzz target: a backup whose header says UTF-16
     // left the database unusable after the refusal.
@@ -665,14 +671,7 @@ fn qa_survey_settings_have_limits_and_restore_obeys_the_survey_rules() {
             "UPDATE surveys SET instruments = 'satisfaction';",
         ),
     ] {
-        let path = dir.join(name);
-        db.backup(&path).unwrap();
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(sql).unwrap();
-        drop(conn);
-        let err = db.restore(&path).unwrap_err();
-        assert_eq!(err.code(), "bad_backup_file", "{name}: {err}");
-        assert_eq!(db.form_count().unwrap(), 5, "{name}");
+        refuses_tampered_backup(&mut db, &dir, name, sql);
     }
     // Two restores within one second: the copy of the replaced database
     // gets another name rather than refusing the second.
