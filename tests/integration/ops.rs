@@ -246,3 +246,49 @@ fn the_results_lead_with_the_answer_and_hide_it_below_the_threshold() {
     assert_eq!(r.headline[0].value, "менее 121 анкеты");
     assert_eq!(r.headline[0].level, None);
 }
+
+/// Every paragraph, list item and table cell of a report model.
+fn model_text(model: &klimat_report::ReportModel) -> String {
+    use klimat_report::model::Block;
+    let mut out = String::new();
+    for section in &model.sections {
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph(p) | Block::Subheading(p) => out.push_str(p),
+                Block::Bullets(items) => out.push_str(&items.join("\n")),
+                Block::Table(t) => {
+                    for row in &t.rows {
+                        for cell in row {
+                            out.push_str(&cell.display());
+                            out.push('|');
+                        }
+                        out.push('\n');
+                    }
+                }
+                Block::Chart(c) => out.push_str(&c.categories.join("|")),
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn no_figure_of_a_group_under_k_reaches_the_conclusions_and_a_lone_one_is_covered() {
+    // Issue 13, point 1: in the worked example the group «до года» has two
+    // forms (K = 3), yet the conclusions quoted its mean IP, 8,50.
+    let dir = TempDir::new("ops-anonymity");
+    let db = b2(&dir);
+    let opened = Db::open(Path::new(&db)).unwrap();
+    let model = reports::report_model(&opened, 1, None).unwrap();
+    let text = model_text(&model);
+    assert!(text.contains("менее 3 анкет"), "the small group is marked");
+    assert!(
+        !text.contains("(8,50)"),
+        "its mean is quoted nowhere:\n{text}"
+    );
+    assert!(
+        text.contains("скрыто*") && text.contains("вычтя показанные группы"),
+        "one small group hides the next smallest too, with a note"
+    );
+}

@@ -468,6 +468,16 @@ pub struct CommitmentAnalysis {
 }
 
 impl CommitmentAnalysis {
+    /// The analysis as a reader may see it: the tenure groups the anonymity
+    /// threshold `k` hides are left out ([`crate::anonymity`]), so that no
+    /// conclusion or comparison can quote them.
+    pub fn visible(&self, k: u32) -> CommitmentAnalysis {
+        CommitmentAnalysis {
+            by_tenure: crate::anonymity::visible(&self.by_tenure, |(_, r)| r.n, k),
+            ..self.clone()
+        }
+    }
+
     /// The index of Table Б.8.
     pub fn index(&self) -> &CommitmentIndex {
         &self.total.index

@@ -14,6 +14,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod anonymity;
 pub mod commitment;
 pub mod compare;
 pub mod culture;

@@ -459,6 +459,17 @@ pub struct SatisfactionAnalysis {
     pub item_counts: [[u64; 4]; ITEMS],
 }
 
+impl SatisfactionAnalysis {
+    /// The analysis as a reader may see it: the tenure groups the anonymity
+    /// threshold `k` hides are left out ([`crate::anonymity`]).
+    pub fn visible(&self, k: u32) -> SatisfactionAnalysis {
+        SatisfactionAnalysis {
+            by_tenure: crate::anonymity::visible(&self.by_tenure, |(_, r)| r.n, k),
+            ..self.clone()
+        }
+    }
+}
+
 /// One pass over a survey's satisfaction forms.
 #[derive(Clone, Debug)]
 pub struct SatisfactionAccumulator {

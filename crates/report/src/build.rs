@@ -3,6 +3,7 @@
 //! threshold applied to every breakdown.
 
 use klimat_core::Instrument;
+use klimat_core::anonymity::{self, Hidden};
 use klimat_core::commitment::{self, BLOCKS, CommitmentLevel, Component, ITEMS as C_ITEMS, Sign};
 use klimat_core::compare::{self, Change};
 use klimat_core::culture::Side;
@@ -58,18 +59,55 @@ fn level_chart(caption: &str, categories: Vec<String>, counts: &[u64], n: u64) -
     })
 }
 
-/// A breakdown row: the label, then either the numbers or, below K forms,
-/// «менее K анкет» in their place.
-fn breakdown_row(label: String, n: u64, k: u32, numbers: Vec<Cell>) -> Vec<Cell> {
+/// A breakdown row: the label, then the numbers, or in their place
+/// «менее K анкет» for a small group and «скрыто» for a group hidden so
+/// that a small one cannot be recovered by subtraction.
+fn breakdown_row(label: String, n: u64, hidden: Hidden, k: u32, numbers: Vec<Cell>) -> Vec<Cell> {
     let mut row = vec![Cell::Text(label)];
-    if n < u64::from(k) {
-        row.push(Cell::Suppressed(k));
-        row.extend(std::iter::repeat_n(Cell::Empty, numbers.len()));
-    } else {
-        row.push(Cell::Int(n as i64));
-        row.extend(numbers);
+    match hidden {
+        Hidden::No => {
+            row.push(Cell::Int(n as i64));
+            row.extend(numbers);
+        }
+        Hidden::Small => {
+            row.push(Cell::Suppressed(k));
+            row.extend(std::iter::repeat_n(Cell::Empty, numbers.len()));
+        }
+        Hidden::Complement => {
+            row.push(Cell::Withheld);
+            row.extend(std::iter::repeat_n(Cell::Empty, numbers.len()));
+        }
     }
     row
+}
+
+/// The rows of a breakdown, the threshold applied to the whole breakdown
+/// at once ([`anonymity::hidden`]), and whether a group was hidden to
+/// protect another (a note must then say so).
+fn breakdown_rows(groups: Vec<(String, u64, Vec<Cell>)>, k: u32) -> (Vec<Vec<Cell>>, bool) {
+    let ns: Vec<u64> = groups.iter().map(|g| g.1).collect();
+    let hidden = anonymity::hidden(&ns, k);
+    let complement = hidden.contains(&Hidden::Complement);
+    let rows = groups
+        .into_iter()
+        .zip(hidden)
+        .map(|((label, n, numbers), h)| breakdown_row(label, n, h, k, numbers))
+        .collect();
+    (rows, complement)
+}
+
+/// Pushes a breakdown table, and the note on complementary suppression
+/// when it hid a group of K forms or more.
+fn push_breakdown(
+    out: &mut Vec<Block>,
+    (sheet, caption): (&str, &str),
+    columns: Vec<Column>,
+    (rows, complement): (Vec<Vec<Cell>>, bool),
+) {
+    out.push(table(sheet, caption, columns, rows));
+    if complement {
+        out.push(Block::Paragraph(t::COMPLEMENT_NOTE.to_owned()));
+    }
 }
 
 fn group_label(name: &Option<String>) -> String {
@@ -277,21 +315,28 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
     let mut columns = cols(&[(t::COL_TENURE, 2.2), (t::COL_N, 1.3)]);
     columns.extend(BLOCKS.iter().map(|b| Column::new(b.code, 1.0)));
     columns.push(Column::new(t::COL_GENERAL, 1.3));
-    let rows = a
+    let groups = a
         .by_tenure
         .iter()
         .map(|(band, r)| {
             let label = band
                 .map_or(core_ru::UNKNOWN_TENURE, |b| b.label())
                 .to_owned();
-            breakdown_row(label, r.n, k, commitment_row_numbers(r))
+            (label, r.n, commitment_row_numbers(r))
         })
         .collect();
-    out.push(table(t::SHEET_B6, t::CAP_B6, columns.clone(), rows));
-    let shown: Vec<_> = a
+    push_breakdown(
+        &mut out,
+        (t::SHEET_B6, t::CAP_B6),
+        columns.clone(),
+        breakdown_rows(groups, k),
+    );
+    // The chart shows what the table shows, and no more.
+    let visible = a.visible(k);
+    let shown: Vec<_> = visible
         .by_tenure
         .iter()
-        .filter(|(b, r)| b.is_some() && r.n >= u64::from(k))
+        .filter(|(b, _)| b.is_some())
         .collect();
     if !shown.is_empty() {
         out.push(Block::Chart(BarChart {
@@ -316,33 +361,34 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
     let mut sub_cols = columns.clone();
     sub_cols[0] = Column::new(t::COL_SUBDIVISION, 2.6);
     sub_cols.push(Column::new(t::COL_P, 1.2));
-    let group_rows = |groups: &[(Option<String>, commitment::GroupRow)]| -> Vec<Vec<Cell>> {
-        groups
+    let group_rows = |groups: &[(Option<String>, commitment::GroupRow)]| {
+        let groups = groups
             .iter()
             .map(|(name, r)| {
                 let mut numbers = commitment_row_numbers(r);
                 numbers.push(Cell::percent(r.index.p, 2));
-                breakdown_row(group_label(name), r.n, k, numbers)
+                (group_label(name), r.n, numbers)
             })
-            .collect()
+            .collect();
+        breakdown_rows(groups, k)
     };
     if !c.by_subdivision.is_empty() {
-        out.push(table(
-            t::SHEET_COMMITMENT_SUB,
-            t::CAP_COMMITMENT_SUB,
+        push_breakdown(
+            &mut out,
+            (t::SHEET_COMMITMENT_SUB, t::CAP_COMMITMENT_SUB),
             sub_cols.clone(),
             group_rows(&c.by_subdivision),
-        ));
+        );
     }
     if !c.by_position.is_empty() {
         let mut pos_cols = sub_cols.clone();
         pos_cols[0] = Column::new(t::COL_POSITION, 2.6);
-        out.push(table(
-            t::SHEET_COMMITMENT_POS,
-            t::CAP_COMMITMENT_POS,
+        push_breakdown(
+            &mut out,
+            (t::SHEET_COMMITMENT_POS, t::CAP_COMMITMENT_POS),
             pos_cols,
             group_rows(&c.by_position),
-        ));
+        );
     }
 
     // Item analysis.
@@ -400,7 +446,12 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
     }));
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
-    out.extend(conclusions::commitment(a).into_iter().map(Block::Paragraph));
+    // The conclusions quote only groups the tables show.
+    out.extend(
+        conclusions::commitment(&a.visible(k))
+            .into_iter()
+            .map(Block::Paragraph),
+    );
     out
 }
 
@@ -431,25 +482,26 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
     ));
 
     // Table В.4.
-    let mut rows: Vec<Vec<Cell>> = a
+    let groups = a
         .by_tenure
         .iter()
         .map(|(band, r)| {
             let label = band
                 .map_or(core_ru::UNKNOWN_TENURE, |b| b.label())
                 .to_owned();
-            breakdown_row(label, r.n, k, satisfaction_numbers(r))
+            (label, r.n, satisfaction_numbers(r))
         })
         .collect();
+    let (mut rows, v4_complement) = breakdown_rows(groups, k);
     let mut total = vec![Cell::text(core_ru::TOTAL_ROW), Cell::Int(n as i64)];
     total.extend(satisfaction_numbers(&a.total));
     rows.push(total);
-    out.push(table(
-        t::SHEET_V4,
-        t::CAP_V4,
+    push_breakdown(
+        &mut out,
+        (t::SHEET_V4, t::CAP_V4),
         satisfaction_columns(t::COL_TENURE),
-        rows,
-    ));
+        (rows, v4_complement),
+    );
 
     if n > 0 {
         out.push(Block::Chart(BarChart {
@@ -495,27 +547,28 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
         out.push(level_chart(t::FIG_SAT_LEVELS, labels, &a.levels, n));
     }
 
-    let group_rows = |groups: &[(Option<String>, satisfaction::GroupRow)]| -> Vec<Vec<Cell>> {
-        groups
+    let group_rows = |groups: &[(Option<String>, satisfaction::GroupRow)]| {
+        let groups = groups
             .iter()
-            .map(|(name, r)| breakdown_row(group_label(name), r.n, k, satisfaction_numbers(r)))
-            .collect()
+            .map(|(name, r)| (group_label(name), r.n, satisfaction_numbers(r)))
+            .collect();
+        breakdown_rows(groups, k)
     };
     if !c.by_subdivision.is_empty() {
-        out.push(table(
-            t::SHEET_SATISFACTION_SUB,
-            t::CAP_SAT_SUB,
+        push_breakdown(
+            &mut out,
+            (t::SHEET_SATISFACTION_SUB, t::CAP_SAT_SUB),
             satisfaction_columns(t::COL_SUBDIVISION),
             group_rows(&c.by_subdivision),
-        ));
+        );
     }
     if !c.by_position.is_empty() {
-        out.push(table(
-            t::SHEET_SATISFACTION_POS,
-            t::CAP_SAT_POS,
+        push_breakdown(
+            &mut out,
+            (t::SHEET_SATISFACTION_POS, t::CAP_SAT_POS),
             satisfaction_columns(t::COL_POSITION),
             group_rows(&c.by_position),
-        ));
+        );
     }
 
     // Per form: workbook only.
@@ -550,7 +603,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
     out.extend(
-        conclusions::satisfaction(a)
+        conclusions::satisfaction(&a.visible(k))
             .into_iter()
             .map(Block::Paragraph),
     );
@@ -659,20 +712,20 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
                 .enumerate()
                 .map(|(i, _)| Column::new(format!("{} {}", t::COL_ITEM, i + 1), 1.3)),
         );
-        let rows = c
+        let groups = c
             .by_subdivision
             .iter()
             .map(|(name, s)| {
                 let numbers = s.level.iter().map(|p| Cell::num(p.org.mean(), 2)).collect();
-                breakdown_row(group_label(name), s.respondents, k, numbers)
+                (group_label(name), s.respondents, numbers)
             })
             .collect();
-        out.push(table(
-            t::SHEET_CULTURE_SUB,
-            t::CAP_CULTURE_SUB,
+        push_breakdown(
+            &mut out,
+            (t::SHEET_CULTURE_SUB, t::CAP_CULTURE_SUB),
             columns,
-            rows,
-        ));
+            breakdown_rows(groups, k),
+        );
     }
 
     // Open answers, grouped.
@@ -801,7 +854,9 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         p.date
     ))];
     if let (Some(prev), Some(cur)) = (&p.commitment, &input.commitment) {
-        let c = compare::compare_commitment(prev, &cur.analysis);
+        // Both surveys as a reader may see them: no hidden group is compared.
+        let k = input.survey.threshold;
+        let c = compare::compare_commitment(&prev.visible(k), &cur.analysis.visible(k));
         let mut rows = vec![
             change_row(t::ROW_P, &c.p, 2, true),
             change_row(t::ROW_IP_MEAN, &c.ip_mean, 2, false),
@@ -851,7 +906,8 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         );
     }
     if let (Some(prev), Some(cur)) = (&p.satisfaction, &input.satisfaction) {
-        let c = compare::compare_satisfaction(prev, &cur.analysis);
+        let k = input.survey.threshold;
+        let c = compare::compare_satisfaction(&prev.visible(k), &cur.analysis.visible(k));
         let mut rows = vec![change_row(t::ROW_OVERALL_SAT, &c.overall, 1, true)];
         for f in Factor::ALL {
             rows.push(change_row(f.label(), &c.factors[f as usize], 1, true));
@@ -904,17 +960,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn small_groups_are_suppressed() {
-        let row = breakdown_row(
-            "Отдел".into(),
-            2,
+    fn small_groups_are_suppressed_with_their_complement() {
+        let numbers = || vec![Cell::Num(1.0, 2), Cell::Num(2.0, 2)];
+        let (rows, complement) = breakdown_rows(
+            vec![
+                ("А".into(), 40, numbers()),
+                ("Б".into(), 39, numbers()),
+                ("В".into(), 2, numbers()),
+            ],
             3,
-            vec![Cell::Num(1.0, 2), Cell::Num(2.0, 2)],
         );
-        assert_eq!(row[1], Cell::Suppressed(3));
-        assert_eq!(row[1].display(), "менее 3 анкет");
-        assert_eq!(row.len(), 4, "the row keeps its width");
-        let row = breakdown_row("Отдел".into(), 3, 3, vec![Cell::Num(1.0, 2)]);
-        assert_eq!(row[1], Cell::Int(3), "K forms are shown");
+        assert_eq!(rows[2][1], Cell::Suppressed(3));
+        assert_eq!(rows[2][1].display(), "менее 3 анкет");
+        assert_eq!(rows[2].len(), 4, "the row keeps its width");
+        assert_eq!(
+            rows[1][1],
+            Cell::Withheld,
+            "the next smallest hides the small one"
+        );
+        assert_eq!(rows[0][1], Cell::Int(40));
+        assert!(complement, "a note must say why");
+        let (rows, complement) = breakdown_rows(vec![("А".into(), 3, numbers())], 3);
+        assert_eq!(rows[0][1], Cell::Int(3), "K forms are shown");
+        assert!(!complement);
     }
 }

@@ -17,6 +17,9 @@ pub enum Cell {
     Empty,
     /// A breakdown cell from fewer than K forms: «менее K анкет».
     Suppressed(u32),
+    /// A group of K forms or more hidden so that a smaller one cannot be
+    /// recovered by subtraction: «скрыто*».
+    Withheld,
 }
 
 impl Cell {
@@ -45,6 +48,7 @@ impl Cell {
             Cell::Percent(v, d) => percent(*v, usize::from(*d)),
             Cell::Empty => String::new(),
             Cell::Suppressed(k) => crate::text::suppressed(*k),
+            Cell::Withheld => crate::text::WITHHELD.to_owned(),
         }
     }
 

@@ -395,7 +395,9 @@ impl Layout {
         for (i, (cell_lines, width)) in lines.iter().zip(widths).enumerate() {
             let align = match cells.and_then(|c| c.get(i)) {
                 _ if header => Align::Center,
-                Some(c) if c.is_numeric() || matches!(c, Cell::Suppressed(_)) => Align::Right,
+                Some(c) if c.is_numeric() || matches!(c, Cell::Suppressed(_) | Cell::Withheld) => {
+                    Align::Right
+                }
                 _ => Align::Left,
             };
             for (k, line) in cell_lines.iter().enumerate() {

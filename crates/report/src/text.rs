@@ -194,3 +194,7 @@ pub const SHEET_COMPARE_CULTURE: &str = "Сравнение культуры";
 pub const SHARE_OF_STAFF_SUFFIX: &str = ", % работников";
 /// Before a tenure group in the comparison: mean IP of that group.
 pub const IP_MEAN_PREFIX: &str = "IP ср., ";
+/// A group hidden to protect a smaller one.
+pub const WITHHELD: &str = "скрыто*";
+/// The note under a table with a group hidden to protect a smaller one.
+pub const COMPLEMENT_NOTE: &str = "* Группа скрыта, хотя в ней не меньше анкет, чем порог анонимности: иначе показатели скрытой малой группы можно было бы вычислить, вычтя показанные группы из общего итога. (Правило Klimat; в методике не приведено.)";

@@ -107,7 +107,7 @@ fn write_cell(
             sheet.write_number_with_format(row, col, *v, &f.percents[usize::from(*d).min(6)])?;
         }
         Cell::Empty => {}
-        Cell::Suppressed(_) => {
+        Cell::Suppressed(_) | Cell::Withheld => {
             sheet.write_string_with_format(row, col, cell.display(), &f.text)?;
         }
     }

@@ -1,0 +1,69 @@
+//! The anonymity threshold K, applied in one place (docs/methodology.md,
+//! "Anonymity"): which groups of a breakdown are shown.
+//!
+//! A group of fewer than K forms is hidden. When that hides exactly one
+//! group, the next smallest group is hidden too: otherwise the hidden
+//! group's figures could be recovered by subtracting the shown groups from
+//! the total, which is always shown.
+
+/// Why a group of a breakdown is not shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hidden {
+    /// Shown.
+    No,
+    /// Fewer than K forms.
+    Small,
+    /// K forms or more, hidden so that a small group cannot be recovered
+    /// by subtraction (complementary suppression).
+    Complement,
+}
+
+/// The fate of each group of a breakdown, given its numbers of forms `ns`
+/// and the threshold `k`.
+pub fn hidden(ns: &[u64], k: u32) -> Vec<Hidden> {
+    let k = u64::from(k);
+    let mut out: Vec<Hidden> = ns
+        .iter()
+        .map(|&n| if n < k { Hidden::Small } else { Hidden::No })
+        .collect();
+    if out.iter().filter(|h| **h == Hidden::Small).count() == 1
+        && let Some(next) = (0..ns.len())
+            .filter(|&i| out[i] == Hidden::No)
+            .min_by_key(|&i| ns[i])
+    {
+        out[next] = Hidden::Complement;
+    }
+    out
+}
+
+/// The items of a breakdown that may be shown.
+pub fn visible<T: Clone>(groups: &[T], n: impl Fn(&T) -> u64, k: u32) -> Vec<T> {
+    let ns: Vec<u64> = groups.iter().map(&n).collect();
+    groups
+        .iter()
+        .zip(hidden(&ns, k))
+        .filter(|(_, h)| *h == Hidden::No)
+        .map(|(g, _)| g.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Hidden::*;
+
+    #[test]
+    fn one_small_group_hides_the_next_smallest_too() {
+        // Four subdivisions of 40, 39, 39 and 2 forms: the total minus the
+        // three shown would give the pair's figures exactly.
+        assert_eq!(hidden(&[40, 39, 39, 2], 3), [No, Complement, No, Small]);
+        assert_eq!(
+            hidden(&[40, 2, 1], 3),
+            [No, Small, Small],
+            "two small ones cover each other"
+        );
+        assert_eq!(hidden(&[40, 30], 3), [No, No]);
+        assert_eq!(hidden(&[5, 2], 3), [Complement, Small]);
+        assert_eq!(hidden(&[2], 3), [Small]);
+    }
+}
