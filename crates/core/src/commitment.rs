@@ -632,13 +632,19 @@ impl GroupRow {
             .filter_map(|component| {
                 let mean = self.component_mean(component)?;
                 let percent = mean * 100.0 / COMPONENT_MAX;
-                // The same thresholds as P, on the component's own percent.
-                let level = match percent {
-                    p if p <= 0.0 => CommitmentLevel::Absent,
-                    p if p < 20.0 => CommitmentLevel::VeryLow,
-                    p if p < 40.0 => CommitmentLevel::Low,
-                    p if p < 60.0 => CommitmentLevel::Acceptable,
-                    p if p < 80.0 => CommitmentLevel::Good,
+                // The same thresholds as P, on the component's own percent,
+                // decided in integers: the mean is a sum of whole points
+                // over n forms, so 100 · sum is compared with t · 13 · n
+                // (five forms at exactly 40 % are «допустимая», not a
+                // float's 39,999… «низкая»).
+                let sum = (mean * self.n as f64).round() as i64;
+                let scale = 13 * self.n as i64;
+                let level = match 100 * sum {
+                    s if s <= 0 => CommitmentLevel::Absent,
+                    s if s < 20 * scale => CommitmentLevel::VeryLow,
+                    s if s < 40 * scale => CommitmentLevel::Low,
+                    s if s < 60 * scale => CommitmentLevel::Acceptable,
+                    s if s < 80 * scale => CommitmentLevel::Good,
                     _ => CommitmentLevel::High,
                 };
                 Some(ComponentScore {
@@ -672,5 +678,46 @@ impl GroupRow {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_component_at_exactly_forty_percent_is_acceptable() {
+        // Identification: items 2, 5, 6 "+", items 3 and 10 "−". Five forms
+        // with 28 "+" points and 2 "−" points score 26 of 5 × 13 = 40 %;
+        // the float sum of the two block means (5,6 − 0,4) put it at
+        // 39,999…, «низкая», and named the component weak.
+        let form = |plus: [u8; 3], minus3: u8| {
+            let mut points = [0u8; ITEMS];
+            points[1] = plus[0];
+            points[4] = plus[1];
+            points[5] = plus[2];
+            points[2] = minus3;
+            CommitmentAnswers(points)
+        };
+        let forms = [
+            form([2, 2, 2], 1),
+            form([2, 2, 2], 1),
+            form([2, 2, 2], 0),
+            form([2, 2, 2], 0),
+            form([1, 1, 2], 0),
+        ];
+        let total = analyze(forms.iter().map(|f| (f, Tenure::Unknown))).total;
+        let identification = total.components()[0];
+        assert_eq!(identification.component, Component::Identification);
+        assert!(
+            identification.percent < 40.0,
+            "the float percent is just under 40: {}",
+            identification.percent
+        );
+        assert_eq!(
+            identification.level,
+            CommitmentLevel::Acceptable,
+            "{identification:?}"
+        );
     }
 }
