@@ -42,20 +42,33 @@ function nav() {
   });
 }
 
+// Screens are drawn into a detached element and shown only when complete,
+// and only if no other screen was asked for meanwhile: two quick switches
+// (Alt+2 then a questionnaire) must not leave two half-drawn screens mixed.
+let rendering = 0;
+
 export async function show(name) {
   ctx.current = name;
   nav();
-  const main = clear(document.getElementById('main'));
-  main.append(h('p', { class: 'muted' }, S.common.loading));
+  const token = ++rendering;
+  // A view checks ctx.token after each await and stops if it changed.
+  ctx.token = token;
+  const main = document.getElementById('main');
+  main.replaceChildren(h('p', { class: 'muted' }, S.common.loading));
+  const view = h('div', { class: 'view' });
   try {
     await ctx.refresh();
-    clear(main);
-    await views[name].render(main, ctx);
+    await views[name].render(view, ctx);
   } catch (e) {
-    clear(main);
-    main.append(h('h1', {}, S.nav[name]));
+    if (token !== rendering) return;
+    clear(view);
+    view.append(h('h1', {}, S.nav[name]));
     showError(e);
   }
+  if (token !== rendering) return;
+  main.replaceChildren(view);
+  const focus = view.querySelector('[data-autofocus]');
+  if (focus) focus.focus();
 }
 
 // No browser behaviour in an office application: no context menu (with its

@@ -105,6 +105,9 @@ function beep() {
 }
 
 export async function render(main, ctx) {
+  // A newer screen was asked for while this one waited: it must not touch
+  // the pad's state, which the newer one owns.
+  const mine = ctx.token;
   if (!needSurvey(main, ctx, S.entry.title)) return;
   const survey = ctx.survey();
   let instrument = localStorage.getItem('entryInstrument');
@@ -114,6 +117,7 @@ export async function render(main, ctx) {
     h('label', { class: 'inline' }, S.common.instrument, instrumentPicker(survey, instrument, (v) => { localStorage.setItem('entryInstrument', v); ctx.go('entry'); }))));
   let forms = await call('list_forms', { surveyId: survey.id, instrument });
   const q = await questionnaire(instrument);
+  if (ctx.token !== mine) return;
   if (instrument === 'culture') { return cultureEntry(main, ctx, survey, forms, q); }
   const codes = () => forms.map((f) => f.content.code);
   if (!state || state.instrument !== instrument || state.surveyId !== survey.id) {
@@ -123,7 +127,7 @@ export async function render(main, ctx) {
     state.surveyId = survey.id;
     if (last) state.code = nextCode(last.content.code, codes());
   }
-  const pad = h('div', { id: 'entry-pad', tabindex: 0, class: 'card' });
+  const pad = h('div', { id: 'entry-pad', tabindex: 0, class: 'card', 'data-autofocus': true });
   const list = h('div', { id: 'entry-list' });
   main.append(h('p', { class: 'keys' }, instrument === 'commitment' ? S.entry.helpCommitment : S.entry.helpSatisfaction, ' ', S.entry.helpDemo), pad, list);
   const draw = () => drawPad(pad, state, takenCodes(forms, state), () => { pad.focus(); });
@@ -409,5 +413,7 @@ function cultureEntry(main, ctx, survey, forms, q, editing = null) {
     cultureEntry(main, ctx, survey, forms, q, form);
   });
   // A new form starts at the first open answer; the code is suggested.
-  if (editing) code.focus(); else open[0][0].focus();
+  const first = editing ? code : open[0][0];
+  first.setAttribute('data-autofocus', '');
+  first.focus();
 }
