@@ -330,7 +330,7 @@ pub struct TemplateParser<A> {
 
 /// The first [`limits::QUOTED_VALUE_CHARS`] characters of a value, for an
 /// error message.
-fn quote_value(value: &str) -> String {
+pub fn quote_value(value: &str) -> String {
     let mut chars = value.chars();
     let mut out: String = chars.by_ref().take(limits::QUOTED_VALUE_CHARS).collect();
     if chars.next().is_some() {

@@ -79,8 +79,7 @@ pub const DISK_FULL: &str = "Недостаточно места на диске
 /// Read-only storage.
 pub const READ_ONLY: &str = "База данных недоступна для записи (файл или папка только для чтения, например защищенная флешка). Ранее сохраненные анкеты не затронуты; выберите доступную для записи папку.";
 /// An input file over the size limit.
-pub const FILE_TOO_LARGE: &str =
-    "Файл больше 100 МБ: это не файл анкет Klimat или в нем что-то лишнее.";
+pub const FILE_TOO_LARGE: &str = klimat_core::text::ru::TOO_LARGE_FILE;
 /// An XLSX file over a limit.
 pub const XLSX_TOO_LARGE: &str = "Книга Excel слишком велика: в распакованном виде больше 100 МБ, больше 1024 столбцов или 3 000 000 ячеек на листе (часто так бывает, если что-то введено в далекую ячейку, например XFD1048576). Скопируйте анкеты на новый лист и сохраните его.";
 /// A date where text or a number is expected.

@@ -267,11 +267,7 @@ pub(crate) fn as_refusal(problems: &[Problem], forms: &[FormData]) -> StoreError
     )
 }
 
+/// A value as an error message quotes it (the template parser's rule).
 fn short(s: &str) -> String {
-    let mut it = s.chars();
-    let mut out: String = it.by_ref().take(limits::QUOTED_VALUE_CHARS).collect();
-    if it.next().is_some() {
-        out.push('…');
-    }
-    out
+    klimat_core::template::quote_value(s)
 }
