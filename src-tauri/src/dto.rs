@@ -282,6 +282,8 @@ pub enum BlockDto {
     },
     /// A chart as SVG, drawn from the same model as the PDF.
     Chart { caption: String, svg: String },
+    /// A threat or warning, framed.
+    Alert { text: String },
 }
 
 /// A section of the results screen.
@@ -365,6 +367,9 @@ impl From<&ReportModel> for ResultsDto {
                                     .map(|r| r.iter().map(|c| c.is_numeric()).collect())
                                     .collect(),
                             },
+                            Block::Alert(t) => BlockDto::Alert { text: t.clone() },
+                            // Signature blocks belong to the printed report.
+                            Block::Signature(_) => return None,
                             Block::Chart(c) => BlockDto::Chart {
                                 caption: c.caption.clone(),
                                 svg: klimat_report::svg::render(c),

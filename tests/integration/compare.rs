@@ -47,12 +47,14 @@ fn a_marked_fall_is_flagged_as_a_threat() {
     assert!(c.threat, "P fell by {:?} points", c.p.delta());
     let text = conclusions::commitment_comparison(&c).join("\n");
     assert!(
-        text.contains("снизилось на 13,29 % (с 58,97 % до 45,68 %)"),
-        "{text}"
+        text.contains("снизилось на 13,29 п. п. (с 58,97 % до 45,68 %)"),
+        "a change of a percent is in percentage points: {text}"
     );
+    let threat = conclusions::commitment_fall_threat(&c).expect("a marked fall is a threat");
     assert!(
-        text.contains("значительное снижение приверженности по сравнению с предыдущим значением"),
-        "{text}"
+        threat.contains("значительное снижение приверженности к угрозам")
+            && threat.contains("(\u{2212}13,29 п. п.)"),
+        "{threat}"
     );
 }
 

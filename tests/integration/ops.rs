@@ -254,7 +254,8 @@ fn model_text(model: &klimat_report::ReportModel) -> String {
     for section in &model.sections {
         for block in &section.blocks {
             match block {
-                Block::Paragraph(p) | Block::Subheading(p) => out.push_str(p),
+                Block::Paragraph(p) | Block::Subheading(p) | Block::Alert(p) => out.push_str(p),
+                Block::Signature(s) => out.push_str(&format!("{} {}", s.position, s.name)),
                 Block::Bullets(items) => out.push_str(&items.join("\n")),
                 Block::Table(t) => {
                     for row in &t.rows {

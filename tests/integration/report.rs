@@ -83,6 +83,11 @@ fn survey(dir: &TempDir) -> (String, String) {
         "К-1,\"=1+1\",\"=HYPERLINK(\"\"http://example.com\"\")\"{}\n",
         ",".repeat(culture_cols.len())
     );
+    // Two more forms, so that the culture forms reach K = 3 and their
+    // verbatim answers may be printed.
+    for code in ["К-2", "К-3"] {
+        csv += &format!("{code},,{}\n", ",".repeat(culture_cols.len()));
+    }
     let path = dir.join("culture.csv");
     std::fs::write(&path, csv).unwrap();
     ok(&[
@@ -183,7 +188,16 @@ fn the_workbook_has_the_figures_as_numbers_charts_and_text_stays_text() {
     let matrix = book.worksheet_range("Б.10 Матрица").unwrap();
     let row1 = matrix.rows().nth(2).unwrap();
     assert_eq!(row1[0], Data::String("Анкета 001".into()));
-    assert_eq!(row1[16], Data::Float(11.0), "Table Б.10: IP1 = 11");
+    assert_eq!(row1[19], Data::Float(11.0), "Table Б.10: IP1 = 11");
+    // Table Б.4: И + Л + В = IP.
+    let ilv: Vec<f64> = row1[16..19]
+        .iter()
+        .map(|d| match d {
+            Data::Float(v) => *v,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(ilv.iter().sum::<f64>(), 11.0, "И + Л + В = IP: {ilv:?}");
     let forms = book.worksheet_range("Культура по анкетам").unwrap();
     let cells: Vec<&Data> = forms.rows().nth(2).unwrap().iter().collect();
     assert_eq!(
@@ -339,9 +353,12 @@ fn the_comparison_with_last_year_names_the_threat() {
         text.contains("58,97 %") && text.contains("45,68 %"),
         "both values of P"
     );
-    assert!(text.contains("-13,29"), "the change of P");
     assert!(
-        text.contains("значительное снижение"),
+        text.contains("\u{2212}13,29 п. п."),
+        "the signed change of P in percentage points"
+    );
+    assert!(
+        text.contains("Угроза. Коэффициент организационной приверженности снизился"),
         "the threat named in the methodology's section on commitment"
     );
     let mut book: Xlsx<_> =

@@ -38,6 +38,9 @@ pub enum AppError {
     /// A request value of the wrong shape (an unknown questionnaire id, a
     /// date that is not a date …), with its message.
     Invalid(&'static str),
+    /// A request refused for a reason built from its values (a report of a
+    /// subdivision with too few forms …).
+    Refused(String),
 }
 
 impl std::error::Error for AppError {}
@@ -57,6 +60,7 @@ impl std::fmt::Display for AppError {
                 write!(f, "{} «{path}»: {expected}.", text::UNKNOWN_FORMAT)
             }
             AppError::Invalid(m) => f.write_str(m),
+            AppError::Refused(m) => f.write_str(m),
         }
     }
 }
@@ -83,6 +87,7 @@ impl AppError {
             AppError::Write { .. } => "cannot_write",
             AppError::UnknownFormat { .. } => "unknown_format",
             AppError::Invalid(_) => "invalid",
+            AppError::Refused(_) => "refused",
         }
     }
 }

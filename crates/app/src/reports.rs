@@ -10,9 +10,10 @@ use klimat_core::satisfaction::SatisfactionAnswers;
 use klimat_report::forms::Demographics;
 use klimat_report::model::ReportModel;
 use klimat_report::{
-    CommitmentData, CultureData, FormRow, PreviousSurvey, ReportInput, SatisfactionData, SurveyInfo,
+    CommitmentData, CultureData, FormRow, PreviousSurvey, ReportInput, SatisfactionData, Signatory,
+    Signatures, Staff, SurveyInfo,
 };
-use klimat_store::{Answers, Db, StoredForm, SurveySettings};
+use klimat_store::{Answers, Db, Person, StoredForm, SurveySettings};
 
 use crate::error::{AppError, Result};
 pub use crate::files::ReportFormat;
@@ -78,15 +79,119 @@ pub fn culture_forms(db: &Db, survey: i64) -> Result<Vec<FormRow<CultureForm>>> 
 /// # Errors
 /// [`klimat_store::StoreError::NoSurvey`] for an unknown survey.
 pub fn report_input(db: &Db, survey: i64, previous: Option<i64>) -> Result<ReportInput> {
+    report_input_for(db, survey, previous, None)
+}
+
+/// Keeps the forms of one subdivision, when a report is about one.
+fn only<A>(forms: Vec<FormRow<A>>, scope: Option<&str>) -> Vec<FormRow<A>> {
+    match scope {
+        None => forms,
+        Some(sub) => forms
+            .into_iter()
+            .filter(|f| f.subdivision.as_deref() == Some(sub))
+            .collect(),
+    }
+}
+
+fn signatory(p: Person) -> Signatory {
+    Signatory {
+        position: p.position,
+        name: p.name,
+    }
+}
+
+/// The report input of a stored survey or of one of its subdivisions
+/// (`scope`), compared with `previous` if given (then with the same
+/// subdivision of it).
+///
+/// # Errors
+/// As [`report_input`]; for a subdivision not in the survey's list, or
+/// with fewer than K forms of a questionnaire, [`AppError::Invalid`]
+/// saying so (nothing is written).
+pub fn report_input_for(
+    db: &Db,
+    survey: i64,
+    previous: Option<i64>,
+    scope: Option<&str>,
+) -> Result<ReportInput> {
     if previous == Some(survey) {
         return Err(AppError::Invalid(text::COMPARE_WITH_ITSELF));
     }
     let s = db.survey(survey)?;
+    let k = u64::from(s.settings.anonymity_threshold);
+    if let Some(sub) = scope
+        && !s.settings.subdivisions.iter().any(|x| x == sub)
+    {
+        return Err(AppError::Refused(format!(
+            "{} «{sub}»",
+            text::NO_SUCH_SUBDIVISION
+        )));
+    }
     let has = |i: Instrument| s.settings.instruments.contains(&i);
     let key = s.settings.satisfaction_key;
-    let commitment = commitment_forms;
-    let satisfaction = satisfaction_forms;
-    let culture = culture_forms;
+    let commitment = |db: &Db, id: i64| Ok::<_, AppError>(only(commitment_forms(db, id)?, scope));
+    let satisfaction =
+        |db: &Db, id: i64| Ok::<_, AppError>(only(satisfaction_forms(db, id)?, scope));
+    let culture = |db: &Db, id: i64| Ok::<_, AppError>(only(culture_forms(db, id)?, scope));
+    // A subdivision's report about fewer than K forms would show one
+    // person's answers: refused. Questionnaires with no forms there are
+    // left out.
+    let current_commitment = if has(Instrument::Commitment) {
+        Some(commitment(db, survey)?)
+    } else {
+        None
+    };
+    let current_satisfaction = if has(Instrument::Satisfaction) {
+        Some(satisfaction(db, survey)?)
+    } else {
+        None
+    };
+    let current_culture = if has(Instrument::Culture) {
+        Some(culture(db, survey)?)
+    } else {
+        None
+    };
+    let (current_commitment, current_satisfaction, current_culture) = match scope {
+        None => (current_commitment, current_satisfaction, current_culture),
+        Some(sub) => {
+            let sizes = [
+                (
+                    Instrument::Commitment,
+                    current_commitment.as_ref().map(Vec::len),
+                ),
+                (
+                    Instrument::Satisfaction,
+                    current_satisfaction.as_ref().map(Vec::len),
+                ),
+                (Instrument::Culture, current_culture.as_ref().map(Vec::len)),
+            ];
+            if let Some((i, _)) = sizes
+                .iter()
+                .find(|(_, n)| n.is_some_and(|n| n > 0 && (n as u64) < k))
+            {
+                return Err(AppError::Refused(text::subdivision_too_small(
+                    sub,
+                    i.label(),
+                    k,
+                )));
+            }
+            if sizes.iter().all(|(_, n)| n.is_none_or(|n| n == 0)) {
+                return Err(AppError::Refused(format!(
+                    "{} «{sub}»",
+                    text::SUBDIVISION_NO_FORMS
+                )));
+            }
+            let keep = |n: Option<usize>| n.is_some_and(|n| n > 0);
+            (
+                current_commitment.filter(|_| keep(sizes[0].1)),
+                current_satisfaction.filter(|_| keep(sizes[1].1)),
+                current_culture.filter(|_| keep(sizes[2].1)),
+            )
+        }
+    };
+    // In a subdivision's report the previous survey's same subdivision is
+    // compared only when it too has at least K forms.
+    let enough = |n: usize| scope.is_none() || n as u64 >= k;
     let previous = match previous {
         None => None,
         Some(p) => {
@@ -96,25 +201,32 @@ pub fn report_input(db: &Db, survey: i64, previous: Option<i64>) -> Result<Repor
                 name: ps.settings.name.clone(),
                 date: ps.settings.date.format("%d.%m.%Y").to_string(),
                 commitment: if phas(Instrument::Commitment) {
-                    Some(CommitmentData::from_forms(&commitment(db, p)?).analysis)
+                    let f = commitment(db, p)?;
+                    enough(f.len()).then(|| CommitmentData::from_forms(&f).analysis)
                 } else {
                     None
                 },
                 // The previous survey is scored with the current survey's key,
                 // so that the two are comparable.
                 satisfaction: if phas(Instrument::Satisfaction) {
-                    Some(SatisfactionData::from_forms(&satisfaction(db, p)?, key).analysis)
+                    let f = satisfaction(db, p)?;
+                    enough(f.len()).then(|| SatisfactionData::from_forms(&f, key).analysis)
                 } else {
                     None
                 },
                 culture: if phas(Instrument::Culture) {
-                    Some(CultureData::from_forms(&culture(db, p)?).analysis)
+                    let f = culture(db, p)?;
+                    enough(f.len()).then(|| CultureData::from_forms(&f).analysis)
                 } else {
                     None
                 },
+                rescored_from: (phas(Instrument::Satisfaction)
+                    && ps.settings.satisfaction_key != key)
+                    .then_some(ps.settings.satisfaction_key),
             })
         }
     };
+    let r = db.report_settings(survey)?;
     Ok(ReportInput {
         survey: SurveyInfo {
             organization: s.settings.organization.clone(),
@@ -122,25 +234,25 @@ pub fn report_input(db: &Db, survey: i64, previous: Option<i64>) -> Result<Repor
             date: s.settings.date.format("%d.%m.%Y").to_string(),
             key,
             threshold: s.settings.anonymity_threshold,
+            subdivisions: s.settings.subdivisions.clone(),
+            staff: Staff {
+                total: r.staff_total,
+                by_subdivision: r.staff,
+            },
+            signatures: Signatures {
+                prepared_by: r.prepared_by.map(signatory),
+                approved_by: r.approved_by.map(signatory),
+                date: chrono::Local::now()
+                    .date_naive()
+                    .format("%d.%m.%Y")
+                    .to_string(),
+            },
+            proposals: r.proposals,
+            scope: scope.map(str::to_owned),
         },
-        commitment: if has(Instrument::Commitment) {
-            Some(CommitmentData::from_forms(&commitment(db, survey)?))
-        } else {
-            None
-        },
-        satisfaction: if has(Instrument::Satisfaction) {
-            Some(SatisfactionData::from_forms(
-                &satisfaction(db, survey)?,
-                key,
-            ))
-        } else {
-            None
-        },
-        culture: if has(Instrument::Culture) {
-            Some(CultureData::from_forms(&culture(db, survey)?))
-        } else {
-            None
-        },
+        commitment: current_commitment.map(|f| CommitmentData::from_forms(&f)),
+        satisfaction: current_satisfaction.map(|f| SatisfactionData::from_forms(&f, key)),
+        culture: current_culture.map(|f| CultureData::from_forms(&f)),
         previous,
     })
 }
@@ -195,9 +307,48 @@ pub fn render(model: &ReportModel, format: ReportFormat) -> Result<Vec<u8>> {
 /// An unknown extension (nothing is written); as [`report_input`]; the
 /// file's.
 pub fn write_report(db: &Db, survey: i64, previous: Option<i64>, path: &Path) -> Result<()> {
+    write_report_for(db, survey, previous, None, path)
+}
+
+/// Writes the report of a survey or of one of its subdivisions.
+///
+/// # Errors
+/// As [`write_report`] and [`report_input_for`].
+pub fn write_report_for(
+    db: &Db,
+    survey: i64,
+    previous: Option<i64>,
+    scope: Option<&str>,
+    path: &Path,
+) -> Result<()> {
     let format = ReportFormat::from_path(path)?;
-    let model = report_model(db, survey, previous)?;
+    let model = klimat_report::build(&report_input_for(db, survey, previous, scope)?);
     write_output(path, &render(&model, format)?)
+}
+
+/// A starting text for the department's proposals: for every component of
+/// commitment weaker than «допустимая», the methods Table 1 of the
+/// methodology recommends, and the factors that may weaken it.
+///
+/// # Errors
+/// As [`report_input`].
+pub fn proposals_draft(db: &Db, survey: i64) -> Result<String> {
+    use klimat_core::text::methodology::COMMITMENT_METHODS;
+    let input = report_input(db, survey, None)?;
+    let mut out = Vec::new();
+    if let Some(c) = &input.commitment
+        && c.analysis.respondents >= u64::from(input.survey.threshold)
+    {
+        for w in c.analysis.total.weak_components() {
+            let m = &COMMITMENT_METHODS[w.component as usize];
+            out.push(format!("{} «{}»:", text::DRAFT_COMPONENT, m.component));
+            out.extend(m.methods.iter().map(|x| format!("– {x}: …")));
+        }
+    }
+    if out.is_empty() {
+        out.push(text::DRAFT_NO_WEAK.to_owned());
+    }
+    Ok(out.join("\n"))
 }
 
 /// The subdivisions and positions a blank form offers: the survey's lists,

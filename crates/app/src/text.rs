@@ -77,3 +77,20 @@ pub const EXAMPLE_SUBDIVISIONS: [&str; 4] = [
     "Идеологический отдел",
     "Финансовый отдел",
 ];
+
+/// A subdivision not in the survey's list.
+pub const NO_SUCH_SUBDIVISION: &str = "В списке подразделений анкетирования нет подразделения";
+/// A subdivision without forms.
+pub const SUBDIVISION_NO_FORMS: &str = "Нет ни одной анкеты подразделения";
+/// Before a weak component in the proposals draft.
+pub const DRAFT_COMPONENT: &str = "Развитие составляющей";
+/// The draft when nothing is weak.
+pub const DRAFT_NO_WEAK: &str =
+    "Слабых составляющих приверженности (ниже допустимого уровня) не выявлено.";
+
+/// A subdivision report refused for too few forms.
+pub fn subdivision_too_small(sub: &str, instrument: &str, k: u64) -> String {
+    format!(
+        "Отчет по подразделению «{sub}» не составлен: анкет «{instrument}» в нем меньше порога анонимности ({k}). Такой отчет показал бы ответы отдельных работников."
+    )
+}

@@ -224,26 +224,35 @@ impl Factor {
         }
     }
 
-    /// The description of Table В.6 for the factor at `level`.
-    pub fn description(self, level: SatisfactionLevel) -> &'static str {
-        let row = match self {
-            Factor::A => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[0],
-            Factor::B => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[1],
-            Factor::V => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[2],
-            Factor::G => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[3],
-            Factor::D => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[4],
-            Factor::E => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[5],
-            Factor::Zh => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[6],
-            Factor::Z => &methodology::SATISFACTION_FACTOR_DESCRIPTIONS[7],
-        };
-        match level {
-            SatisfactionLevel::ExtremelyLow => row[0],
-            SatisfactionLevel::Low => row[1],
-            SatisfactionLevel::Medium => row[2],
-            SatisfactionLevel::Good => row[3],
-            SatisfactionLevel::High => row[4],
+    /// The description of this factor at `level`: the methodology's own
+    /// text where Table В.6 prints one, otherwise Klimat's, with its origin
+    /// so that the report can mark Klimat's words.
+    pub fn description(self, level: SatisfactionLevel) -> Description {
+        let (f, l) = (self as usize, level as usize);
+        match methodology::SATISFACTION_FACTOR_EXAMPLES
+            .iter()
+            .find(|(ef, el, _)| *ef == f && *el == l)
+        {
+            Some((_, _, text)) => Description {
+                text,
+                from_methodology: true,
+            },
+            None => Description {
+                text: crate::text::ru::SATISFACTION_FACTOR_TEXTS[f][l],
+                from_methodology: false,
+            },
         }
     }
+}
+
+/// A factor's description at a level, and whether the methodology prints
+/// it (Table В.6) or it is Klimat's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Description {
+    /// The text, without a final full stop.
+    pub text: &'static str,
+    /// `true` for the methodology's own words.
+    pub from_methodology: bool,
 }
 
 /// The scale of Table В.5.

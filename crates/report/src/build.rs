@@ -8,19 +8,29 @@ use klimat_core::commitment::{self, BLOCKS, CommitmentLevel, Component, ITEMS as
 use klimat_core::compare::{self, Change};
 use klimat_core::culture::Side;
 use klimat_core::satisfaction::{self, Factor, SatisfactionLevel};
+use klimat_core::tenure::Tenure;
 use klimat_core::text::methodology::{
-    COMMITMENT_STATEMENTS, CULTURE_COHESION_ITEMS, CULTURE_LEVEL_ITEMS, CULTURE_N7_ACTORS,
-    CULTURE_N7_TECH, CULTURE_NEGATIVE_ITEMS, CULTURE_OPEN_QUESTIONS,
+    COMMITMENT_STATEMENTS, CULTURE_COHESION_ITEMS, CULTURE_KLIMAT_PROMPTS, CULTURE_LEVEL_ITEMS,
+    CULTURE_N7_ACTORS, CULTURE_N7_TECH, CULTURE_NEGATIVE_ITEMS, CULTURE_OPEN_QUESTIONS,
+    SATISFACTION_LETTERS, SATISFACTION_QUESTIONS,
 };
 use klimat_core::text::ru::{self as core_ru, conclusions};
 
-use crate::input::{CommitmentData, CultureData, PreviousSurvey, ReportInput, SatisfactionData};
+use crate::input::{
+    CommitmentData, CultureData, PreviousSurvey, ReportInput, SatisfactionData, Signatory,
+};
 use crate::model::{
-    BarChart, Block, Cell, Column, Placement, ReportModel, Section, Series, Table, TitlePage,
+    BarChart, Block, Cell, Column, Placement, ReportModel, Section, Series, Signature, Table,
+    TitlePage,
 };
 use crate::text as t;
 
-fn table(sheet: &str, caption: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Block {
+pub(crate) fn table(
+    sheet: &str,
+    caption: &str,
+    columns: Vec<Column>,
+    rows: Vec<Vec<Cell>>,
+) -> Block {
     Block::Table(Table {
         sheet: sheet.to_owned(),
         caption: caption.to_owned(),
@@ -30,7 +40,7 @@ fn table(sheet: &str, caption: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>)
     })
 }
 
-fn cols(spec: &[(&str, f32)]) -> Vec<Column> {
+pub(crate) fn cols(spec: &[(&str, f32)]) -> Vec<Column> {
     spec.iter().map(|(t, w)| Column::new(*t, *w)).collect()
 }
 
@@ -84,7 +94,10 @@ fn breakdown_row(label: String, n: u64, hidden: Hidden, k: u32, numbers: Vec<Cel
 /// The rows of a breakdown, the threshold applied to the whole breakdown
 /// at once ([`anonymity::hidden`]), and whether a group was hidden to
 /// protect another (a note must then say so).
-fn breakdown_rows(groups: Vec<(String, u64, Vec<Cell>)>, k: u32) -> (Vec<Vec<Cell>>, bool) {
+pub(crate) fn breakdown_rows(
+    groups: Vec<(String, u64, Vec<Cell>)>,
+    k: u32,
+) -> (Vec<Vec<Cell>>, bool) {
     let ns: Vec<u64> = groups.iter().map(|g| g.1).collect();
     let hidden = anonymity::hidden(&ns, k);
     let complement = hidden.contains(&Hidden::Complement);
@@ -119,6 +132,9 @@ fn group_label(name: &Option<String>) -> String {
 pub fn build(input: &ReportInput) -> ReportModel {
     let s = &input.survey;
     let mut facts = Vec::new();
+    if let Some(scope) = &s.scope {
+        facts.push(format!("{}: {scope}", t::SCOPE));
+    }
     if let Some(c) = &input.commitment {
         facts.push(t::forms_counted(
             Instrument::Commitment.label(),
@@ -144,7 +160,7 @@ pub fn build(input: &ReportInput) -> ReportModel {
         s.threshold,
         t::THRESHOLD_TAIL
     ));
-    let mut sections = vec![tools_section(input)];
+    let mut sections = vec![crate::summary::section(input), tools_section(input)];
     let mut number = 2;
     let mut push = |title: &str, blocks: Vec<Block>| {
         sections.push(Section {
@@ -160,13 +176,28 @@ pub fn build(input: &ReportInput) -> ReportModel {
         push(t::SECTION_SATISFACTION, satisfaction_blocks(c, s.threshold));
     }
     if let Some(c) = &input.culture {
-        push(t::SECTION_CULTURE, culture_blocks(c, s.threshold));
+        push(
+            t::SECTION_CULTURE,
+            culture_blocks(
+                c,
+                s.threshold,
+                !s.subdivisions.is_empty() && s.scope.is_none(),
+            ),
+        );
     }
     if let Some(p) = &input.previous {
         push(t::SECTION_COMPARISON, comparison_blocks(input, p));
     }
+    if !s.proposals.trim().is_empty() {
+        push(t::SECTION_PROPOSALS, proposal_blocks(&s.proposals));
+    }
     ReportModel {
         title: TitlePage {
+            approval: s
+                .signatures
+                .approved_by
+                .as_ref()
+                .map(|a| signature(t::APPROVE, a, None)),
             organization: s.organization.clone(),
             survey: s.name.clone(),
             date: s.date.clone(),
@@ -174,6 +205,42 @@ pub fn build(input: &ReportInput) -> ReportModel {
         },
         sections,
     }
+}
+
+/// A signature block of `who` under `heading`.
+pub(crate) fn signature(heading: &str, who: &Signatory, date: Option<String>) -> Signature {
+    Signature {
+        heading: heading.to_owned(),
+        position: who.position.clone(),
+        name: who.name.clone(),
+        date,
+    }
+}
+
+/// The department's proposals, paragraph by paragraph as written; a line
+/// starting with «-», «–» or «•» is a list item.
+fn proposal_blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut items: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match line
+            .strip_prefix('-')
+            .or_else(|| line.strip_prefix('–'))
+            .or_else(|| line.strip_prefix('•'))
+        {
+            Some(item) => items.push(item.trim().to_owned()),
+            None => {
+                if !items.is_empty() {
+                    out.push(Block::Bullets(std::mem::take(&mut items)));
+                }
+                out.push(Block::Paragraph(line.to_owned()));
+            }
+        }
+    }
+    if !items.is_empty() {
+        out.push(Block::Bullets(items));
+    }
+    out
 }
 
 fn tools_section(input: &ReportInput) -> Section {
@@ -194,6 +261,7 @@ fn tools_section(input: &ReportInput) -> Section {
         list.push(t::TOOL_CULTURE.to_owned());
     }
     blocks.push(Block::Bullets(list));
+    blocks.push(Block::Paragraph(t::KLIMAT_WORDS.to_owned()));
     Section {
         title: format!("1. {}", t::SECTION_TOOLS),
         blocks,
@@ -210,6 +278,27 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
     let a = &c.analysis;
     let n = a.respondents;
     let mut out = Vec::new();
+
+    // Table Б.2: how many gave each statement each score.
+    let mut columns = cols(&[(t::COL_NO, 0.6), (t::COL_STATEMENT, 6.0)]);
+    columns.extend(t::COL_POINTS.iter().map(|p| Column::new(*p, 0.9)));
+    columns.push(Column::new(t::COL_BLANK, 1.1));
+    let rows = (1..=C_ITEMS)
+        .map(|item| {
+            let mut counts = [0u64; 6];
+            for (_, answers) in &c.forms {
+                counts[usize::from(answers.0[item - 1])] += 1;
+            }
+            let mut row = vec![
+                Cell::Int(item as i64),
+                Cell::text(COMMITMENT_STATEMENTS[item - 1]),
+            ];
+            row.extend(counts[1..].iter().map(|&x| Cell::Int(x as i64)));
+            row.push(Cell::Int(counts[0] as i64));
+            row
+        })
+        .collect();
+    out.push(table(t::SHEET_B2, t::CAP_B2, columns, rows));
 
     // Table Б.3.
     let mut columns = cols(&[(t::COL_BLOCK, 2.2), (t::COL_ITEMS, 1.1)]);
@@ -420,6 +509,11 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
     // Table Б.10, the respondent matrix: workbook only.
     let mut columns = vec![Column::new(t::COL_CODE, 2.0)];
     columns.extend((1..=C_ITEMS).map(|i| Column::new(i.to_string(), 0.5)));
+    columns.extend(
+        Component::ALL
+            .iter()
+            .map(|comp| Column::new(t::COMPONENT_LETTERS[*comp as usize], 0.6)),
+    );
     columns.extend(cols(&[(t::COL_IP, 0.8), (t::COL_LEVEL, 2.0)]));
     let rows = c
         .forms
@@ -432,6 +526,17 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
                     .iter()
                     .map(|&v| Cell::Int(v)),
             );
+            // Table Б.4: the result of each component block, И + Л + В = IP.
+            row.extend(Component::ALL.iter().map(|&comp| {
+                Cell::Int(
+                    BLOCKS
+                        .iter()
+                        .zip(score.block_sums)
+                        .filter(|(b, _)| b.component == comp)
+                        .map(|(_, v)| v)
+                        .sum(),
+                )
+            }));
             row.push(Cell::Int(score.ip));
             row.push(Cell::text(score.level().label()));
             row
@@ -452,6 +557,9 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
             .into_iter()
             .map(Block::Paragraph),
     );
+    if let Some(threat) = conclusions::low_commitment_threat(a) {
+        out.push(Block::Alert(threat));
+    }
     out
 }
 
@@ -547,6 +655,42 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
         out.push(level_chart(t::FIG_SAT_LEVELS, labels, &a.levels, n));
     }
 
+    // The answers to each question: the methodology reads concrete
+    // problems from them (section 5.3).
+    let mut columns = cols(&[(t::COL_NO, 0.6), (t::COL_QUESTION, 6.0)]);
+    columns.extend(
+        SATISFACTION_LETTERS
+            .iter()
+            .map(|l| Column::new(format!("«{l}»"), 0.9)),
+    );
+    columns.extend(cols(&[(t::COL_BLANK, 1.1), (t::COL_FACTOR, 0.8)]));
+    let rows = SATISFACTION_QUESTIONS
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let mut counts = [0u64; 4];
+            for (_, answers, _) in &c.forms {
+                counts[answers.0[i] as usize] += 1;
+            }
+            let mut row = vec![Cell::Int(i as i64 + 1), Cell::text(q.text)];
+            row.extend(counts[1..].iter().map(|&x| Cell::Int(x as i64)));
+            row.push(Cell::Int(counts[0] as i64));
+            row.push(Cell::text(
+                Factor::ALL
+                    .iter()
+                    .find(|f| f.items().contains(&(i + 1)))
+                    .map_or("", |f| f.letter()),
+            ));
+            row
+        })
+        .collect();
+    out.push(table(
+        t::SHEET_SAT_ANSWERS,
+        t::CAP_SAT_ANSWERS,
+        columns,
+        rows,
+    ));
+
     let group_rows = |groups: &[(Option<String>, satisfaction::GroupRow)]| {
         let groups = groups
             .iter()
@@ -610,28 +754,42 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
     out
 }
 
-fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
+fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
     let a = &c.analysis;
     let mut out = Vec::new();
+    // An organization without subdivisions rates the organization only
+    // (Appendix А, block 3): the subdivision columns are left out.
     let pair_cols = || {
-        cols(&[
-            (t::COL_ITEM, 4.5),
-            (t::COL_N_SUB, 0.9),
-            (t::COL_SUB, 1.3),
-            (t::COL_N_ORG, 0.9),
-            (t::COL_ORG, 1.3),
-            (t::COL_DIFF, 1.1),
-        ])
+        if show_sub {
+            cols(&[
+                (t::COL_ITEM, 4.5),
+                (t::COL_N_SUB, 0.9),
+                (t::COL_SUB, 1.3),
+                (t::COL_N_ORG, 0.9),
+                (t::COL_ORG, 1.3),
+                (t::COL_DIFF, 1.1),
+            ])
+        } else {
+            cols(&[(t::COL_ITEM, 5.0), (t::COL_N_ORG, 1.0), (t::COL_ORG, 1.5)])
+        }
     };
     let pair_row = |label: &str, p: &klimat_core::culture::PairStat| {
-        vec![
-            Cell::text(label),
-            Cell::Int(p.sub.n() as i64),
-            Cell::num(p.sub.mean(), 2),
-            Cell::Int(p.org.n() as i64),
-            Cell::num(p.org.mean(), 2),
-            Cell::num(p.difference(), 2),
-        ]
+        if show_sub {
+            vec![
+                Cell::text(label),
+                Cell::Int(p.sub.n() as i64),
+                Cell::num(p.sub.mean(), 2),
+                Cell::Int(p.org.n() as i64),
+                Cell::num(p.org.mean(), 2),
+                Cell::num(p.difference(), 2),
+            ]
+        } else {
+            vec![
+                Cell::text(label),
+                Cell::Int(p.org.n() as i64),
+                Cell::num(p.org.mean(), 2),
+            ]
+        }
     };
     let rows = a
         .cohesion
@@ -641,22 +799,24 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         .collect();
     out.push(table(t::SHEET_A2, t::CAP_A2, pair_cols(), rows));
     if a.respondents > 0 {
+        let mut series = Vec::new();
+        if show_sub {
+            series.push(Series {
+                name: t::COL_SUB.to_owned(),
+                values: a.cohesion[..14].iter().map(|p| p.sub.mean()).collect(),
+            });
+        }
+        series.push(Series {
+            name: t::COL_ORG.to_owned(),
+            values: a.cohesion[..14].iter().map(|p| p.org.mean()).collect(),
+        });
         out.push(Block::Chart(BarChart {
             caption: t::FIG_A2.to_owned(),
             categories: CULTURE_COHESION_ITEMS[..14]
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect(),
-            series: vec![
-                Series {
-                    name: t::COL_SUB.to_owned(),
-                    values: a.cohesion[..14].iter().map(|p| p.sub.mean()).collect(),
-                },
-                Series {
-                    name: t::COL_ORG.to_owned(),
-                    values: a.cohesion[..14].iter().map(|p| p.org.mean()).collect(),
-                },
-            ],
+            series,
             max: Some(5.0),
             percent: false,
         }));
@@ -704,29 +864,151 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         rows,
     ));
 
-    if !c.by_subdivision.is_empty() {
-        let mut columns = cols(&[(t::COL_SUBDIVISION, 3.0), (t::COL_N, 1.1)]);
+    // The 1–5 distribution of every rating: workbook only.
+    let mut columns = cols(&[
+        (t::COL_TABLE, 1.0),
+        (t::COL_ITEM, 4.5),
+        (t::COL_COLUMN, 2.0),
+    ]);
+    columns.extend((1..=5).map(|v| Column::new(v.to_string(), 0.6)));
+    columns.extend(cols(&[(t::COL_N_SHORT, 0.8), (t::COL_MEAN, 1.0)]));
+    let mut rows = Vec::new();
+    let mut dist =
+        |table: &str, item: &str, column: &str, st: &klimat_core::culture::RatingStat| {
+            let mut row = vec![Cell::text(table), Cell::text(item), Cell::text(column)];
+            row.extend(st.counts.iter().map(|&x| Cell::Int(x as i64)));
+            row.push(Cell::Int(st.n() as i64));
+            row.push(Cell::num(st.mean(), 2));
+            rows.push(row);
+        };
+    for (tab, items, stats) in [
+        ("А.2", &CULTURE_COHESION_ITEMS[..], &a.cohesion[..]),
+        ("А.3", &CULTURE_LEVEL_ITEMS[..], &a.level[..]),
+    ] {
+        for (item, p) in items.iter().zip(stats) {
+            if show_sub {
+                dist(tab, item, t::COL_SUB, &p.sub);
+            }
+            dist(tab, item, t::COL_ORG, &p.org);
+        }
+    }
+    for (item, st) in CULTURE_NEGATIVE_ITEMS.iter().zip(&a.negative) {
+        dist("А.4", item.trim(), t::COL_ORG, st);
+    }
+    out.push(Block::Table(Table {
+        sheet: t::SHEET_CULTURE_DIST.to_owned(),
+        caption: t::CAP_CULTURE_DIST.to_owned(),
+        columns,
+        rows,
+        placement: Placement::WorkbookOnly,
+    }));
+
+    // By tenure: Table А.3 in the organization, per tenure group.
+    let level_cols = |first: &str| {
+        let mut columns = cols(&[(first, 3.0), (t::COL_N, 1.1)]);
         columns.extend(
-            CULTURE_LEVEL_ITEMS
-                .iter()
-                .enumerate()
-                .map(|(i, _)| Column::new(format!("{} {}", t::COL_ITEM, i + 1), 1.3)),
+            (1..=CULTURE_LEVEL_ITEMS.len())
+                .map(|i| Column::new(format!("{} {i}", t::COL_ITEM), 1.3)),
         );
+        columns
+    };
+    if c.by_tenure
+        .iter()
+        .filter(|(t, _)| *t != Tenure::Unknown)
+        .count()
+        >= 2
+    {
+        let groups = c
+            .by_tenure
+            .iter()
+            .map(|(tenure, s)| {
+                let label = if *tenure == Tenure::Unknown {
+                    core_ru::UNKNOWN_TENURE.to_owned()
+                } else {
+                    tenure.label()
+                };
+                let numbers = s.level.iter().map(|p| Cell::num(p.org.mean(), 2)).collect();
+                (label, s.respondents, numbers)
+            })
+            .collect();
+        push_breakdown(
+            &mut out,
+            (t::SHEET_CULTURE_TENURE, t::CAP_CULTURE_TENURE),
+            level_cols(t::COL_TENURE),
+            breakdown_rows(groups, k),
+        );
+    }
+
+    // By subdivision: each subdivision's own column («в Вашем структурном
+    // подразделении»), as rated by its staff.
+    if show_sub && !c.by_subdivision.is_empty() {
         let groups = c
             .by_subdivision
             .iter()
             .map(|(name, s)| {
-                let numbers = s.level.iter().map(|p| Cell::num(p.org.mean(), 2)).collect();
+                let numbers = s.level.iter().map(|p| Cell::num(p.sub.mean(), 2)).collect();
                 (group_label(name), s.respondents, numbers)
             })
             .collect();
         push_breakdown(
             &mut out,
             (t::SHEET_CULTURE_SUB, t::CAP_CULTURE_SUB),
-            columns,
+            level_cols(t::COL_SUBDIVISION),
             breakdown_rows(groups, k),
         );
     }
+
+    // Verbatim answers only from at least K forms.
+    let verbatim = a.respondents >= u64::from(k);
+    if verbatim {
+        verbatim_blocks(a, &mut out);
+    } else {
+        out.push(Block::Paragraph(t::open_answers_withheld(k)));
+    }
+    per_form_culture(c, verbatim, &mut out);
+
+    out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
+    out.extend(conclusions::culture(a).into_iter().map(Block::Paragraph));
+    out
+}
+
+/// The tables of verbatim answers: «другое», «Иное» and Table А.1.
+fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Block>) {
+    // «другое (укажите)» and «Иное (укажите)».
+    let mut rows = Vec::new();
+    for (label, answers) in [
+        (t::COHESION_OTHER, &a.cohesion_other),
+        (t::NEGATIVE_OTHER, &a.negative_other),
+    ] {
+        if answers.is_empty() {
+            rows.push(vec![
+                Cell::text(label),
+                Cell::text(t::NO_ANSWERS),
+                Cell::Empty,
+            ]);
+        }
+        for (i, ans) in answers.iter().enumerate() {
+            rows.push(vec![
+                if i == 0 {
+                    Cell::text(label)
+                } else {
+                    Cell::Empty
+                },
+                Cell::text(ans.text.clone()),
+                Cell::Int(ans.count as i64),
+            ]);
+        }
+    }
+    out.push(table(
+        t::SHEET_OTHER,
+        t::CAP_OTHER,
+        cols(&[
+            (t::COL_QUESTION, 3.2),
+            (t::COL_ANSWER, 5.0),
+            (t::COL_TIMES, 1.1),
+        ]),
+        rows,
+    ));
 
     // Open answers, grouped.
     let mut rows = Vec::new();
@@ -736,7 +1018,12 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
             Side::Pos => q.positive,
             Side::Neg => q.negative,
         };
-        let label = format!("{}. {prompt}", g.question);
+        let mark = if CULTURE_KLIMAT_PROMPTS.contains(&g.question) {
+            core_ru::KLIMAT_MARK
+        } else {
+            ""
+        };
+        let label = format!("{}. {prompt}{mark}", g.question);
         if g.answers.is_empty() {
             rows.push(vec![
                 Cell::text(label.clone()),
@@ -766,7 +1053,19 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         ]),
         rows,
     ));
+    out.push(Block::Paragraph(t::KLIMAT_PROMPTS_NOTE.to_owned()));
+}
 
+/// The culture forms one by one (workbook only); their free texts only
+/// when `verbatim`.
+fn per_form_culture(c: &CultureData, verbatim: bool, out: &mut Vec<Block>) {
+    let text = |s: &String| {
+        if verbatim {
+            Cell::text(s.clone())
+        } else {
+            Cell::Empty
+        }
+    };
     // Per form: workbook only.
     let mut columns = vec![Column::new(t::COL_CODE, 2.0)];
     let names =
@@ -778,7 +1077,7 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         .map(|(code, f)| {
             let mut row = vec![Cell::text(code.clone())];
             for sides in &f.open {
-                row.extend(sides.iter().map(|s| Cell::text(s.clone())));
+                row.extend(sides.iter().map(text));
             }
             let r = |v: u8| {
                 if v == 0 {
@@ -790,7 +1089,7 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
             for p in &f.cohesion {
                 row.extend([r(p.sub), r(p.org)]);
             }
-            row.push(Cell::text(f.cohesion_other.clone()));
+            row.push(text(&f.cohesion_other));
             for p in &f.level {
                 row.extend([r(p.sub), r(p.org)]);
             }
@@ -804,7 +1103,7 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
             };
             row.push(Cell::text(words(f.n7_actors, &CULTURE_N7_ACTORS)));
             row.push(Cell::text(words(f.n7_tech, &CULTURE_N7_TECH)));
-            row.push(Cell::text(f.negative_other.clone()));
+            row.push(text(&f.negative_other));
             row
         })
         .collect();
@@ -815,10 +1114,6 @@ fn culture_blocks(c: &CultureData, k: u32) -> Vec<Block> {
         rows,
         placement: Placement::WorkbookOnly,
     }));
-
-    out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
-    out.extend(conclusions::culture(a).into_iter().map(Block::Paragraph));
-    out
 }
 
 fn change_row(label: &str, c: &Change, decimals: u8, percent: bool) -> Vec<Cell> {
@@ -833,7 +1128,8 @@ fn change_row(label: &str, c: &Change, decimals: u8, percent: bool) -> Vec<Cell>
         Cell::text(label),
         cell(c.previous),
         cell(c.current),
-        Cell::num(c.delta(), decimals),
+        c.delta()
+            .map_or(Cell::Empty, |d| Cell::Change(d, decimals, percent)),
     ]
 }
 
@@ -896,14 +1192,14 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
             comparison_columns(),
             rows,
         ));
-        if c.threat {
-            out.push(Block::Paragraph(t::THREAT.to_owned()));
-        }
         out.extend(
             conclusions::commitment_comparison(&c)
                 .into_iter()
                 .map(Block::Paragraph),
         );
+        if let Some(threat) = conclusions::commitment_fall_threat(&c) {
+            out.push(Block::Alert(threat));
+        }
     }
     if let (Some(prev), Some(cur)) = (&p.satisfaction, &input.satisfaction) {
         let k = input.survey.threshold;
@@ -913,6 +1209,12 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
             rows.push(change_row(f.label(), &c.factors[f as usize], 1, true));
         }
         out.push(Block::Subheading(t::SECTION_SATISFACTION.to_owned()));
+        if let Some(key) = p.rescored_from {
+            out.push(Block::Paragraph(t::rescored(
+                key.label(),
+                cur.analysis.key.label(),
+            )));
+        }
         out.push(table(
             t::SHEET_COMPARE_SATISFACTION,
             t::CAP_CMP_SATISFACTION,
@@ -924,6 +1226,9 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
                 .into_iter()
                 .map(Block::Paragraph),
         );
+        if let Some(drop) = conclusions::satisfaction_drop(&c) {
+            out.push(Block::Alert(drop));
+        }
     }
     if let (Some(prev), Some(cur)) = (&p.culture, &input.culture) {
         let c = compare::compare_culture(prev, &cur.analysis);

@@ -19,6 +19,46 @@ pub struct SurveyInfo {
     pub key: SatisfactionKey,
     /// The anonymity threshold K.
     pub threshold: u32,
+    /// The survey's subdivisions; an organization without them gets only
+    /// the «в организации в целом» column of Tables А.2 and А.3.
+    pub subdivisions: Vec<String>,
+    /// The number of employees, for the participation rate.
+    pub staff: Staff,
+    /// Who prepared the report and who approves it.
+    pub signatures: Signatures,
+    /// The department's proposals and corrective plan, as written.
+    pub proposals: String,
+    /// The subdivision a report for one subdivision is about.
+    pub scope: Option<String>,
+}
+
+/// The number of employees: overall and per subdivision, each if known.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Staff {
+    /// Employees of the organization.
+    pub total: Option<u64>,
+    /// Employees per subdivision, in the survey's order.
+    pub by_subdivision: Vec<(String, u64)>,
+}
+
+/// A position and a name («Начальник отдела кадров», «И. И. Иванова»).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signatory {
+    /// The position, as it is printed.
+    pub position: String,
+    /// The name, as it is printed.
+    pub name: String,
+}
+
+/// The signature blocks of the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signatures {
+    /// Who prepared the report.
+    pub prepared_by: Option<Signatory>,
+    /// Who approves it («УТВЕРЖДАЮ»).
+    pub approved_by: Option<Signatory>,
+    /// The date the report is prepared, «25.11.2026».
+    pub date: String,
 }
 
 /// One form with what the report needs of it.
@@ -157,6 +197,8 @@ pub struct CultureData {
     pub analysis: CultureAnalysis,
     /// The analysis of each subdivision (`None` = not given).
     pub by_subdivision: Vec<(Option<String>, CultureAnalysis)>,
+    /// The analysis per tenure as given, in band order, unknown last.
+    pub by_tenure: Vec<(Tenure, CultureAnalysis)>,
     /// Code and answers of every form.
     pub forms: Vec<(String, CultureForm)>,
 }
@@ -181,6 +223,24 @@ impl CultureData {
                     (s, a)
                 })
                 .collect(),
+            by_tenure: {
+                let order = |t: &Tenure| match t {
+                    Tenure::Unknown => (1, 0, 0),
+                    Tenure::Range { from, to } => (0, *from as u8, *to as u8),
+                };
+                let mut tenures: Vec<Tenure> = forms.iter().map(|f| f.tenure).collect();
+                tenures.sort_by_key(order);
+                tenures.dedup();
+                tenures
+                    .into_iter()
+                    .map(|t| {
+                        let a = culture::analyze(
+                            forms.iter().filter(|f| f.tenure == t).map(|f| &f.answers),
+                        );
+                        (t, a)
+                    })
+                    .collect()
+            },
             forms: forms
                 .iter()
                 .map(|f| (f.code.clone(), f.answers.clone()))
@@ -202,6 +262,9 @@ pub struct PreviousSurvey {
     pub satisfaction: Option<SatisfactionAnalysis>,
     /// Its culture analysis.
     pub culture: Option<CultureAnalysis>,
+    /// The key its satisfaction forms were stored under, when it differs
+    /// from the current survey's (they are rescored with the current one).
+    pub rescored_from: Option<SatisfactionKey>,
 }
 
 /// Everything a report is built from.

@@ -12,12 +12,14 @@ pub mod forms;
 mod input;
 pub mod model;
 pub mod pdf;
+mod summary;
 pub mod svg;
 pub mod text;
 pub mod xlsx;
 
 pub use build::build;
 pub use input::{
-    CommitmentData, CultureData, FormRow, PreviousSurvey, ReportInput, SatisfactionData, SurveyInfo,
+    CommitmentData, CultureData, FormRow, PreviousSurvey, ReportInput, SatisfactionData, Signatory,
+    Signatures, Staff, SurveyInfo,
 };
 pub use model::ReportModel;

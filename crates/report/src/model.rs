@@ -13,6 +13,9 @@ pub enum Cell {
     Num(f64, u8),
     /// A percent (45.68 means 45,68 %) shown with `decimals` places.
     Percent(f64, u8),
+    /// A signed change: «+2,50», «−2,86», or with `true` a change of a
+    /// percent in percentage points, «−13,29 п. п.».
+    Change(f64, u8, bool),
     /// Nothing.
     Empty,
     /// A breakdown cell from fewer than K forms: «менее K анкет».
@@ -40,10 +43,14 @@ impl Cell {
 
     /// The cell as Russian text: decimal comma, «45,68 %».
     pub fn display(&self) -> String {
-        use klimat_core::numfmt::{decimal, percent};
+        use klimat_core::numfmt::{decimal, integer, percent, signed};
         match self {
             Cell::Text(s) => s.clone(),
-            Cell::Int(i) => i.to_string(),
+            Cell::Int(i) => integer(*i),
+            Cell::Change(v, d, false) => signed(*v, usize::from(*d)),
+            Cell::Change(v, d, true) => {
+                format!("{} {}", signed(*v, usize::from(*d)), crate::text::PP)
+            }
             Cell::Num(v, d) => decimal(*v, usize::from(*d)),
             Cell::Percent(v, d) => percent(*v, usize::from(*d)),
             Cell::Empty => String::new(),
@@ -54,7 +61,10 @@ impl Cell {
 
     /// True for cells aligned right (numbers).
     pub fn is_numeric(&self) -> bool {
-        matches!(self, Cell::Int(_) | Cell::Num(..) | Cell::Percent(..))
+        matches!(
+            self,
+            Cell::Int(_) | Cell::Num(..) | Cell::Percent(..) | Cell::Change(..)
+        )
     }
 }
 
@@ -166,6 +176,23 @@ pub enum Block {
     Table(Table),
     /// A chart.
     Chart(BarChart),
+    /// A threat or a warning the head must see, framed.
+    Alert(String),
+    /// A signature block: position, name and the date line.
+    Signature(Signature),
+}
+
+/// A signature block: «Подготовил(а)» or «УТВЕРЖДАЮ».
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signature {
+    /// «Подготовил(а):» or «УТВЕРЖДАЮ».
+    pub heading: String,
+    /// The position.
+    pub position: String,
+    /// The name.
+    pub name: String,
+    /// The date, or `None` for a line to write it by hand.
+    pub date: Option<String>,
 }
 
 /// A numbered section («1. Организационная приверженность»).
@@ -180,6 +207,8 @@ pub struct Section {
 /// The title page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TitlePage {
+    /// The «УТВЕРЖДАЮ» block at the top right, if an approver is set.
+    pub approval: Option<Signature>,
     /// The organization, if named.
     pub organization: Option<String>,
     /// The survey's name.

@@ -311,6 +311,70 @@ impl Layout {
         }
     }
 
+    /// A framed paragraph in bold: a threat the reader must not miss.
+    pub(crate) fn alert(&mut self, text: &str) {
+        const SIZE: f32 = 11.0;
+        const PAD: f32 = 2.5;
+        let lh = SIZE * PT_MM * 1.25;
+        let lines = self.wrap(text, SIZE, Weight::Bold, WIDTH - 2.0 * PAD);
+        let h = lh * lines.len() as f32 + 2.0 * PAD;
+        self.need(h + 2.0);
+        self.gap(1.0);
+        let top = self.y;
+        self.rect(LEFT, top - h, WIDTH, h, None);
+        self.y -= PAD;
+        for line in &lines {
+            self.y -= lh;
+            self.text_at(line, LEFT + PAD, self.y + lh * 0.25, SIZE, Weight::Bold);
+        }
+        self.y = top - h - 3.0;
+    }
+
+    /// A signature block: on the right half for «УТВЕРЖДАЮ» (`right`),
+    /// otherwise position on the left and name on the right, with the date.
+    pub(crate) fn signature(&mut self, sig: &crate::model::Signature, right: bool) {
+        const SIZE: f32 = 12.0;
+        let lh = SIZE * PT_MM * 1.3;
+        self.need(lh * 5.0);
+        self.gap(4.0);
+        let date = sig.date.clone().unwrap_or_else(|| t::DATE_LINE.to_owned());
+        if right {
+            let x = LEFT + WIDTH * 0.55;
+            let w = WIDTH * 0.45;
+            let mut lines = vec![sig.heading.clone()];
+            lines.extend(self.wrap(&sig.position, SIZE, Weight::Regular, w));
+            lines.push(format!("____________ {}", sig.name));
+            lines.push(date);
+            for line in lines {
+                self.y -= lh;
+                self.text_at(&line, x, self.y, SIZE, Weight::Regular);
+            }
+        } else {
+            self.y -= lh;
+            self.text_at(&sig.heading, LEFT, self.y, SIZE, Weight::Regular);
+            let pos = self.wrap(&sig.position, SIZE, Weight::Regular, WIDTH * 0.5);
+            for (i, line) in pos.iter().enumerate() {
+                self.y -= lh;
+                self.text_at(line, LEFT, self.y, SIZE, Weight::Regular);
+                if i + 1 == pos.len() {
+                    let name = format!("____________ {}", sig.name);
+                    self.aligned(
+                        &name,
+                        LEFT,
+                        WIDTH,
+                        self.y,
+                        SIZE,
+                        Weight::Regular,
+                        Align::Right,
+                    );
+                }
+            }
+            self.y -= lh;
+            self.text_at(&date, LEFT, self.y, SIZE, Weight::Regular);
+        }
+        self.gap(3.0);
+    }
+
     /// A table with a caption; rows wrap, pages break, the header repeats.
     pub(crate) fn table(&mut self, table: &Table) {
         const SIZE: f32 = 9.0;
@@ -571,8 +635,19 @@ pub(crate) const fn frame() -> (f32, f32) {
 /// Renders the annual report.
 pub fn render(model: &ReportModel) -> Vec<u8> {
     let mut l = Layout::new(&model.title.survey);
-    // Title page.
-    l.set_y(PAGE_H - 60.0);
+    // Title page, with the «УТВЕРЖДАЮ» block at the top right.
+    if let Some(a) = &model.title.approval {
+        l.set_y(PAGE_H - 20.0);
+        l.signature(a, true);
+    }
+    l.set_y(
+        PAGE_H
+            - if model.title.approval.is_some() {
+                75.0
+            } else {
+                60.0
+            },
+    );
     if let Some(org) = &model.title.organization {
         l.paragraph(org, 14.0, Weight::Regular, 0.0, Align::Center);
         l.gap(30.0);
@@ -641,6 +716,8 @@ pub fn render(model: &ReportModel) -> Vec<u8> {
                 }
                 Block::Table(_) => {}
                 Block::Chart(chart) => l.chart(chart),
+                Block::Alert(text) => l.alert(text),
+                Block::Signature(sig) => l.signature(sig, false),
             }
         }
     }

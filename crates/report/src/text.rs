@@ -51,7 +51,7 @@ pub const CAP_B6: &str =
 pub const CAP_COMMITMENT_SUB: &str = "Приверженность по структурным подразделениям";
 pub const CAP_COMMITMENT_POS: &str = "Приверженность по категориям должностей";
 pub const CAP_ITEMS: &str = "Анализ оценок по отдельным утверждениям (сумма баллов)";
-pub const CAP_B10: &str = "Таблица Б.10 – Матрица оценок организационной приверженности";
+pub const CAP_B10: &str = "Таблицы Б.4 и Б.10 – Результаты анкет: оценки утверждений, блоки И, Л, В и индекс приверженности IP";
 pub const FIG_B1: &str = "Рисунок Б.1 – Организационная приверженность работников по стажу (средние значения составляющих, баллов из 13)";
 pub const FIG_LEVELS: &str = "Распределение работников по уровням приверженности, %";
 pub const CAP_V4: &str = "Таблица В.4 – Интегральная удовлетворенность трудом (свод, %)";
@@ -68,8 +68,7 @@ pub const CAP_A3: &str =
 pub const CAP_A4: &str =
     "Таблица А.4 – Факторы, оказывающие наиболее негативное влияние на корпоративную культуру";
 pub const CAP_A4_N7: &str = "Пункт 7 таблицы А.4: кого и какие технологии отметили респонденты";
-pub const CAP_CULTURE_SUB: &str =
-    "Уровень сформированности корпоративной культуры по структурным подразделениям (средний балл)";
+pub const CAP_CULTURE_SUB: &str = "Уровень сформированности корпоративной культуры в своем структурном подразделении, по оценкам его работников (средний балл, таблица А.3)";
 pub const CAP_OPEN: &str = "Ответы на открытые вопросы (таблица А.1)";
 pub const CAP_CULTURE_FORMS: &str = "Оценки по анкетам";
 pub const FIG_A2: &str = "Ценности и факторы сплочения коллектива: средний балл";
@@ -128,8 +127,6 @@ pub const ROW_IPMAX: &str = "Максимально возможное знач�
 pub const ROW_N: &str = "Количество анкет";
 pub const ROW_LEVEL: &str = "Уровень приверженности коллектива";
 pub const ROW_OVERALL_SAT: &str = "Общая удовлетворенность трудом, %";
-pub const THREAT: &str =
-    "Угроза: значительное снижение приверженности по сравнению с предыдущим значением.";
 pub const COMPARED_WITH: &str = "Сравнение с анкетированием";
 
 // Blank forms.
@@ -198,3 +195,130 @@ pub const IP_MEAN_PREFIX: &str = "IP ср., ";
 pub const WITHHELD: &str = "скрыто*";
 /// The note under a table with a group hidden to protect a smaller one.
 pub const COMPLEMENT_NOTE: &str = "* Группа скрыта, хотя в ней не меньше анкет, чем порог анонимности: иначе показатели скрытой малой группы можно было бы вычислить, вычтя показанные группы из общего итога. (Правило Klimat; в методике не приведено.)";
+
+/// The subdivision a report for one subdivision is about.
+pub const SCOPE: &str = "Структурное подразделение";
+/// The section of the department's proposals.
+pub const SECTION_PROPOSALS: &str = "Предложения и план мероприятий";
+/// The approval block.
+pub const APPROVE: &str = "УТВЕРЖДАЮ";
+/// The block of who prepared the report.
+pub const PREPARED: &str = "Подготовил(а):";
+/// The note in the tools section on whose words are whose.
+pub const KLIMAT_WORDS: &str = "Таблицы и показатели рассчитаны по методике. Выводы сформулированы Klimat по образцам выводов методики; описания, формулировки и правила, которых в методике нет, отмечены знаком «¹» или словами «правило Klimat».";
+/// The column of blank answers.
+pub const COL_BLANK: &str = "Не заполнили";
+/// The sheet of Table Б.2.
+pub const SHEET_B2: &str = "Б.2 Ответы";
+/// Table Б.2.
+pub const CAP_B2: &str = "Таблица Б.2 – Количество работников, давших оценку утверждениям";
+/// Letters of the components И, Л, В (Table Б.4).
+pub const COMPONENT_LETTERS: [&str; 3] = ["И", "Л", "В"];
+/// The factor column.
+pub const COL_FACTOR: &str = "Фактор";
+/// The sheet of the а/б/в distribution.
+pub const SHEET_SAT_ANSWERS: &str = "Удовл. ответы";
+/// The а/б/в distribution.
+pub const CAP_SAT_ANSWERS: &str = "Распределение ответов на вопросы анкеты «Интегральная удовлетворенность трудом» (число респондентов)";
+/// The table column of the culture distribution.
+pub const COL_TABLE: &str = "Таблица";
+/// The rating column of the culture distribution.
+pub const COL_COLUMN: &str = "Столбец";
+/// The sheet of the culture distribution.
+pub const SHEET_CULTURE_DIST: &str = "Культура оценки 1–5";
+/// The culture distribution.
+pub const CAP_CULTURE_DIST: &str =
+    "Распределение оценок анкеты «Корпоративная культура» по шкале 1–5 (число респондентов)";
+/// The sheet of the culture tenure breakdown.
+pub const SHEET_CULTURE_TENURE: &str = "Культура стаж";
+/// The culture tenure breakdown.
+pub const CAP_CULTURE_TENURE: &str = "Уровень сформированности корпоративной культуры в организации в целом по стажу работы (средний балл, таблица А.3)";
+/// «другое (укажите)» of Table А.2.
+pub const COHESION_OTHER: &str = "Таблица А.2, п. 15 «другое (укажите)»";
+/// «Иное (укажите)» of Table А.4.
+pub const NEGATIVE_OTHER: &str = "Таблица А.4, п. 8 «Иное (укажите)»";
+/// The sheet of those texts.
+pub const SHEET_OTHER: &str = "А.2 А.4 Другое";
+/// The table of those texts.
+pub const CAP_OTHER: &str = "Ответы «другое» и «Иное» (таблицы А.2 и А.4)";
+/// The note under the open answers on Klimat's prompts.
+pub const KLIMAT_PROMPTS_NOTE: &str = "¹ Формулировки столбцов вопросов 4, 5 и 8 составлены в Klimat; в методике (таблица А.1) не приведены.";
+
+/// Why the verbatim answers are not printed.
+pub fn open_answers_withheld(k: u32) -> String {
+    format!(
+        "Ответы на открытые вопросы и тексты «другое» не приводятся: анкет меньше порога анонимности ({k}), и дословный ответ мог бы указать на респондента."
+    )
+}
+
+/// The note on a previous survey rescored with the current key.
+pub fn rescored(from: &str, to: &str) -> String {
+    format!(
+        "Анкеты предыдущего анкетирования хранятся с ключом «{from}» и для сравнения пересчитаны по ключу текущего анкетирования: {to}."
+    )
+}
+
+/// The summary section.
+pub const SECTION_SUMMARY: &str = "Основные результаты";
+/// The key-figures table.
+pub const CAP_SUMMARY: &str = "Основные показатели";
+/// Its sheet.
+pub const SHEET_SUMMARY: &str = "Основные результаты";
+/// The questionnaire column.
+pub const COL_INSTRUMENT: &str = "Анкета";
+/// P.
+pub const SUM_P: &str = "Коэффициент организационной приверженности P";
+/// Overall satisfaction.
+pub const SUM_SATISFACTION: &str = "Интегральная удовлетворенность трудом";
+/// The culture figure.
+pub const SUM_CULTURE: &str = "Уровень сформированности корпоративной культуры в организации (таблица А.3, п. 1), средний балл из 5";
+/// The note on the culture scale.
+pub const CULTURE_SCALE_NOTE: &str = "¹ Шкала уровня корпоративной культуры составлена в Klimat (средний балл 4–5 – высокий, 3–4 – средний, ниже 3 – низкий); в методике не приведена.";
+/// Participation.
+pub const PARTICIPATION: &str = "Участие в анкетировании (анкет от числа работников):";
+/// The participation table.
+pub const CAP_PARTICIPATION: &str = "Участие в анкетировании по структурным подразделениям";
+/// Its sheet.
+pub const SHEET_PARTICIPATION: &str = "Участие";
+/// Staff column.
+pub const COL_STAFF: &str = "Работников";
+/// Forms and share column.
+pub const COL_FORMS_SHARE: &str = "анкет (доля работников)";
+/// The weak spots.
+pub const WEAK_SPOTS: &str = "Что требует внимания";
+/// A weak component.
+pub const WEAK_COMPONENT: &str = "Низкий уровень";
+/// A weak factor.
+pub const WEAK_FACTOR: &str = "Фактор удовлетворенности";
+/// The strongest negative factor of culture.
+pub const WEAK_CULTURE: &str =
+    "Наиболее негативно на корпоративную культуру, по мнению респондентов, влияет фактор";
+/// Before the methods of Table 1.
+pub const METHODS_INTRO: &str =
+    "Для развития слабых составляющих приверженности методика (таблица 1) рекомендует методы:";
+
+/// The alert on low participation.
+pub fn low_participation(names: &[&str], below: u64) -> String {
+    format!(
+        "Низкое участие: в анкетировании {} приняли участие менее {below} % работников. Методика требует, чтобы в анкетировании участвовало максимальное количество работников; выводы по малой части коллектива могут быть недостоверны. (Порог {below} % – правило Klimat.)",
+        names
+            .iter()
+            .map(|n| format!("«{n}»"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// The note on subdivisions with low participation.
+pub fn low_participation_subdivisions(names: &[String], below: u64) -> String {
+    format!(
+        "Участие менее {below} % работников (правило Klimat): {}.",
+        names.join(", ")
+    )
+}
+
+/// Percentage points, after a change of a percent.
+pub const PP: &str = "п. п.";
+
+/// A date to write by hand.
+pub const DATE_LINE: &str = "«____» ______________ 20___ г.";

@@ -15,6 +15,8 @@ const SHEET_NAME_MAX: usize = 31;
 const CHARTS_SHEET: &str = "Диаграммы";
 /// The sheet with the title page facts.
 const SUMMARY_SHEET: &str = "Сводка";
+/// The sheet with every written conclusion, in the report's order.
+const CONCLUSIONS_SHEET: &str = "Выводы";
 
 /// A sheet name Excel accepts, unique within the workbook.
 fn sheet_name(wanted: &str, used: &mut HashSet<String>) -> String {
@@ -43,6 +45,8 @@ struct Formats {
     int: Format,
     decimals: Vec<Format>,
     percents: Vec<Format>,
+    changes: Vec<Format>,
+    points: Vec<Format>,
     caption: Format,
 }
 
@@ -68,7 +72,20 @@ impl Formats {
                 Format::new().set_num_format(f)
             })
             .collect();
+        // Signed changes with a true minus; «п. п.» after a change of a percent.
+        let signed = |d: usize, unit: &str| {
+            let n = if d == 0 {
+                "0".to_owned()
+            } else {
+                format!("0.{}", "0".repeat(d))
+            };
+            Format::new().set_num_format(format!("+{n}{unit};\u{2212}{n}{unit};{n}{unit}"))
+        };
+        let changes = (0..=6).map(|d| signed(d, "")).collect();
+        let points = (0..=6).map(|d| signed(d, "\" п. п.\"")).collect();
         Self {
+            changes,
+            points,
             header: Format::new()
                 .set_bold()
                 .set_text_wrap()
@@ -106,6 +123,10 @@ fn write_cell(
         Cell::Percent(v, d) => {
             sheet.write_number_with_format(row, col, *v, &f.percents[usize::from(*d).min(6)])?;
         }
+        Cell::Change(v, d, pp) => {
+            let formats = if *pp { &f.points } else { &f.changes };
+            sheet.write_number_with_format(row, col, *v, &formats[usize::from(*d).min(6)])?;
+        }
         Cell::Empty => {}
         Cell::Suppressed(_) | Cell::Withheld => {
             sheet.write_string_with_format(row, col, cell.display(), &f.text)?;
@@ -134,6 +155,54 @@ fn table_sheet(table: &Table, name: &str, f: &Formats) -> Result<Worksheet, Xlsx
     if !table.columns.is_empty() {
         let last_row = header_row + table.rows.len().max(1) as u32;
         sheet.autofilter(header_row, 0, last_row, table.columns.len() as u16 - 1)?;
+    }
+    Ok(sheet)
+}
+
+/// The sheet «Выводы»: every section's text (subheadings, paragraphs,
+/// lists, framed threats, signatures) in the report's order, one paragraph
+/// a row; the tables have sheets of their own.
+fn conclusions_sheet(model: &ReportModel, name: &str, f: &Formats) -> Result<Worksheet, XlsxError> {
+    use crate::model::Block;
+    let mut sheet = Worksheet::new();
+    sheet.set_name(name)?;
+    sheet.set_column_width(0, 120)?;
+    let alert = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(rust_xlsxwriter::FormatBorder::Medium);
+    let mut r = 0u32;
+    let mut put = |sheet: &mut Worksheet, text: &str, fmt: &Format| -> Result<(), XlsxError> {
+        sheet.write_string_with_format(r, 0, text, fmt)?;
+        r += 1;
+        Ok(())
+    };
+    for section in &model.sections {
+        put(&mut sheet, &section.title, &f.caption)?;
+        for block in &section.blocks {
+            match block {
+                Block::Subheading(s) => put(&mut sheet, s, &f.caption)?,
+                Block::Paragraph(p) => put(&mut sheet, p, &f.text)?,
+                Block::Bullets(items) => {
+                    for i in items {
+                        put(&mut sheet, &format!("– {i}"), &f.text)?;
+                    }
+                }
+                Block::Alert(a) => put(&mut sheet, a, &alert)?,
+                Block::Signature(sig) => {
+                    for line in [&sig.heading, &sig.position, &sig.name] {
+                        put(&mut sheet, line, &f.text)?;
+                    }
+                    if let Some(d) = &sig.date {
+                        put(&mut sheet, d, &f.text)?;
+                    }
+                }
+                Block::Table(t) => put(&mut sheet, &format!("[{}]", t.caption), &f.text)?,
+                Block::Chart(_) => {}
+            }
+        }
+        put(&mut sheet, "", &f.text)?;
     }
     Ok(sheet)
 }
@@ -171,6 +240,12 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, XlsxError> {
     }
     summary.set_column_width(0, 110)?;
     book.push_worksheet(summary);
+
+    book.push_worksheet(conclusions_sheet(
+        model,
+        &sheet_name(CONCLUSIONS_SHEET, &mut used),
+        &f,
+    )?);
 
     for table in model.tables() {
         let name = sheet_name(&table.sheet, &mut used);

@@ -25,6 +25,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_day_times",
         include_str!("../migrations/0003_day_times.sql"),
     ),
+    (
+        "0004_report_settings",
+        include_str!("../migrations/0004_report_settings.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

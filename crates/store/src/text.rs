@@ -169,3 +169,25 @@ pub const EXCHANGE_BAD_FIELD: &str = "поле отсутствует или з�
 pub const EXCHANGE_FORM: &str = "анкета №";
 /// Two forms of one file with one identifier.
 pub const EXCHANGE_REPEATED_UUID: &str = "идентификатор анкеты повторяется в файле";
+
+/// A staff number out of range.
+pub const BAD_STAFF: &str =
+    "Число работников организации должно быть целым числом от 1 до 10 000 000.";
+/// A staff number of a subdivision out of range.
+pub const BAD_STAFF_OF: &str =
+    "Число работников должно быть целым числом от 1 до 10 000 000: подразделение";
+/// Staff of a subdivision not in the list.
+pub const STAFF_UNKNOWN_SUBDIVISION: &str =
+    "Подразделения нет в списке подразделений анкетирования:";
+/// Staff of a subdivision given twice.
+pub const STAFF_TWICE: &str = "Число работников указано дважды для подразделения";
+/// Subdivisions add up to more than the organization.
+pub const STAFF_SUM_TOO_BIG: &str =
+    "Сумма работников подразделений больше числа работников организации.";
+/// A bad signature line.
+pub const BAD_SIGNATORY: &str = "Должность и фамилия в подписи: одна строка не длиннее 200 знаков, без невидимых символов; фамилия обязательна.";
+/// Bad proposals.
+pub const BAD_PROPOSALS: &str =
+    "Текст предложений длиннее 50 000 знаков или содержит невидимые служебные символы.";
+/// A malformed stored value.
+pub const BAD_STORED_REPORT_SETTINGS: &str = "Настройки отчета в базе повреждены.";

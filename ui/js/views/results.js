@@ -39,6 +39,7 @@ function block(b) {
   switch (b.kind) {
     case 'subheading': return h('h3', {}, b.text);
     case 'paragraph': return h('p', {}, b.text);
+    case 'alert': return h('p', { class: 'alert', role: 'alert' }, b.text);
     case 'bullets': return h('ul', {}, b.items.map((i) => h('li', {}, i)));
     case 'table': return h('div', {}, h('div', { class: 'caption' }, b.caption),
       h('table', {}, h('tr', {}, b.columns.map((c) => h('th', {}, c))),

@@ -16,7 +16,8 @@ use crate::text::methodology::{
     CULTURE_NEGATIVE_ITEMS, CULTURE_OPEN_QUESTIONS,
 };
 use crate::text::ru::{
-    COMMITMENT_COMPONENTS_GENITIVE, COMMITMENT_LEVEL_ADJECTIVES, SATISFACTION_LEVEL_ADJECTIVES,
+    COMMITMENT_COMPONENTS_GENITIVE, COMMITMENT_LEVEL_ADJECTIVES, KLIMAT_FACTOR_NOTE, KLIMAT_MARK,
+    SATISFACTION_LEVEL_ADJECTIVES,
 };
 
 fn respondents(n: u64) -> String {
@@ -76,50 +77,59 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
     let n = a.respondents;
     let share = a.good_or_high_share().unwrap_or(0.0);
 
-    // The «Вывод» after Table Б.8: the coefficient and its level.
-    let mut s = format!(
-        "Вывод. Результаты исследования показали, что коэффициент организационной приверженности респондентов составил {}, или {}, что указывает на {} уровень организационной приверженности",
-        decimal(p / 100.0, 6),
-        percent(p, 2),
-        COMMITMENT_LEVEL_ADJECTIVES[level as usize],
-    );
-    s.push_str(match level {
-        CommitmentLevel::High if share >= 0.8 => {
-            ": работники разделяют ценности и цели организации, имеют сильную эмоциональную связь с ней и готовы работать с полной отдачей."
-        }
-        CommitmentLevel::High | CommitmentLevel::Good => {
-            " и целесообразности дальнейшего развития корпоративной культуры для его поддержания."
-        }
-        CommitmentLevel::Acceptable => {
-            " и необходимости усиления работы по развитию корпоративной культуры."
-        }
-        _ => {
-            ", необходимости детального анализа причин, факторов, негативно влияющих на него, выработки мотивационных мер и развития корпоративной культуры в целом."
-        }
-    });
-    out.push(s);
-
-    // The ≈ 80 % rule of section 5.2 and Appendix Б: «high» only when about
-    // 80 % are at good or high.
+    // The «Вывод» after Table Б.8: the coefficient and its level. The
+    // ≈ 80 % rule of section 5.2 and Appendix Б: a good or high level is
+    // concluded only when about 80 % are at good or high; otherwise the
+    // sentence says from the start that the conclusion is premature.
     let good_high =
         a.levels[CommitmentLevel::Good as usize] + a.levels[CommitmentLevel::High as usize];
-    if level >= CommitmentLevel::Good && share < 0.8 {
-        out.push(format!(
-            "Вместе с тем хорошую или высокую приверженность продемонстрировали {} из {}, или {}, что меньше 80 %; вывод о высоком уровне организационной приверженности работников в целом делать преждевременно.",
+    let premature = level >= CommitmentLevel::Good && share < 0.8;
+    let coefficient = format!(
+        "Вывод. Результаты исследования показали, что коэффициент организационной приверженности респондентов составил {}, или {}",
+        decimal(p / 100.0, 6),
+        percent(p, 2),
+    );
+    out.push(if premature {
+        let (dative, prepositional) = if level == CommitmentLevel::High {
+            ("высокому", "высоком")
+        } else {
+            ("хорошему", "хорошем")
+        };
+        format!(
+            "{coefficient}, что по шкале таблицы Б.9 соответствует {dative} уровню. Однако хорошую или высокую приверженность продемонстрировали {} из {}, или {}, – меньше 80 %, поэтому делать вывод о {prepositional} уровне организационной приверженности работников в целом преждевременно; целесообразно дальнейшее развитие корпоративной культуры.",
             respondents(good_high),
             n,
             share_of(good_high, n),
-        ));
-    }
-
+        )
+    } else {
+        format!(
+            "{coefficient}, что указывает на {} уровень организационной приверженности{}",
+            COMMITMENT_LEVEL_ADJECTIVES[level as usize],
+            match level {
+                CommitmentLevel::High | CommitmentLevel::Good => {
+                    ": работники разделяют ценности и цели организации, имеют сильную эмоциональную связь с ней и готовы работать с полной отдачей."
+                }
+                CommitmentLevel::Acceptable => {
+                    " и необходимость усиления работы по развитию корпоративной культуры."
+                }
+                _ => {
+                    ", необходимость детального анализа причин, факторов, негативно влияющих на него, выработки мотивационных мер и развития корпоративной культуры в целом."
+                }
+            }
+        )
+    });
     // The «Вывод» after Table Б.9: the distribution over its levels.
     let high = a.levels[CommitmentLevel::High as usize];
     let absent = a.levels[CommitmentLevel::Absent as usize];
     let low = a.levels[CommitmentLevel::VeryLow as usize] + a.levels[CommitmentLevel::Low as usize];
-    let mut s = format!(
-        "Исследование показало в целом {} уровень организационной приверженности. ",
-        COMMITMENT_LEVEL_ADJECTIVES[level as usize]
-    );
+    let mut s = if premature {
+        String::new()
+    } else {
+        format!(
+            "Исследование показало в целом {} уровень организационной приверженности. ",
+            COMMITMENT_LEVEL_ADJECTIVES[level as usize]
+        )
+    };
     if high > 0 {
         s.push_str(&format!(
             "Высокий уровень приверженности (32–39 баллов) продемонстрировали {}, или {}. ",
@@ -186,6 +196,23 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The threat of section 5.2 when the level itself is low: «К угрозам
+/// относится низкое значение приверженности …». `None` from «допустимая» up.
+pub fn low_commitment_threat(a: &CommitmentAnalysis) -> Option<String> {
+    let (p, level) = (a.total.index.p?, a.total.index.level?);
+    (level <= CommitmentLevel::Low).then(|| {
+        format!(
+            "Угроза. Коэффициент организационной приверженности ({}) соответствует {} уровню. Методика относит низкое значение приверженности к угрозам: оно создает риск снижения трудового потенциала работников и их увольнения.",
+            percent(p, 2),
+            match level {
+                CommitmentLevel::Absent => "нулевому (приверженность отсутствует)",
+                CommitmentLevel::VeryLow => "очень низкому",
+                _ => "низкому",
+            }
+        )
+    })
 }
 
 /// The tenure paragraph, after the «Вывод» of Table Б.6 and Рисунок Б.1:
@@ -298,14 +325,27 @@ pub fn satisfaction(a: &SatisfactionAnalysis) -> Vec<String> {
             ))
         })
         .collect();
+    let mut klimat_words = false;
     for (f, p, l) in &factors {
+        let d = f.description(*l);
+        let text = if d.from_methodology {
+            format!(
+                "Характеристика уровня по таблице В.6 методики: {}.",
+                quote(d.text)
+            )
+        } else {
+            klimat_words = true;
+            format!("{}.{KLIMAT_MARK}", d.text)
+        };
         out.push(format!(
-            "{} – {} ({} уровень). {}.",
+            "{} – {} ({} уровень). {text}",
             f.label(),
             percent(*p, 1),
             SATISFACTION_LEVEL_ADJECTIVES[*l as usize],
-            f.description(*l)
         ));
+    }
+    if klimat_words {
+        out.push(KLIMAT_FACTOR_NOTE.to_owned());
     }
     factors.sort_by(|x, y| y.1.total_cmp(&x.1));
     if let (Some(best), Some(worst)) = (factors.first(), factors.last())
@@ -439,6 +479,9 @@ pub fn culture(a: &CultureAnalysis) -> Vec<String> {
             level.join("; ")
         ));
     }
+    if let Some(v) = culture_verdict(a) {
+        out.push(v);
+    }
     let neg: Vec<(usize, f64)> = a
         .negative_ranking()
         .into_iter()
@@ -492,23 +535,77 @@ pub fn culture(a: &CultureAnalysis) -> Vec<String> {
     out
 }
 
-fn change_phrase(c: &Change, unit: &str, digits: usize) -> Option<String> {
-    let (prev, cur, d) = (c.previous?, c.current?, c.delta()?);
-    let fmt = |x: f64| format!("{}{unit}", decimal(x, digits));
-    Some(if d.abs() < 0.5 * 10f64.powi(-(digits as i32)) {
-        format!("не изменилось ({})", fmt(cur))
-    } else if d > 0.0 {
-        format!("выросло на {} (с {} до {})", fmt(d), fmt(prev), fmt(cur))
-    } else {
-        format!("снизилось на {} (с {} до {})", fmt(-d), fmt(prev), fmt(cur))
+/// The grammatical gender of a sentence's subject, for the verb's ending.
+#[derive(Clone, Copy)]
+enum Gender {
+    /// «значение … снизилось».
+    Neuter,
+    /// «удовлетворенность … снизилась».
+    Feminine,
+}
+
+/// «снизилось на 13,29 п. п. (с 58,97 % до 45,68 %)»: a change of a
+/// percentage in percentage points, the verb agreeing with the subject.
+/// Klimat's reading of the mean rating of item 1 of Table А.3 («уровень
+/// сформированности корпоративной культуры», organization as a whole) on a
+/// scale of its own, decided in integers: a mean of 4 or more is high, of 3
+/// or more medium, below 3 low. `None` without ratings.
+pub fn culture_level(a: &CultureAnalysis) -> Option<(f64, &'static str)> {
+    let st = &a.level[0].org;
+    let n = st.n();
+    let sum: u64 = st.counts.iter().zip(1u64..).map(|(c, v)| c * v).sum();
+    (n > 0).then(|| {
+        let word = if sum >= 4 * n {
+            "высокий"
+        } else if sum >= 3 * n {
+            "средний"
+        } else {
+            "низкий"
+        };
+        (sum as f64 / n as f64, word)
     })
 }
 
-/// The conclusions of a commitment comparison, with the threat of section 5.2
-/// (docs/methodology.md, "Klimat's own rules").
+fn culture_verdict(a: &CultureAnalysis) -> Option<String> {
+    let (mean, word) = culture_level(a)?;
+    Some(format!(
+        "Вывод. Уровень сформированности корпоративной культуры в организации в целом респонденты оценили в среднем в {} балла из 5, что соответствует уровню «{word}»{KLIMAT_MARK}.",
+        decimal(mean, 2)
+    ))
+}
+
+fn change_phrase(c: &Change, gender: Gender, digits: usize) -> Option<String> {
+    let (prev, cur, d) = (c.previous?, c.current?, c.delta()?);
+    let verb = |neuter: &'static str, feminine: &'static str| match gender {
+        Gender::Neuter => neuter,
+        Gender::Feminine => feminine,
+    };
+    let pct = |x: f64| percent(x, digits);
+    Some(if d.abs() < 0.5 * 10f64.powi(-(digits as i32)) {
+        format!("{} ({})", verb("не изменилось", "не изменилась"), pct(cur))
+    } else {
+        format!(
+            "{} на {} {PP} (с {} до {})",
+            if d > 0.0 {
+                verb("выросло", "выросла")
+            } else {
+                verb("снизилось", "снизилась")
+            },
+            decimal(d.abs(), digits),
+            pct(prev),
+            pct(cur)
+        )
+    })
+}
+
+/// Percentage points.
+const PP: &str = "п. п.";
+
+/// The conclusions of a commitment comparison; the threat of a marked fall
+/// is [`commitment_fall_threat`].
 pub fn commitment_comparison(c: &CommitmentComparison) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(p) = change_phrase(&c.p, " %", 2) {
+    if let Some(p) = change_phrase(&c.p, Gender::Neuter, 2) {
         out.push(format!(
             "По сравнению с предыдущим исследованием значение коэффициента организационной приверженности {p}."
         ));
@@ -530,19 +627,25 @@ pub fn commitment_comparison(c: &CommitmentComparison) -> Vec<String> {
             parts.join(", ")
         ));
     }
-    if c.threat {
-        out.push(format!(
-            "Внимание: значительное снижение приверженности по сравнению с предыдущим значением (на {} процентного пункта и более) относится к угрозам: оно создает риск снижения трудового потенциала работников и их увольнения.",
-            decimal(MARKED_DROP_POINTS, 0)
-        ));
-    }
     out
+}
+
+/// The threat of section 5.2 when commitment fell markedly since the
+/// compared survey; `None` otherwise.
+pub fn commitment_fall_threat(c: &CommitmentComparison) -> Option<String> {
+    c.threat.then(|| {
+        format!(
+            "Угроза. Коэффициент организационной приверженности снизился на {} {PP} и более по сравнению с предыдущим исследованием ({}). Методика относит значительное снижение приверженности к угрозам: оно создает риск снижения трудового потенциала работников и их увольнения.",
+            decimal(MARKED_DROP_POINTS, 0),
+            c.p.delta().map_or_else(String::new, |d| format!("{} {PP}", signed(d, 2))),
+        )
+    })
 }
 
 /// The conclusions of a satisfaction comparison.
 pub fn satisfaction_comparison(c: &SatisfactionComparison) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(p) = change_phrase(&c.overall, " %", 1) {
+    if let Some(p) = change_phrase(&c.overall, Gender::Feminine, 1) {
         out.push(format!(
             "По сравнению с предыдущим исследованием интегральная удовлетворенность трудом {p}."
         ));
@@ -554,25 +657,34 @@ pub fn satisfaction_comparison(c: &SatisfactionComparison) -> Vec<String> {
     moves.sort_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((f, d)) = moves.first().filter(|(_, d)| *d < 0.0) {
         out.push(format!(
-            "Сильнее всего снизилась оценка фактора «{}» ({} п. п.).",
+            "Сильнее всего снизилась оценка фактора «{}» ({} {PP}).",
             f.label().to_lowercase(),
             signed(*d, 1)
         ));
     }
     if let Some((f, d)) = moves.last().filter(|(_, d)| *d > 0.0) {
         out.push(format!(
-            "Сильнее всего выросла оценка фактора «{}» ({} п. п.).",
+            "Сильнее всего выросла оценка фактора «{}» ({} {PP}).",
             f.label().to_lowercase(),
             signed(*d, 1)
         ));
     }
     if c.keys_differ {
-        out.push("Обратите внимание: исследования рассчитаны по разным ключам таблицы В.2, поэтому сравнение факторов «Интерес к работе» и «Взаимоотношения с руководством» условно.".to_owned());
-    }
-    if c.marked_drop {
-        out.push("Значительное снижение удовлетворенности трудом по сравнению с предыдущим исследованием требует анализа причин и выработки корректирующих мер.".to_owned());
+        out.push("Обратите внимание: исследования рассчитаны по разным ключам таблицы В.2. От ключа зависят баллы вопросов 10 и 12, а с ними факторы «Интерес к работе», «Удовлетворенность взаимоотношениями с руководством» и общая удовлетворенность трудом; их изменения отражают и смену ключа.".to_owned());
     }
     out
+}
+
+/// The warning when satisfaction fell markedly since the compared survey
+/// (Klimat's rule, the same 5 points as for commitment); `None` otherwise.
+pub fn satisfaction_drop(c: &SatisfactionComparison) -> Option<String> {
+    c.marked_drop.then(|| {
+        format!(
+            "Интегральная удовлетворенность трудом снизилась на {} {PP} и более ({} {PP}): такое снижение требует анализа причин и выработки корректирующих мер.",
+            decimal(MARKED_DROP_POINTS, 0),
+            c.overall.delta().map_or_else(String::new, |d| signed(d, 1)),
+        )
+    })
 }
 
 /// The conclusions of a culture comparison.

@@ -1,0 +1,423 @@
+//! The summary after the title page: the answer first. Each
+//! questionnaire's key figure and level, participation, the change since the
+//! compared survey, every threat framed, the weakest components and factors
+//! with the methods of Table 1, and who prepared the report.
+
+use klimat_core::Instrument;
+use klimat_core::anonymity::{self, Hidden};
+use klimat_core::compare;
+use klimat_core::numfmt::{decimal, percent};
+use klimat_core::satisfaction::Factor;
+use klimat_core::text::methodology::{COMMITMENT_METHODS, CULTURE_NEGATIVE_ITEMS};
+use klimat_core::text::ru::{COMMITMENT_COMPONENTS_GENITIVE, conclusions};
+
+use crate::build::{cols, signature, table};
+use crate::input::ReportInput;
+use crate::model::{Block, Cell, Column, Section};
+use crate::text as t;
+
+/// Participation below this percent of the staff is flagged (Klimat's rule).
+pub const LOW_PARTICIPATION_PERCENT: u64 = 50;
+
+/// One row of the key-figures table.
+struct Row {
+    instrument: &'static str,
+    indicator: &'static str,
+    n: u64,
+    value: Cell,
+    level: String,
+    change: Cell,
+}
+
+/// The summary section.
+pub(crate) fn section(input: &ReportInput) -> Section {
+    let s = &input.survey;
+    let k = s.threshold;
+    let small = |n: u64| n < u64::from(k);
+    let prev = input.previous.as_ref();
+    let mut rows = Vec::new();
+    let mut alerts = Vec::new();
+    let mut weak = Vec::new();
+    let mut methods = Vec::new();
+
+    if let Some(c) = &input.commitment {
+        let a = &c.analysis;
+        let i = a.index();
+        let before = prev
+            .and_then(|p| p.commitment.as_ref())
+            .filter(|p| !small(p.respondents));
+        let shown = !small(a.respondents);
+        rows.push(Row {
+            instrument: Instrument::Commitment.label(),
+            indicator: t::SUM_P,
+            n: a.respondents,
+            value: if shown {
+                Cell::percent(i.p, 2)
+            } else {
+                Cell::Suppressed(k)
+            },
+            level: if shown {
+                i.level.map_or(String::new(), |l| l.label().to_owned())
+            } else {
+                String::new()
+            },
+            change: match (shown, before) {
+                (true, Some(b)) => compare::Change::new(b.index().p, i.p)
+                    .delta()
+                    .map_or(Cell::Empty, |d| Cell::Change(d, 2, true)),
+                _ => Cell::Empty,
+            },
+        });
+        if shown {
+            alerts.extend(conclusions::low_commitment_threat(a));
+            if let Some(b) = before {
+                let cmp = compare::compare_commitment(&b.visible(k), &a.visible(k));
+                alerts.extend(conclusions::commitment_fall_threat(&cmp));
+            }
+            for w in a.total.weak_components() {
+                weak.push(format!(
+                    "{} {} – {} из 13 баллов ({})",
+                    t::WEAK_COMPONENT,
+                    COMMITMENT_COMPONENTS_GENITIVE[w.component as usize],
+                    decimal(w.mean, 2),
+                    percent(w.percent, 1)
+                ));
+                let m = &COMMITMENT_METHODS[w.component as usize];
+                methods.push(format!(
+                    "{}: {}.",
+                    m.component,
+                    m.methods
+                        .iter()
+                        .map(|x| format!("«{x}»"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+    }
+    if let Some(c) = &input.satisfaction {
+        let a = &c.analysis;
+        let before = prev
+            .and_then(|p| p.satisfaction.as_ref())
+            .filter(|p| !small(p.respondents));
+        let shown = !small(a.respondents);
+        rows.push(Row {
+            instrument: Instrument::Satisfaction.label(),
+            indicator: t::SUM_SATISFACTION,
+            n: a.respondents,
+            value: if shown {
+                Cell::percent(a.total.overall_percent, 1)
+            } else {
+                Cell::Suppressed(k)
+            },
+            level: if shown {
+                a.total
+                    .level
+                    .map_or(String::new(), |l| l.label().to_owned())
+            } else {
+                String::new()
+            },
+            change: match (shown, before) {
+                (true, Some(b)) => {
+                    compare::Change::new(b.total.overall_percent, a.total.overall_percent)
+                        .delta()
+                        .map_or(Cell::Empty, |d| Cell::Change(d, 1, true))
+                }
+                _ => Cell::Empty,
+            },
+        });
+        if shown {
+            if let Some(b) = before {
+                let cmp = compare::compare_satisfaction(&b.visible(k), &a.visible(k));
+                alerts.extend(conclusions::satisfaction_drop(&cmp));
+            }
+            // The lowest factors below «средняя».
+            let mut low: Vec<(Factor, f64, &str)> = Factor::ALL
+                .iter()
+                .filter_map(|&f| {
+                    let l = a.total.factor_levels[f as usize]?;
+                    (l < klimat_core::satisfaction::SatisfactionLevel::Medium).then_some((
+                        f,
+                        a.total.factor_percents[f as usize]?,
+                        l.label(),
+                    ))
+                })
+                .collect();
+            low.sort_by(|x, y| x.1.total_cmp(&y.1));
+            for (f, p, l) in low.iter().take(3) {
+                weak.push(format!(
+                    "{} «{}» – {} ({})",
+                    t::WEAK_FACTOR,
+                    f.label().to_lowercase(),
+                    percent(*p, 1),
+                    l.to_lowercase()
+                ));
+            }
+        }
+    }
+    if let Some(c) = &input.culture {
+        let a = &c.analysis;
+        let shown = !small(a.respondents);
+        let level = conclusions::culture_level(a).filter(|_| shown);
+        let before = prev
+            .and_then(|p| p.culture.as_ref())
+            .filter(|p| !small(p.respondents))
+            .and_then(conclusions::culture_level);
+        rows.push(Row {
+            instrument: Instrument::Culture.label(),
+            indicator: t::SUM_CULTURE,
+            n: a.respondents,
+            value: if shown {
+                level.map_or(Cell::Empty, |(m, _)| Cell::Num(m, 2))
+            } else {
+                Cell::Suppressed(k)
+            },
+            level: level.map_or(String::new(), |(_, w)| {
+                format!("{w}{}", klimat_core::text::ru::KLIMAT_MARK)
+            }),
+            change: match (level, before) {
+                (Some((m, _)), Some((b, _))) => Cell::Change(m - b, 2, false),
+                _ => Cell::Empty,
+            },
+        });
+        if shown
+            && let Some((i, m)) = a
+                .negative_ranking()
+                .into_iter()
+                .find(|(i, _)| *i != klimat_core::culture::NEGATIVE_ITEMS)
+        {
+            weak.push(format!(
+                "{} «{}» ({} из 5)",
+                t::WEAK_CULTURE,
+                CULTURE_NEGATIVE_ITEMS[i - 1].trim(),
+                decimal(m, 2)
+            ));
+        }
+    }
+
+    let mut blocks = Vec::new();
+    let with_change = prev.is_some();
+    let mut columns = cols(&[
+        (t::COL_INSTRUMENT, 2.6),
+        (t::COL_INDICATOR, 3.0),
+        (t::COL_N, 0.9),
+        (t::COL_VALUE, 1.2),
+        (t::COL_LEVEL, 3.0),
+    ]);
+    if with_change {
+        columns.push(Column::new(t::COL_CHANGE, 1.5));
+    }
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let mut row = vec![
+                Cell::text(r.instrument),
+                Cell::text(r.indicator),
+                Cell::Int(r.n as i64),
+                r.value,
+                Cell::text(r.level),
+            ];
+            if with_change {
+                row.push(r.change);
+            }
+            row
+        })
+        .collect();
+    blocks.push(table(t::SHEET_SUMMARY, t::CAP_SUMMARY, columns, rows));
+    if input.culture.is_some() {
+        blocks.push(Block::Paragraph(t::CULTURE_SCALE_NOTE.to_owned()));
+    }
+    if let Some(p) = prev {
+        blocks.push(Block::Paragraph(format!(
+            "{} «{}» ({}).",
+            t::COMPARED_WITH,
+            p.name,
+            p.date
+        )));
+    }
+    participation(input, &mut blocks, &mut alerts);
+    blocks.extend(alerts.into_iter().map(Block::Alert));
+    if !weak.is_empty() {
+        blocks.push(Block::Subheading(t::WEAK_SPOTS.to_owned()));
+        blocks.push(Block::Bullets(weak));
+    }
+    if !methods.is_empty() {
+        blocks.push(Block::Paragraph(t::METHODS_INTRO.to_owned()));
+        blocks.push(Block::Bullets(methods));
+    }
+    if let Some(who) = &s.signatures.prepared_by {
+        blocks.push(Block::Signature(signature(
+            t::PREPARED,
+            who,
+            Some(s.signatures.date.clone()),
+        )));
+    }
+    Section {
+        title: t::SECTION_SUMMARY.to_owned(),
+        blocks,
+    }
+}
+
+/// The forms of each questionnaire included, in report order.
+fn counts(input: &ReportInput) -> Vec<(Instrument, u64)> {
+    let mut out = Vec::new();
+    if let Some(c) = &input.commitment {
+        out.push((Instrument::Commitment, c.analysis.respondents));
+    }
+    if let Some(c) = &input.satisfaction {
+        out.push((Instrument::Satisfaction, c.analysis.respondents));
+    }
+    if let Some(c) = &input.culture {
+        out.push((Instrument::Culture, c.analysis.respondents));
+    }
+    out
+}
+
+/// The participation rate overall and per subdivision, when the staff is
+/// known, and the alert of a low one.
+fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<String>) {
+    let s = &input.survey;
+    let k = s.threshold;
+    let counts = counts(input);
+    let low = |n: u64, staff: u64| n * 100 < LOW_PARTICIPATION_PERCENT * staff;
+    let staff_total = if s.scope.is_some() {
+        // A subdivision's report: its own staff.
+        s.scope.as_ref().and_then(|name| {
+            s.staff
+                .by_subdivision
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, m)| *m)
+        })
+    } else {
+        s.staff.total
+    };
+    if let Some(staff) = staff_total.filter(|&m| m > 0) {
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|(i, n)| {
+                format!(
+                    "«{}» – {n} из {staff} ({})",
+                    i.label(),
+                    percent(*n as f64 * 100.0 / staff as f64, 1)
+                )
+            })
+            .collect();
+        blocks.push(Block::Paragraph(format!(
+            "{} {}.",
+            t::PARTICIPATION,
+            parts.join("; ")
+        )));
+        let lows: Vec<&str> = counts
+            .iter()
+            .filter(|(_, n)| low(*n, staff))
+            .map(|(i, _)| i.label())
+            .collect();
+        if !lows.is_empty() {
+            alerts.push(t::low_participation(&lows, LOW_PARTICIPATION_PERCENT));
+        }
+    }
+    if s.scope.is_some() || s.staff.by_subdivision.is_empty() {
+        return;
+    }
+    // Per subdivision: forms of each questionnaire, the small ones hidden
+    // as in every breakdown.
+    let mut columns = cols(&[(t::COL_SUBDIVISION, 3.0), (t::COL_STAFF, 1.2)]);
+    for (i, _) in &counts {
+        columns.push(Column::new(
+            format!("{}: {}", i.label(), t::COL_FORMS_SHARE),
+            2.0,
+        ));
+    }
+    let per: Vec<Vec<u64>> = counts
+        .iter()
+        .map(|(i, _)| {
+            s.staff
+                .by_subdivision
+                .iter()
+                .map(|(sub, _)| forms_in(input, *i, sub))
+                .collect()
+        })
+        .collect();
+    let hidden: Vec<Vec<Hidden>> = per
+        .iter()
+        .map(|ns| {
+            let shown: Vec<u64> = ns
+                .iter()
+                .map(|&n| if n == 0 { u64::MAX } else { n })
+                .collect();
+            anonymity::hidden(&shown, k)
+        })
+        .collect();
+    let mut complement = false;
+    let mut lows = Vec::new();
+    let rows = s
+        .staff
+        .by_subdivision
+        .iter()
+        .enumerate()
+        .map(|(r, (sub, staff))| {
+            let mut row = vec![Cell::text(sub.clone()), Cell::Int(*staff as i64)];
+            for (q, _) in counts.iter().enumerate() {
+                let n = per[q][r];
+                row.push(match hidden[q][r] {
+                    Hidden::Small if n > 0 => Cell::Suppressed(k),
+                    Hidden::Complement => {
+                        complement = true;
+                        Cell::Withheld
+                    }
+                    _ if *staff > 0 => {
+                        if low(n, *staff) {
+                            lows.push(sub.clone());
+                        }
+                        Cell::text(format!(
+                            "{n} ({})",
+                            percent(n as f64 * 100.0 / *staff as f64, 1)
+                        ))
+                    }
+                    _ => Cell::Int(n as i64),
+                });
+            }
+            row
+        })
+        .collect();
+    blocks.push(table(
+        t::SHEET_PARTICIPATION,
+        t::CAP_PARTICIPATION,
+        columns,
+        rows,
+    ));
+    if complement {
+        blocks.push(Block::Paragraph(t::COMPLEMENT_NOTE.to_owned()));
+    }
+    lows.dedup();
+    if !lows.is_empty() {
+        blocks.push(Block::Paragraph(t::low_participation_subdivisions(
+            &lows,
+            LOW_PARTICIPATION_PERCENT,
+        )));
+    }
+}
+
+/// The forms of questionnaire `instrument` from subdivision `sub`.
+fn forms_in(input: &ReportInput, instrument: Instrument, sub: &str) -> u64 {
+    fn find<'a>(mut groups: impl Iterator<Item = (&'a Option<String>, u64)>, sub: &str) -> u64 {
+        groups
+            .find(|(g, _)| g.as_deref() == Some(sub))
+            .map_or(0, |(_, n)| n)
+    }
+    match instrument {
+        Instrument::Commitment => input.commitment.as_ref().map_or(0, |c| {
+            find(c.by_subdivision.iter().map(|(g, r)| (g, r.n)), sub)
+        }),
+        Instrument::Satisfaction => input.satisfaction.as_ref().map_or(0, |c| {
+            find(c.by_subdivision.iter().map(|(g, r)| (g, r.n)), sub)
+        }),
+        Instrument::Culture => input.culture.as_ref().map_or(0, |c| {
+            find(
+                c.by_subdivision.iter().map(|(g, a)| (g, a.respondents)),
+                sub,
+            )
+        }),
+    }
+}
