@@ -386,3 +386,74 @@ impl From<&ReportModel> for ResultsDto {
         }
     }
 }
+
+/// The report settings of a survey, as the reports screen shows and sends
+/// them: every value as typed.
+#[derive(Serialize, Deserialize)]
+pub struct ReportSettingsDto {
+    /// Employees of the organization, blank if unknown.
+    pub staff_total: String,
+    /// Employees per subdivision of the survey's list, blank if unknown.
+    pub staff: Vec<(String, String)>,
+    /// Who prepared the report.
+    pub prepared_position: String,
+    /// Their name.
+    pub prepared_name: String,
+    /// Who approves it.
+    pub approved_position: String,
+    /// Their name.
+    pub approved_name: String,
+    /// The proposals.
+    pub proposals: String,
+}
+
+impl ReportSettingsDto {
+    /// The stored settings, with every subdivision of the survey listed.
+    pub fn new(r: &klimat_store::ReportSettings, subdivisions: &[String]) -> Self {
+        let person = |p: &Option<klimat_store::Person>| {
+            p.as_ref().map_or((String::new(), String::new()), |p| {
+                (p.position.clone(), p.name.clone())
+            })
+        };
+        let (prepared_position, prepared_name) = person(&r.prepared_by);
+        let (approved_position, approved_name) = person(&r.approved_by);
+        Self {
+            staff_total: r.staff_total.map_or(String::new(), |n| n.to_string()),
+            staff: subdivisions
+                .iter()
+                .map(|s| {
+                    let n = r
+                        .staff
+                        .iter()
+                        .find(|(name, _)| name == s)
+                        .map_or(String::new(), |(_, n)| n.to_string());
+                    (s.clone(), n)
+                })
+                .collect(),
+            prepared_position,
+            prepared_name,
+            approved_position,
+            approved_name,
+            proposals: r.proposals.clone(),
+        }
+    }
+}
+
+impl From<ReportSettingsDto> for klimat_app::surveys::ReportSettingsRequest {
+    fn from(d: ReportSettingsDto) -> Self {
+        Self {
+            staff_total: Some(d.staff_total),
+            staff: Some(
+                d.staff
+                    .into_iter()
+                    .filter(|(_, n)| !n.trim().is_empty())
+                    .map(|(s, n)| format!("{s}={n}"))
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            ),
+            prepared_by: Some((d.prepared_position, d.prepared_name)),
+            approved_by: Some((d.approved_position, d.approved_name)),
+            proposals: Some(d.proposals),
+        }
+    }
+}

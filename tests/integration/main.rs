@@ -1,5 +1,6 @@
 //! The workspace's one integration-test binary: a module per area.
 
+mod annual;
 mod cli;
 mod commitment;
 mod compare;

@@ -163,3 +163,86 @@ pub fn save_form(db: &mut Db, survey: i64, form: &FormData) -> Result<StoredForm
 pub fn update_form(db: &mut Db, uuid: &str, form: &FormData) -> Result<StoredForm> {
     Ok(db.update_form(uuid, form)?)
 }
+
+/// The report settings of a survey as a user types them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportSettingsRequest {
+    /// Employees of the organization; blank is unknown.
+    pub staff_total: Option<String>,
+    /// «Отдел кадров=25; Финансовый отдел=30»; blank is none.
+    pub staff: Option<String>,
+    /// Who prepared the report: position and name; a blank name is none.
+    pub prepared_by: Option<(String, String)>,
+    /// Who approves it.
+    pub approved_by: Option<(String, String)>,
+    /// The proposals, as written.
+    pub proposals: Option<String>,
+}
+
+/// «Отдел кадров=25; Финансовый отдел=30» as (subdivision, employees).
+///
+/// # Errors
+/// [`AppError::Refused`] naming the part that is not «name=number».
+pub fn parse_staff(text: &str) -> Result<Vec<(String, u64)>> {
+    text.split([';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|part| {
+            let bad = || AppError::Refused(format!("{} «{part}»", text::BAD_STAFF_PART));
+            let (name, n) = part.rsplit_once('=').ok_or_else(bad)?;
+            let n = n.trim().replace([' ', '\u{a0}'], "");
+            let n: u64 = n.parse().map_err(|_| bad())?;
+            Ok((name.trim().to_owned(), n))
+        })
+        .collect()
+}
+
+/// The report settings as stored, for a form to show: (total, «name=n; …»).
+pub fn staff_text(s: &klimat_store::ReportSettings) -> String {
+    s.staff
+        .iter()
+        .map(|(name, n)| format!("{name}={n}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Updates the report settings of a survey: each field given replaces the
+/// stored one, a field not given is kept. Checked as a whole before
+/// anything is written.
+///
+/// # Errors
+/// [`AppError::Refused`] for a staff list or number that does not parse;
+/// the store's checks ([`klimat_store::ReportSettings::validate`]).
+pub fn save_report_settings(db: &Db, survey: i64, r: &ReportSettingsRequest) -> Result<()> {
+    let mut s = db.report_settings(survey)?;
+    if let Some(total) = &r.staff_total {
+        let t = total.trim().replace([' ', '\u{a0}'], "");
+        s.staff_total = if t.is_empty() {
+            None
+        } else {
+            Some(t.parse().map_err(|_| {
+                AppError::Refused(format!("{} «{}»", text::BAD_STAFF_TOTAL, total.trim()))
+            })?)
+        };
+    }
+    if let Some(staff) = &r.staff {
+        s.staff = parse_staff(staff)?;
+    }
+    let person = |p: &(String, String)| {
+        (!p.1.trim().is_empty()).then(|| klimat_store::Person {
+            position: p.0.trim().to_owned(),
+            name: p.1.trim().to_owned(),
+        })
+    };
+    if let Some(p) = &r.prepared_by {
+        s.prepared_by = person(p);
+    }
+    if let Some(p) = &r.approved_by {
+        s.approved_by = person(p);
+    }
+    if let Some(p) = &r.proposals {
+        s.proposals = p.replace("\r\n", "\n").trim_end().to_owned();
+    }
+    db.set_report_settings(survey, &s)?;
+    Ok(())
+}

@@ -94,3 +94,8 @@ pub fn subdivision_too_small(sub: &str, instrument: &str, k: u64) -> String {
         "Отчет по подразделению «{sub}» не составлен: анкет «{instrument}» в нем меньше порога анонимности ({k}). Такой отчет показал бы ответы отдельных работников."
     )
 }
+
+/// A staff entry that is not «name=number».
+pub const BAD_STAFF_PART: &str = "Число работников подразделения записывается как «Название=число», например «Отдел кадров=25»; не понято:";
+/// A staff total that is not a number.
+pub const BAD_STAFF_TOTAL: &str = "Число работников организации должно быть целым числом:";

@@ -9,6 +9,7 @@ use crate::{CliError, text};
 #[derive(Debug, Default)]
 pub struct Options {
     values: HashMap<String, String>,
+    flags: Vec<String>,
     /// Arguments that are not options, in order.
     pub positional: Vec<String>,
 }
@@ -17,11 +18,27 @@ impl Options {
     /// Parses `--name value` and `--name=value` pairs, accepting only
     /// `known`; anything not starting with `--` is positional.
     pub fn parse(args: &[String], known: &[&str]) -> Result<Self, CliError> {
+        Self::parse_with_flags(args, known, &[])
+    }
+
+    /// As [`Options::parse`], also accepting the value-less `flags`.
+    pub fn parse_with_flags(
+        args: &[String],
+        known: &[&str],
+        flags: &[&str],
+    ) -> Result<Self, CliError> {
         let mut out = Options::default();
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             if !arg.starts_with("--") {
                 out.positional.push(arg.clone());
+                continue;
+            }
+            if flags.contains(&arg.as_str()) {
+                if out.flags.contains(arg) {
+                    return Err(CliError::Usage(format!("{} {arg}", text::REPEATED_OPTION)));
+                }
+                out.flags.push(arg.clone());
                 continue;
             }
             let (name, value) = match arg.split_once('=') {
@@ -44,6 +61,11 @@ impl Options {
             }
         }
         Ok(out)
+    }
+
+    /// Whether a value-less flag was given.
+    pub fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
     }
 
     /// An optional value.

@@ -5,7 +5,10 @@ use std::io::Write;
 use std::path::Path;
 
 use klimat_app::data as ops;
-use klimat_app::surveys::{SurveyRequest, create_survey, instrument as parse_instrument};
+use klimat_app::surveys::{
+    ReportSettingsRequest, SurveyRequest, create_survey, instrument as parse_instrument,
+    save_report_settings,
+};
 use klimat_core::Instrument;
 use klimat_store::{Db, paths};
 
@@ -57,8 +60,52 @@ pub fn survey_create(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError>
         anonymity_threshold: threshold,
     };
     let today = chrono::Local::now().date_naive();
-    let id = create_survey(&mut open(db)?, &request, today)?;
+    let mut db = open(db)?;
+    let settings = report_request(o)?;
+    let id = create_survey(&mut db, &request, today)?;
+    // The report settings are checked against the new survey's
+    // subdivisions; when refused, the survey is not kept.
+    if let Err(e) = save_report_settings(&db, id, &settings) {
+        db.delete_survey(id)?;
+        return Err(e.into());
+    }
     Ok(format!("{id}\n").into_bytes())
+}
+
+/// The report options of `survey create` and `survey report-settings`.
+fn report_request(o: &Options) -> Result<ReportSettingsRequest, CliError> {
+    let person = |p: &str, n: &str| {
+        o.get(n)
+            .map(|name| (o.get(p).unwrap_or_default().to_owned(), name.to_owned()))
+    };
+    let proposals = o
+        .get("--proposals-file")
+        .map(|f| {
+            let bytes = klimat_app::files::read_input(Path::new(f))?;
+            String::from_utf8(bytes)
+                .map(|t| t.trim_start_matches('\u{feff}').to_owned())
+                .map_err(|_| CliError::Usage(format!("{}: {f}", text::NOT_UTF8)))
+        })
+        .transpose()?;
+    Ok(ReportSettingsRequest {
+        staff_total: o.get("--staff-total").map(str::to_owned),
+        staff: o.get("--staff").map(str::to_owned),
+        prepared_by: person("--prepared-position", "--prepared-name"),
+        approved_by: person("--approved-position", "--approved-name"),
+        proposals,
+    })
+}
+
+/// `klimat survey report-settings --survey ID …`: updates what is given;
+/// with `--proposals-draft`, prints the starting text of the proposals.
+pub fn report_settings(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
+    let survey = o.survey_id()?;
+    let db = open(db)?;
+    if o.flag("--proposals-draft") {
+        return Ok((klimat_app::reports::proposals_draft(&db, survey)? + "\n").into_bytes());
+    }
+    save_report_settings(&db, survey, &report_request(o)?)?;
+    Ok(format!("{}\n", text::REPORT_SETTINGS_SAVED).into_bytes())
 }
 
 /// `klimat survey list`.

@@ -93,7 +93,7 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
         }
         Some("survey") => {
             let sub = rest.first().map(String::as_str);
-            let o = Options::parse(
+            let o = Options::parse_with_flags(
                 rest.get(1..).unwrap_or_default(),
                 &[
                     "--name",
@@ -104,11 +104,21 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
                     "--subdivisions",
                     "--positions",
                     "--threshold",
+                    "--survey",
+                    "--staff-total",
+                    "--staff",
+                    "--prepared-position",
+                    "--prepared-name",
+                    "--approved-position",
+                    "--approved-name",
+                    "--proposals-file",
                 ],
+                &["--proposals-draft"],
             )?;
             o.no_positional()?;
             match sub {
                 Some("create") => data::survey_create(db.as_deref(), &o),
+                Some("report-settings") => data::report_settings(db.as_deref(), &o),
                 Some("list") => data::survey_list(db.as_deref()),
                 _ => Err(CliError::Usage(text::SURVEY_SUBCOMMAND.into())),
             }
@@ -133,7 +143,13 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
         }
         Some("report") => report::report(
             db.as_deref(),
-            &opts(&["--survey", "--pdf", "--xlsx", "--compare-with"])?,
+            &opts(&[
+                "--survey",
+                "--pdf",
+                "--xlsx",
+                "--compare-with",
+                "--subdivision",
+            ])?,
         ),
         Some("forms") => report::forms(
             db.as_deref(),

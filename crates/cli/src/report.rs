@@ -3,12 +3,13 @@
 use std::path::Path;
 
 use klimat_app::files::write_output;
-use klimat_app::reports::{ReportFormat, render, report_model, write_blank_form};
+use klimat_app::reports::{ReportFormat, render, report_input_for, write_blank_form};
 
 use crate::args::Options;
 use crate::{CliError, data, text};
 
-/// `klimat report --survey ID [--pdf FILE] [--xlsx FILE] [--compare-with ID]`.
+/// `klimat report --survey ID [--pdf FILE] [--xlsx FILE] [--compare-with ID]
+/// [--subdivision NAME]`.
 pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     o.no_positional()?;
     let survey = o.survey_id()?;
@@ -39,7 +40,8 @@ pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
             )));
         }
     }
-    let model = report_model(&data::open(db)?, survey, previous)?;
+    let input = report_input_for(&data::open(db)?, survey, previous, o.get("--subdivision"))?;
+    let model = klimat_report::build(&input);
     let mut out = String::new();
     for (path, format) in [(pdf, ReportFormat::Pdf), (xlsx, ReportFormat::Xlsx)] {
         if let Some(path) = path {

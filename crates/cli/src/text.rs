@@ -20,6 +20,7 @@ klimat — анкетирование по методике 2022 года: «О�
 Анкетирования и анкеты (база данных):
   survey create   создать анкетирование, вывести его номер
   survey list     список анкетирований
+  survey report-settings  число работников, подписи и предложения для отчета
   import          загрузить анкеты из CSV или XLSX (все или ни одной)
   entry           сохранить анкеты файла по одной, как при вводе оператором
   export          выгрузить анкеты в CSV или XLSX по шаблону импорта
@@ -63,12 +64,26 @@ const HELP_SURVEY: &str = "\
 klimat survey create --name НАЗВАНИЕ --instruments СПИСОК [--date ГГГГ-ММ-ДД]
                      [--org ОРГАНИЗАЦИЯ] [--key corrected|printed]
                      [--subdivisions \"Отдел 1;Отдел 2\"] [--positions \"…;…\"]
-                     [--threshold K]
+                     [--threshold K] [ПАРАМЕТРЫ ОТЧЕТА]
+klimat survey report-settings --survey НОМЕР [ПАРАМЕТРЫ ОТЧЕТА]
+                     [--proposals-file ФАЙЛ.txt] [--proposals-draft]
 klimat survey list
 
   --instruments  через запятую: commitment, satisfaction, culture
   --date         дата анкетирования (по умолчанию — сегодня)
   --threshold    порог анонимности K (по умолчанию 3)
+
+Параметры отчета (для доли участия, подписей и предложений):
+  --staff-total N          число работников организации
+  --staff \"Отдел кадров=25;Финансовый отдел=30\"
+                           число работников подразделений списка
+  --prepared-position, --prepared-name
+                           должность и фамилия подготовившего отчет
+  --approved-position, --approved-name
+                           должность и фамилия утверждающего («УТВЕРЖДАЮ»)
+  --proposals-file         текст предложений и плана мероприятий (UTF-8)
+  --proposals-draft        вывести заготовку предложений: методы таблицы 1
+                           для слабых составляющих приверженности
 
 create выводит только номер нового анкетирования.
 ";
@@ -114,11 +129,14 @@ backup записывает согласованную копию всей ба�
 
 const HELP_REPORT: &str = "\
 klimat report --survey НОМЕР [--pdf ФАЙЛ.pdf] [--xlsx ФАЙЛ.xlsx] [--compare-with НОМЕР]
+              [--subdivision НАЗВАНИЕ]
 klimat forms --instrument ИНСТРУМЕНТ --pdf ФАЙЛ.pdf [--survey НОМЕР]
 
 report создает годовой отчет по анкетированию: таблицы методики, диаграммы,
 выводы, сравнение с предыдущим анкетированием (--compare-with). Нужно
-указать --pdf, --xlsx или оба.
+указать --pdf, --xlsx или оба. С --subdivision — отчет по одному
+подразделению для его работников; не составляется, если анкет
+подразделения меньше порога анонимности.
 forms создает пустой бланк анкеты для печати; с --survey в бланк попадают
 списки подразделений и категорий должностей этого анкетирования.
 ";
@@ -279,3 +297,8 @@ pub const ENTRY_SAVED_BEFORE: &str = "сохранены и остаются в 
 pub const REPORT_WRITTEN: &str = "Отчет записан:";
 /// Blank form written.
 pub const FORM_WRITTEN: &str = "Бланк записан:";
+
+/// A proposals file that is not UTF-8.
+pub const NOT_UTF8: &str = "файл предложений должен быть текстом в кодировке UTF-8";
+/// After `survey report-settings`.
+pub const REPORT_SETTINGS_SAVED: &str = "Параметры отчета сохранены.";

@@ -1,10 +1,11 @@
 //! The anonymity threshold K, applied in one place (docs/methodology.md,
 //! "Anonymity"): which groups of a breakdown are shown.
 //!
-//! A group of fewer than K forms is hidden. When that hides exactly one
-//! group, the next smallest group is hidden too: otherwise the hidden
-//! group's figures could be recovered by subtracting the shown groups from
-//! the total, which is always shown.
+//! A group of fewer than K forms is hidden. Then further groups, smallest
+//! first, are hidden until the hidden ones are at least two and hold at
+//! least K forms together: otherwise a hidden group's figures could be
+//! recovered by subtracting the shown groups from the total, which is
+//! always shown.
 
 /// Why a group of a breakdown is not shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,20 +21,35 @@ pub enum Hidden {
 
 /// The fate of each group of a breakdown, given its numbers of forms `ns`
 /// and the threshold `k`.
+///
+/// Groups of fewer than K forms are hidden. Then, as long as the hidden
+/// groups are fewer than two or hold fewer than K forms together, the
+/// smallest shown group is hidden too: the total minus the shown groups
+/// gives the hidden groups' combined figures, which must come from at least
+/// K forms and never from one group alone.
 pub fn hidden(ns: &[u64], k: u32) -> Vec<Hidden> {
     let k = u64::from(k);
     let mut out: Vec<Hidden> = ns
         .iter()
         .map(|&n| if n < k { Hidden::Small } else { Hidden::No })
         .collect();
-    if out.iter().filter(|h| **h == Hidden::Small).count() == 1
-        && let Some(next) = (0..ns.len())
+    if !out.contains(&Hidden::Small) {
+        return out;
+    }
+    loop {
+        let hidden: Vec<usize> = (0..ns.len()).filter(|&i| out[i] != Hidden::No).collect();
+        let forms: u64 = hidden.iter().map(|&i| ns[i]).sum();
+        if hidden.len() >= 2 && forms >= k {
+            return out;
+        }
+        match (0..ns.len())
             .filter(|&i| out[i] == Hidden::No)
             .min_by_key(|&i| ns[i])
-    {
-        out[next] = Hidden::Complement;
+        {
+            Some(next) => out[next] = Hidden::Complement,
+            None => return out,
+        }
     }
-    out
 }
 
 /// The items of a breakdown that may be shown.
@@ -65,5 +81,11 @@ mod tests {
         assert_eq!(hidden(&[40, 30], 3), [No, No]);
         assert_eq!(hidden(&[5, 2], 3), [Complement, Small]);
         assert_eq!(hidden(&[2], 3), [Small]);
+        assert_eq!(
+            hidden(&[40, 30, 1, 1], 3),
+            [No, Complement, Small, Small],
+            "two small ones of 2 forms together: their sum would be recoverable"
+        );
+        assert_eq!(hidden(&[1, 0, 9], 3), [Small, Small, Complement]);
     }
 }

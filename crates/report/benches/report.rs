@@ -94,6 +94,11 @@ fn input(n_commitment: usize, n_other: usize) -> ReportInput {
             date: "23.11.2026".into(),
             key: SatisfactionKey::Corrected,
             threshold: 3,
+            subdivisions: Vec::new(),
+            staff: Default::default(),
+            signatures: Default::default(),
+            proposals: String::new(),
+            scope: None,
         },
         commitment: Some(CommitmentData::from_forms(&commitment)),
         satisfaction: Some(SatisfactionData::from_forms(

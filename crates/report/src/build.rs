@@ -169,20 +169,42 @@ pub fn build(input: &ReportInput) -> ReportModel {
         });
         number += 1;
     };
+    // A questionnaire answered by fewer than K people shows no figure at
+    // all: its totals would be those few people's answers.
+    let k = s.threshold;
+    let few = |n: u64| n > 0 && n < u64::from(k);
+    let withheld = |n: u64| vec![Block::Paragraph(t::too_few_forms(n, k))];
     if let Some(c) = &input.commitment {
-        push(t::SECTION_COMMITMENT, commitment_blocks(c, s.threshold));
+        let n = c.analysis.respondents;
+        push(
+            t::SECTION_COMMITMENT,
+            if few(n) {
+                withheld(n)
+            } else {
+                commitment_blocks(c, k)
+            },
+        );
     }
     if let Some(c) = &input.satisfaction {
-        push(t::SECTION_SATISFACTION, satisfaction_blocks(c, s.threshold));
+        let n = c.analysis.respondents;
+        push(
+            t::SECTION_SATISFACTION,
+            if few(n) {
+                withheld(n)
+            } else {
+                satisfaction_blocks(c, k)
+            },
+        );
     }
     if let Some(c) = &input.culture {
+        let n = c.analysis.respondents;
         push(
             t::SECTION_CULTURE,
-            culture_blocks(
-                c,
-                s.threshold,
-                !s.subdivisions.is_empty() && s.scope.is_none(),
-            ),
+            if few(n) {
+                withheld(n)
+            } else {
+                culture_blocks(c, k, !s.subdivisions.is_empty() && s.scope.is_none())
+            },
         );
     }
     if let Some(p) = &input.previous {
@@ -1149,7 +1171,28 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         p.name,
         p.date
     ))];
-    if let (Some(prev), Some(cur)) = (&p.commitment, &input.commitment) {
+    // Only questionnaires that both surveys show are compared.
+    let k = u64::from(input.survey.threshold);
+    let shown = |prev: u64, cur: u64| prev >= k && cur >= k;
+    let commitment = match (&p.commitment, &input.commitment) {
+        (Some(prev), Some(cur)) if shown(prev.respondents, cur.analysis.respondents) => {
+            Some((prev, cur))
+        }
+        _ => None,
+    };
+    let satisfaction = match (&p.satisfaction, &input.satisfaction) {
+        (Some(prev), Some(cur)) if shown(prev.respondents, cur.analysis.respondents) => {
+            Some((prev, cur))
+        }
+        _ => None,
+    };
+    let culture = match (&p.culture, &input.culture) {
+        (Some(prev), Some(cur)) if shown(prev.respondents, cur.analysis.respondents) => {
+            Some((prev, cur))
+        }
+        _ => None,
+    };
+    if let Some((prev, cur)) = commitment {
         // Both surveys as a reader may see them: no hidden group is compared.
         let k = input.survey.threshold;
         let c = compare::compare_commitment(&prev.visible(k), &cur.analysis.visible(k));
@@ -1201,7 +1244,7 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
             out.push(Block::Alert(threat));
         }
     }
-    if let (Some(prev), Some(cur)) = (&p.satisfaction, &input.satisfaction) {
+    if let Some((prev, cur)) = satisfaction {
         let k = input.survey.threshold;
         let c = compare::compare_satisfaction(&prev.visible(k), &cur.analysis.visible(k));
         let mut rows = vec![change_row(t::ROW_OVERALL_SAT, &c.overall, 1, true)];
@@ -1230,7 +1273,7 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
             out.push(Block::Alert(drop));
         }
     }
-    if let (Some(prev), Some(cur)) = (&p.culture, &input.culture) {
+    if let Some((prev, cur)) = culture {
         let c = compare::compare_culture(prev, &cur.analysis);
         let mut rows: Vec<Vec<Cell>> = CULTURE_COHESION_ITEMS
             .iter()

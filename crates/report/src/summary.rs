@@ -199,8 +199,8 @@ pub(crate) fn section(input: &ReportInput) -> Section {
     let with_change = prev.is_some();
     let mut columns = cols(&[
         (t::COL_INSTRUMENT, 2.6),
-        (t::COL_INDICATOR, 3.0),
-        (t::COL_N, 0.9),
+        (t::COL_INDICATOR, 2.8),
+        (t::COL_N, 1.1),
         (t::COL_VALUE, 1.2),
         (t::COL_LEVEL, 3.0),
     ]);
@@ -391,6 +391,17 @@ fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<
         blocks.push(Block::Paragraph(t::COMPLEMENT_NOTE.to_owned()));
     }
     lows.dedup();
+    let over: Vec<String> = s
+        .staff
+        .by_subdivision
+        .iter()
+        .enumerate()
+        .filter(|(r, (_, staff))| per.iter().any(|ns| ns[*r] > *staff))
+        .map(|(_, (sub, _))| sub.clone())
+        .collect();
+    if !over.is_empty() {
+        blocks.push(Block::Alert(t::more_forms_than_staff(&over)));
+    }
     if !lows.is_empty() {
         blocks.push(Block::Paragraph(t::low_participation_subdivisions(
             &lows,

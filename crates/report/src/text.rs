@@ -322,3 +322,19 @@ pub const PP: &str = "п. п.";
 
 /// A date to write by hand.
 pub const DATE_LINE: &str = "«____» ______________ 20___ г.";
+
+/// Subdivisions with more forms than employees.
+pub fn more_forms_than_staff(names: &[String]) -> String {
+    format!(
+        "Анкет больше, чем работников, в подразделениях: {}. Проверьте число работников в параметрах отчета или принадлежность анкет к подразделениям.",
+        names.join(", ")
+    )
+}
+
+/// A questionnaire with fewer forms than K.
+pub fn too_few_forms(n: u64, k: u32) -> String {
+    format!(
+        "Учтено {n} {} – меньше порога анонимности ({k}): показатели не приводятся, так как они раскрыли бы ответы отдельных работников. Соберите больше анкет или измените порог в настройках анкетирования.",
+        plural(n, "анкета", "анкеты", "анкет")
+    )
+}

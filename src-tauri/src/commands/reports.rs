@@ -7,7 +7,7 @@ use klimat_app::files::with_extension;
 use klimat_app::reports::{self, ReportFormat};
 use tauri::State;
 
-use crate::dto::ResultsDto;
+use crate::dto::{ReportSettingsDto, ResultsDto};
 use crate::error::ApiResult;
 use crate::state::AppState;
 
@@ -30,6 +30,7 @@ pub async fn save_report(
     state: State<'_, AppState>,
     survey_id: i64,
     compare_with: Option<i64>,
+    subdivision: Option<String>,
     format: String,
     path: String,
 ) -> ApiResult<String> {
@@ -38,8 +39,44 @@ pub async fn save_report(
         Path::new(&path),
         ReportFormat::from_id(&format)?.extension(),
     );
-    reports::write_report(&*state.db()?, survey_id, compare_with, &path)?;
+    reports::write_report_for(
+        &*state.db()?,
+        survey_id,
+        compare_with,
+        subdivision.as_deref().filter(|s| !s.is_empty()),
+        &path,
+    )?;
     Ok(path.display().to_string())
+}
+
+/// The report settings of a survey: staff, signatures, proposals.
+#[tauri::command]
+pub fn report_settings(state: State<'_, AppState>, survey_id: i64) -> ApiResult<ReportSettingsDto> {
+    state.unlocked()?;
+    let db = state.db()?;
+    let s = db.survey(survey_id)?;
+    let r = db.report_settings(survey_id)?;
+    Ok(ReportSettingsDto::new(&r, &s.settings.subdivisions))
+}
+
+/// Saves the report settings of a survey, checked as a whole.
+#[tauri::command]
+pub fn save_report_settings(
+    state: State<'_, AppState>,
+    survey_id: i64,
+    settings: ReportSettingsDto,
+) -> ApiResult<()> {
+    state.unlocked()?;
+    klimat_app::surveys::save_report_settings(&*state.db()?, survey_id, &settings.into())?;
+    Ok(())
+}
+
+/// A starting text of the proposals: the methods of Table 1 for the weak
+/// components of commitment.
+#[tauri::command]
+pub fn proposals_draft(state: State<'_, AppState>, survey_id: i64) -> ApiResult<String> {
+    state.unlocked()?;
+    Ok(reports::proposals_draft(&*state.db()?, survey_id)?)
 }
 
 /// Writes a blank form with the survey's subdivisions and positions;

@@ -11,6 +11,7 @@ export async function render(main, ctx) {
   const status = h('div', { id: 'report-status', class: 'row' });
   const others = ctx.surveys.filter((s) => s.id !== survey.id).map((s) => ({ value: s.id, label: `${s.name} (${s.date_text})` }));
   const compare = select([{ value: '', label: S.results.noCompare }, ...others], '', { id: 'report-compare' });
+  const scope = select([{ value: '', label: S.reports.wholeOrg }, ...survey.subdivisions.map((s) => ({ value: s, label: s }))], '', { id: 'report-scope' });
   const saved = (path) => {
     status.replaceChildren(h('span', {}, `${S.reports.written} ${path}`), h('button', { onclick: () => revealInFolder(path) }, S.common.openFolder));
     toast(`${S.reports.written} ${path}`);
@@ -20,11 +21,12 @@ export async function render(main, ctx) {
     if (!path) return;
     status.replaceChildren(h('span', {}, S.reports.making));
     try {
-      saved(await call('save_report', { surveyId: survey.id, compareWith: compare.value ? Number(compare.value) : null, format, path }));
+      saved(await call('save_report', { surveyId: survey.id, compareWith: compare.value ? Number(compare.value) : null, subdivision: scope.value || null, format, path }));
     } catch (e) { status.replaceChildren(); showError(e); }
   };
   main.append(h('div', { class: 'row' }, h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('reports'))),
-    h('label', { class: 'inline' }, S.results.compare, compare)));
+    h('label', { class: 'inline' }, S.results.compare, compare),
+    survey.subdivisions.length ? h('label', { class: 'inline' }, S.reports.scope, scope) : null));
   main.append(h('div', { class: 'card' },
     h('div', { class: 'row' }, h('button', { class: 'primary', id: 'save-pdf', onclick: () => run('pdf') }, S.reports.pdf),
       h('button', { id: 'save-xlsx', onclick: () => run('xlsx') }, S.reports.xlsx)),
@@ -35,4 +37,48 @@ export async function render(main, ctx) {
       try { saved(await call('save_blank_form', { surveyId: survey.id, instrument: i, path })); } catch (e) { showError(e); }
     } }, S.instruments[i]))),
     status));
+  main.append(await settingsCard(survey, ctx));
+}
+
+// The report settings: staff for the participation rate, who prepared and
+// who approves the report, and the department's proposals.
+async function settingsCard(survey, ctx) {
+  const r = await call('report_settings', { surveyId: survey.id });
+  const input = (value, attrs = {}) => h('input', { type: 'text', value, ...attrs });
+  const total = input(r.staff_total, { id: 'staff-total', inputmode: 'numeric', size: 8 });
+  const staff = r.staff.map(([name, n]) => [name, input(n, { inputmode: 'numeric', size: 8, 'aria-label': name })]);
+  const prepPos = input(r.prepared_position, { id: 'prepared-position', size: 40 });
+  const prepName = input(r.prepared_name, { id: 'prepared-name', size: 28 });
+  const apprPos = input(r.approved_position, { id: 'approved-position', size: 40 });
+  const apprName = input(r.approved_name, { id: 'approved-name', size: 28 });
+  const proposals = h('textarea', { id: 'proposals', rows: 8, cols: 90 });
+  proposals.value = r.proposals;
+  const save = async () => {
+    try {
+      await call('save_report_settings', { surveyId: survey.id, settings: {
+        staff_total: total.value, staff: staff.map(([name, el]) => [name, el.value]),
+        prepared_position: prepPos.value, prepared_name: prepName.value,
+        approved_position: apprPos.value, approved_name: apprName.value, proposals: proposals.value,
+      } });
+      toast(S.reports.settingsSaved);
+    } catch (e) { showError(e); }
+  };
+  const draft = async () => {
+    try {
+      const text = await call('proposals_draft', { surveyId: survey.id });
+      proposals.value = proposals.value.trim() ? `${proposals.value.trimEnd()}\n${text}` : text;
+      proposals.focus();
+    } catch (e) { showError(e); }
+  };
+  return h('div', { class: 'card', id: 'report-settings' },
+    h('h3', {}, S.reports.settings),
+    h('p', { class: 'hint' }, S.reports.settingsHint),
+    h('label', { class: 'inline' }, S.reports.staffTotal, total),
+    staff.length ? h('table', { class: 'staff' }, h('tr', {}, h('th', {}, S.reports.subdivision), h('th', {}, S.reports.staff)),
+      staff.map(([name, el]) => h('tr', {}, h('td', {}, name), h('td', {}, el)))) : null,
+    h('div', { class: 'row' }, h('label', { class: 'inline' }, S.reports.preparedPosition, prepPos), h('label', { class: 'inline' }, S.reports.name, prepName)),
+    h('div', { class: 'row' }, h('label', { class: 'inline' }, S.reports.approvedPosition, apprPos), h('label', { class: 'inline' }, S.reports.name, apprName)),
+    h('label', {}, S.reports.proposals, proposals),
+    h('div', { class: 'row' }, h('button', { onclick: draft, id: 'proposals-draft' }, S.reports.draft),
+      h('button', { class: 'primary', onclick: save, id: 'save-report-settings' }, S.reports.saveSettings)));
 }
