@@ -309,6 +309,71 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
         "P in the saved PDF"
     );
 
+    // Issue 13: the report settings typed in the window reach the report,
+    // and a subdivision's own report is saved from the same screen.
+    s.find("#report-settings", long).unwrap();
+    s.clear("#staff-total").unwrap();
+    s.type_into("#staff-total", "200").unwrap();
+    s.type_into("#report-settings input[aria-label='Отдел кадров']", "40")
+        .unwrap();
+    s.type_into("#prepared-position", "Начальник отдела кадров")
+        .unwrap();
+    s.type_into("#prepared-name", "И. И. Иванова").unwrap();
+    s.click("#proposals-draft").unwrap();
+    let mut draft = String::new();
+    for _ in 0..50 {
+        draft = s
+            .execute(
+                "return document.getElementById('proposals').value;",
+                json!([]),
+            )
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if !draft.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        draft.contains("Развитие составляющей «Лояльность»"),
+        "the draft offers Table 1's methods for the weak component: {draft}"
+    );
+    s.click("#save-report-settings").unwrap();
+    s.wait_text("Параметры отчета сохранены", long).unwrap();
+    s.choose("#report-scope", "Отдел кадров").unwrap();
+    let sub_pdf = dir.join("sub.pdf");
+    s.execute(
+        "window.__KLIMAT_E2E_SAVE__ = arguments[0];",
+        json!([sub_pdf.to_str().unwrap()]),
+    )
+    .unwrap();
+    s.click("#save-pdf").unwrap();
+    for _ in 0..300 {
+        if sub_pdf.exists() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let text = Command::new("pdftotext")
+        .args([sub_pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for expected in [
+        "Структурное подразделение: Отдел кадров",
+        "30 из 40 (75,0 %)",
+        "И. И. Иванова",
+        "Предложения и план мероприятий",
+    ] {
+        assert!(
+            text.contains(expected),
+            "«{expected}» in the subdivision's report:\n{text}"
+        );
+    }
+    assert_clean(&s, "reports with settings");
+
     // 5. Kiosk mode: results are out of reach without the PIN.
     s.click("#nav-kiosk").unwrap();
     s.type_into("#kiosk-pin", "2468").unwrap();

@@ -106,6 +106,9 @@ async function start(ctx, status) {
   let form = null;
   let step = 0;
   let onDigit = null;
+  // The thanks page returns to the greeting by itself, unless someone has
+  // opened the exit prompt meanwhile (it would wipe the PIN being typed).
+  let thanksTimer = null;
 
   const resetIdle = () => {
     clearTimeout(idleTimer);
@@ -196,10 +199,11 @@ async function start(ctx, status) {
       await call('kiosk_save', { content: form });
       form = null; clearTimeout(idleTimer);
       frame(h('h1', {}, S.kiosk.thanks), h('p', {}, S.kiosk.thanksHint));
-      setTimeout(() => { if (!form) greeting(); }, 5000);
+      thanksTimer = setTimeout(() => { if (!form) greeting(); }, 5000);
     } catch (e) { showError(e); }
   };
   const exit = () => {
+    clearTimeout(thanksTimer);
     const pin = h('input', { id: 'kiosk-exit-pin', type: 'password', inputmode: 'numeric', size: 10 });
     const leave = async () => {
       try {
