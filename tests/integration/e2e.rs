@@ -503,9 +503,7 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
     );
 
     // Screenshots of the screens, when asked for (README's docs/screens).
-    if let Some(out) = std::env::var_os("KLIMAT_SCREENSHOTS") {
-        let out = PathBuf::from(out);
-        std::fs::create_dir_all(&out).unwrap();
+    if let Some(out) = screenshots_dir() {
         for (nav, name, wait) in [
             ("#nav-surveys", "surveys", "Анкетирования"),
             ("#nav-entry", "entry", "Введенные анкеты"),
@@ -546,13 +544,9 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
         json!(true),
         "no navigation to screens that cannot work"
     );
-    if let Some(out) = std::env::var_os("KLIMAT_SCREENSHOTS") {
+    if let Some(out) = screenshots_dir() {
         std::thread::sleep(Duration::from_millis(400));
-        std::fs::write(
-            PathBuf::from(out).join("in-use.png"),
-            s.screenshot().unwrap(),
-        )
-        .unwrap();
+        std::fs::write(out.join("in-use.png"), s.screenshot().unwrap()).unwrap();
     }
     s.click("#start-retry").unwrap();
     s.wait_text("База данных по-прежнему недоступна", long)
@@ -566,6 +560,19 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
 
 /// What must never be on screen: raw objects, missing values, script
 /// errors, error toasts.
+/// Where `KLIMAT_SCREENSHOTS` asks for screenshots, created; a relative
+/// path is taken from the workspace root (cargo runs tests in `tests/`).
+fn screenshots_dir() -> Option<PathBuf> {
+    let out = PathBuf::from(std::env::var_os("KLIMAT_SCREENSHOTS")?);
+    let out = if out.is_relative() {
+        root().join(out)
+    } else {
+        out
+    };
+    std::fs::create_dir_all(&out).unwrap();
+    Some(out)
+}
+
 fn assert_clean(s: &Session, place: &str) {
     let found = s
         .execute(
@@ -654,7 +661,7 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
     let (_procs, port, binary) = start_driver(&dir, 200 + std::process::id() % 100);
     let s = Session::start(port, binary.to_str().unwrap()).expect("WebDriver session");
     let long = Duration::from_secs(30);
-    let shots = std::env::var_os("KLIMAT_SCREENSHOTS").map(PathBuf::from);
+    let shots = screenshots_dir();
     let shot = |name: &str| {
         if let Some(out) = &shots {
             std::thread::sleep(Duration::from_millis(300));

@@ -284,8 +284,15 @@ fn tools_section(input: &ReportInput) -> Section {
     }
     blocks.push(Block::Bullets(list));
     blocks.push(Block::Paragraph(t::KLIMAT_WORDS.to_owned()));
+    let participation = crate::summary::participation_by_subdivision(input);
+    let title = if participation.is_empty() {
+        t::SECTION_TOOLS
+    } else {
+        t::SECTION_TOOLS_PARTICIPATION
+    };
+    blocks.extend(participation);
     Section {
-        title: format!("1. {}", t::SECTION_TOOLS),
+        title: format!("1. {title}"),
         blocks,
     }
 }
@@ -302,9 +309,9 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
     let mut out = Vec::new();
 
     // Table Б.2: how many gave each statement each score.
-    let mut columns = cols(&[(t::COL_NO, 0.6), (t::COL_STATEMENT, 6.0)]);
-    columns.extend(t::COL_POINTS.iter().map(|p| Column::new(*p, 0.9)));
-    columns.push(Column::new(t::COL_BLANK, 1.1));
+    let mut columns = cols(&[(t::COL_NO, 0.6), (t::COL_STATEMENT, 5.0)]);
+    columns.extend(t::COL_POINTS.iter().map(|p| Column::new(*p, 1.0)));
+    columns.push(Column::new(t::COL_BLANK, 1.5));
     let rows = (1..=C_ITEMS)
         .map(|item| {
             let mut counts = [0u64; 6];
@@ -679,13 +686,13 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
 
     // The answers to each question: the methodology reads concrete
     // problems from them (section 5.3).
-    let mut columns = cols(&[(t::COL_NO, 0.6), (t::COL_QUESTION, 6.0)]);
+    let mut columns = cols(&[(t::COL_NO, 0.6), (t::COL_QUESTION, 5.4)]);
     columns.extend(
         SATISFACTION_LETTERS
             .iter()
-            .map(|l| Column::new(format!("«{l}»"), 0.9)),
+            .map(|l| Column::new(format!("«{l}»"), 0.8)),
     );
-    columns.extend(cols(&[(t::COL_BLANK, 1.1), (t::COL_FACTOR, 0.8)]));
+    columns.extend(cols(&[(t::COL_BLANK, 1.5), (t::COL_FACTOR, 1.1)]));
     let rows = SATISFACTION_QUESTIONS
         .iter()
         .enumerate()
@@ -784,11 +791,11 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
     let pair_cols = || {
         if show_sub {
             cols(&[
-                (t::COL_ITEM, 4.5),
+                (t::COL_ITEM, 3.9),
                 (t::COL_N_SUB, 0.9),
-                (t::COL_SUB, 1.3),
+                (t::COL_SUB, 1.7),
                 (t::COL_N_ORG, 0.9),
-                (t::COL_ORG, 1.3),
+                (t::COL_ORG, 1.5),
                 (t::COL_DIFF, 1.1),
             ])
         } else {
@@ -857,7 +864,7 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
         .zip(CULTURE_NEGATIVE_ITEMS)
         .map(|(s, label)| {
             vec![
-                Cell::text(label),
+                Cell::text(core_ru::without_form_instruction(label)),
                 Cell::Int(s.n() as i64),
                 Cell::num(s.mean(), 2),
             ]
@@ -915,7 +922,12 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
         }
     }
     for (item, st) in CULTURE_NEGATIVE_ITEMS.iter().zip(&a.negative) {
-        dist("А.4", item.trim(), t::COL_ORG, st);
+        dist(
+            "А.4",
+            &core_ru::without_form_instruction(item),
+            t::COL_ORG,
+            st,
+        );
     }
     out.push(Block::Table(Table {
         sheet: t::SHEET_CULTURE_DIST.to_owned(),
@@ -928,10 +940,7 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
     // By tenure: Table А.3 in the organization, per tenure group.
     let level_cols = |first: &str| {
         let mut columns = cols(&[(first, 3.0), (t::COL_N, 1.1)]);
-        columns.extend(
-            (1..=CULTURE_LEVEL_ITEMS.len())
-                .map(|i| Column::new(format!("{} {i}", t::COL_ITEM), 1.3)),
-        );
+        columns.extend(t::CULTURE_LEVEL_SHORT.iter().map(|h| Column::new(*h, 1.5)));
         columns
     };
     if c.by_tenure
@@ -991,6 +1000,9 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
     out.extend(conclusions::culture(a).into_iter().map(Block::Paragraph));
+    if conclusions::culture_level(a).is_some() {
+        out.push(Block::Paragraph(t::CULTURE_SCALE_NOTE.to_owned()));
+    }
     out
 }
 

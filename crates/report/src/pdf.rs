@@ -397,10 +397,27 @@ impl Layout {
         let header_lines = wrap_row(self, &header, Weight::Bold);
         let header_h = header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * PAD;
 
-        // The caption stays with the header and the first row.
+        // The caption stays with the header and the first two rows, at
+        // their real heights (a caption and header alone at a page's foot
+        // say nothing).
         let caption = self.wrap(&table.caption, 10.0, Weight::Bold, WIDTH);
         let caption_h = caption.len() as f32 * 10.0 * PT_MM * 1.25 + 1.5;
-        self.need(caption_h + header_h + lh + 2.0 * PAD);
+        let first_rows: f32 = table
+            .rows
+            .iter()
+            .take(2)
+            .map(|row| {
+                let texts: Vec<String> = row.iter().map(Cell::display).collect();
+                wrap_row(self, &texts, Weight::Regular)
+                    .iter()
+                    .map(Vec::len)
+                    .max()
+                    .unwrap_or(1) as f32
+                    * lh
+                    + 2.0 * PAD
+            })
+            .sum();
+        self.need(caption_h + header_h + first_rows.max(lh + 2.0 * PAD));
         self.paragraph(&table.caption, 10.0, Weight::Bold, 0.0, Align::Left);
         self.gap(1.5);
         let header = |this: &mut Layout| {

@@ -173,7 +173,14 @@ pub(crate) fn section(input: &ReportInput) -> Section {
                 Cell::Suppressed(k)
             },
             level: level.map_or(String::new(), |(_, w)| {
-                format!("{w}{}", klimat_core::text::ru::KLIMAT_MARK)
+                let mut c = w.chars();
+                let first = c.next().map(|f| f.to_uppercase().collect::<String>());
+                format!(
+                    "{}{}{}",
+                    first.unwrap_or_default(),
+                    c.as_str(),
+                    klimat_core::text::ru::KLIMAT_MARK
+                )
             }),
             change: match (level, before) {
                 (Some((m, _)), Some((b, _))) => Cell::Change(m - b, 2, false),
@@ -189,7 +196,7 @@ pub(crate) fn section(input: &ReportInput) -> Section {
             weak.push(format!(
                 "{} «{}» ({} из 5)",
                 t::WEAK_CULTURE,
-                CULTURE_NEGATIVE_ITEMS[i - 1].trim(),
+                klimat_core::text::ru::without_form_instruction(CULTURE_NEGATIVE_ITEMS[i - 1]),
                 decimal(m, 2)
             ));
         }
@@ -200,7 +207,7 @@ pub(crate) fn section(input: &ReportInput) -> Section {
     let mut columns = cols(&[
         (t::COL_INSTRUMENT, 2.6),
         (t::COL_INDICATOR, 2.8),
-        (t::COL_N, 1.1),
+        (t::COL_N, 1.2),
         (t::COL_VALUE, 1.2),
         (t::COL_LEVEL, 3.0),
     ]);
@@ -277,7 +284,6 @@ fn counts(input: &ReportInput) -> Vec<(Instrument, u64)> {
 /// known, and the alert of a low one.
 fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<String>) {
     let s = &input.survey;
-    let k = s.threshold;
     let counts = counts(input);
     let low = |n: u64, staff: u64| n * 100 < LOW_PARTICIPATION_PERCENT * staff;
     let staff_total = if s.scope.is_some() {
@@ -317,12 +323,23 @@ fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<
             alerts.push(t::low_participation(&lows, LOW_PARTICIPATION_PERCENT));
         }
     }
+}
+
+/// The participation of each subdivision of the staff list (for the tools
+/// section): forms of each questionnaire, the small ones hidden as in every
+/// breakdown, and the subdivisions with a low rate.
+pub(crate) fn participation_by_subdivision(input: &ReportInput) -> Vec<Block> {
+    let s = &input.survey;
+    let k = s.threshold;
+    let counts = counts(input);
+    let low = |n: u64, staff: u64| n * 100 < LOW_PARTICIPATION_PERCENT * staff;
+    let mut blocks = Vec::new();
     if s.scope.is_some() || s.staff.by_subdivision.is_empty() {
-        return;
+        return blocks;
     }
     // Per subdivision: forms of each questionnaire, the small ones hidden
     // as in every breakdown.
-    let mut columns = cols(&[(t::COL_SUBDIVISION, 3.0), (t::COL_STAFF, 1.2)]);
+    let mut columns = cols(&[(t::COL_SUBDIVISION, 3.0), (t::COL_STAFF, 1.5)]);
     for (i, _) in &counts {
         columns.push(Column::new(
             format!("{}: {}", i.label(), t::COL_FORMS_SHARE),
@@ -350,7 +367,7 @@ fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<
         })
         .collect();
     let mut complement = false;
-    let mut lows = Vec::new();
+    let mut lows: Vec<Vec<String>> = vec![Vec::new(); counts.len()];
     let rows = s
         .staff
         .by_subdivision
@@ -368,7 +385,7 @@ fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<
                     }
                     _ if *staff > 0 => {
                         if low(n, *staff) {
-                            lows.push(sub.clone());
+                            lows[q].push(sub.clone());
                         }
                         Cell::text(format!(
                             "{n} ({})",
@@ -390,7 +407,6 @@ fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<
     if complement {
         blocks.push(Block::Paragraph(t::COMPLEMENT_NOTE.to_owned()));
     }
-    lows.dedup();
     let over: Vec<String> = s
         .staff
         .by_subdivision
@@ -402,12 +418,19 @@ fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<
     if !over.is_empty() {
         blocks.push(Block::Alert(t::more_forms_than_staff(&over)));
     }
+    let lows: Vec<(&str, Vec<String>)> = counts
+        .iter()
+        .zip(lows)
+        .filter(|(_, l)| !l.is_empty())
+        .map(|((i, _), l)| (i.label(), l))
+        .collect();
     if !lows.is_empty() {
         blocks.push(Block::Paragraph(t::low_participation_subdivisions(
             &lows,
             LOW_PARTICIPATION_PERCENT,
         )));
     }
+    blocks
 }
 
 /// The forms of questionnaire `instrument` from subdivision `sub`.

@@ -309,11 +309,14 @@ pub fn low_participation(names: &[&str], below: u64) -> String {
     )
 }
 
-/// The note on subdivisions with low participation.
-pub fn low_participation_subdivisions(names: &[String], below: u64) -> String {
+/// The note on subdivisions with low participation, per questionnaire.
+pub fn low_participation_subdivisions(lows: &[(&str, Vec<String>)], below: u64) -> String {
     format!(
         "Участие менее {below} % работников (правило Klimat): {}.",
-        names.join(", ")
+        lows.iter()
+            .map(|(q, subs)| format!("«{q}» – {}", subs.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ")
     )
 }
 
@@ -338,3 +341,12 @@ pub fn too_few_forms(n: u64, k: u32) -> String {
         plural(n, "анкета", "анкеты", "анкет")
     )
 }
+
+/// Short headers of the three rows of Table А.3.
+pub const CULTURE_LEVEL_SHORT: [&str; 3] = [
+    "Уровень культуры",
+    "Уровень мероприятий",
+    "Достаточность мероприятий",
+];
+/// The tools section when it lists participation.
+pub const SECTION_TOOLS_PARTICIPATION: &str = "Инструментарий и участие";

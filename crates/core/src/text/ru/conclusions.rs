@@ -16,8 +16,7 @@ use crate::text::methodology::{
     CULTURE_NEGATIVE_ITEMS, CULTURE_OPEN_QUESTIONS,
 };
 use crate::text::ru::{
-    COMMITMENT_COMPONENTS_GENITIVE, COMMITMENT_LEVEL_ADJECTIVES, KLIMAT_FACTOR_NOTE, KLIMAT_MARK,
-    SATISFACTION_LEVEL_ADJECTIVES,
+    COMMITMENT_LEVEL_ADJECTIVES, KLIMAT_FACTOR_NOTE, KLIMAT_MARK, SATISFACTION_LEVEL_ADJECTIVES,
 };
 
 fn respondents(n: u64) -> String {
@@ -494,7 +493,7 @@ pub fn culture(a: &CultureAnalysis) -> Vec<String> {
             .map(|(i, m)| {
                 format!(
                     "«{}» ({})",
-                    CULTURE_NEGATIVE_ITEMS[i - 1].trim(),
+                    crate::text::ru::without_form_instruction(CULTURE_NEGATIVE_ITEMS[i - 1]),
                     decimal(*m, 2)
                 )
             })
@@ -614,11 +613,7 @@ pub fn commitment_comparison(c: &CommitmentComparison) -> Vec<String> {
         .iter()
         .filter_map(|&comp| {
             let d = c.components[comp as usize].delta()?;
-            Some(format!(
-                "{} – {}",
-                COMMITMENT_COMPONENTS_GENITIVE[comp as usize],
-                signed(d, 2)
-            ))
+            Some(format!("{} {}", comp.label().to_lowercase(), signed(d, 2)))
         })
         .collect();
     if !parts.is_empty() {

@@ -141,6 +141,17 @@ pub const SATISFACTION_LEVEL_PERCENTS: [&str; 5] =
 pub const SATISFACTION_LEVEL_ADJECTIVES: [&str; 5] =
     ["крайне низкий", "низкий", "средний", "хороший", "высокий"];
 
+/// An item of Table А.4 without the instruction to the respondent that
+/// the form prints after it («(нужное подчеркните)»): a report quotes the
+/// item, not the form's instruction.
+pub fn without_form_instruction(item: &str) -> String {
+    item.replace("(нужное подчеркните)", "")
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_owned()
+}
+
 /// The mark after a sentence that is Klimat's and not the methodology's.
 pub const KLIMAT_MARK: &str = "¹";
 /// The note that explains [`KLIMAT_MARK`] after the factor descriptions.
