@@ -42,3 +42,22 @@ ensure_deps() {
     done
   fi
 }
+
+# What the Windows cross build and its check under Wine need: the mingw
+# toolchain, Debian's makensis, zip, Wine (64-bit) and Rust's Windows target.
+ensure_windows_deps() {
+  local packages=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis zip unzip wine wine64 xdotool)
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo=sudo
+    echo "Устанавливаются системные пакеты: ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  rustup target list --installed | grep -q '^x86_64-pc-windows-gnu$' ||
+    rustup target add x86_64-pc-windows-gnu
+}

@@ -20,8 +20,35 @@ use klimat_store::paths;
 pub use error::ApiError;
 pub use state::AppState;
 
+/// A failure that keeps the window from opening, said where the user sees
+/// it: on Windows a message box (the program has no console there), on
+/// other systems the standard error stream.
+fn fatal(detail: &str) -> ! {
+    let message = format!("{}\n\n{detail}", text::WINDOW_FAILED);
+    #[cfg(windows)]
+    rfd::MessageDialog::new()
+        .set_title("Klimat")
+        .set_description(&message)
+        .set_level(rfd::MessageLevel::Error)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    eprintln!("{message}");
+    std::process::exit(1);
+}
+
 /// Builds and runs the app.
 pub fn run() {
+    // A panic while the window starts (WebView2 missing, say) must not end
+    // the program without a word.
+    std::panic::set_hook(Box::new(|info| {
+        let detail = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        fatal(&detail);
+    }));
     let exe_dir = std::env::current_exe()
         .ok()
         .and_then(|p| p.parent().map(Path::to_owned))
@@ -124,8 +151,5 @@ pub fn run() {
             start::quit,
         ])
         .run(tauri::generate_context!())
-        .unwrap_or_else(|e| {
-            eprintln!("{e}");
-            std::process::exit(1);
-        });
+        .unwrap_or_else(|e| fatal(&e.to_string()));
 }
