@@ -163,14 +163,10 @@ fn breakdowns(input: &klimat_report::ReportInput) -> Vec<(&'static str, Groups)>
             .iter()
             .map(|(g, a)| (label(g), a.respondents));
         out.push((rt::CAP_CULTURE_SUB, sub.collect()));
-        let ten = c.by_tenure.iter().map(|(t, a)| {
-            let l = if *t == Tenure::Unknown {
-                unknown.to_owned()
-            } else {
-                t.label()
-            };
-            (l, a.respondents)
-        });
+        let ten = c
+            .by_tenure
+            .iter()
+            .map(|(b, a)| (b.map_or(unknown, |b| b.label()).to_owned(), a.respondents));
         out.push((rt::CAP_CULTURE_TENURE, ten.collect()));
     }
     out

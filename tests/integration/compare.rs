@@ -53,7 +53,8 @@ fn a_marked_fall_is_flagged_as_a_threat() {
     let threat = conclusions::commitment_fall_threat(&c).expect("a marked fall is a threat");
     assert!(
         threat.contains("значительное снижение приверженности к угрозам")
-            && threat.contains("(\u{2212}13,29 п. п.)"),
+            && threat.contains("на 13,29 п. п.")
+            && threat.contains("Klimat"),
         "{threat}"
     );
 }

@@ -93,7 +93,7 @@ fn satisfaction_conclusion_names_the_key_and_describes_factors() {
         "{text}"
     );
     assert!(
-        text.contains("исправленный ключ"),
+        text.contains("по исправленному ключу"),
         "every result says which key: {text}"
     );
     // Factor А at 75 % is «хорошая»; Г (10, 15, 17) all «а» = 0 + all «б» = 3 → 25 %.

@@ -8,7 +8,6 @@ use klimat_core::commitment::{self, BLOCKS, CommitmentLevel, Component, ITEMS as
 use klimat_core::compare::{self, Change};
 use klimat_core::culture::Side;
 use klimat_core::satisfaction::{self, Factor, SatisfactionLevel};
-use klimat_core::tenure::Tenure;
 use klimat_core::text::methodology::{
     COMMITMENT_STATEMENTS, CULTURE_COHESION_ITEMS, CULTURE_KLIMAT_PROMPTS, CULTURE_LEVEL_ITEMS,
     CULTURE_N7_ACTORS, CULTURE_N7_TECH, CULTURE_NEGATIVE_ITEMS, CULTURE_OPEN_QUESTIONS,
@@ -128,8 +127,60 @@ fn group_label(name: &Option<String>) -> String {
         .unwrap_or_else(|| core_ru::NOT_GIVEN.to_owned())
 }
 
+/// The input of a subdivision's report: its own forms only, and no
+/// breakdown within it (tenure, position) — with the organization's report
+/// beside it, a group inside one subdivision could be recovered from the
+/// difference between the two reports.
+fn without_breakdowns(input: &ReportInput) -> ReportInput {
+    let mut i = input.clone();
+    if let Some(c) = &mut i.commitment {
+        c.by_subdivision.clear();
+        c.by_position.clear();
+        c.analysis.by_tenure.clear();
+    }
+    if let Some(c) = &mut i.satisfaction {
+        c.by_subdivision.clear();
+        c.by_position.clear();
+        c.analysis.by_tenure.clear();
+    }
+    if let Some(c) = &mut i.culture {
+        c.by_subdivision.clear();
+        c.by_tenure.clear();
+    }
+    if let Some(p) = &mut i.previous {
+        if let Some(a) = &mut p.commitment {
+            a.by_tenure.clear();
+        }
+        if let Some(a) = &mut p.satisfaction {
+            a.by_tenure.clear();
+        }
+    }
+    i
+}
+
 /// Builds the report model.
 pub fn build(input: &ReportInput) -> ReportModel {
+    if input.survey.scope.is_some() {
+        let mut model = build_model(&without_breakdowns(input));
+        // Nor the forms one by one: they would tie form codes to the
+        // subdivision. Tables left without rows go too.
+        let per_form = [
+            t::SHEET_B10,
+            t::SHEET_SATISFACTION_FORMS,
+            t::SHEET_CULTURE_FORMS,
+        ];
+        for section in &mut model.sections {
+            section.blocks.retain(|b| match b {
+                Block::Table(t) => !t.rows.is_empty() && !per_form.contains(&t.sheet.as_str()),
+                _ => true,
+            });
+        }
+        return model;
+    }
+    build_model(input)
+}
+
+fn build_model(input: &ReportInput) -> ReportModel {
     let s = &input.survey;
     let mut facts = Vec::new();
     if let Some(scope) = &s.scope {
@@ -810,7 +861,8 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
                 Cell::num(p.sub.mean(), 2),
                 Cell::Int(p.org.n() as i64),
                 Cell::num(p.org.mean(), 2),
-                Cell::num(p.difference(), 2),
+                p.difference()
+                    .map_or(Cell::Empty, |d| Cell::Change(d, 2, false)),
             ]
         } else {
             vec![
@@ -943,21 +995,14 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
         columns.extend(t::CULTURE_LEVEL_SHORT.iter().map(|h| Column::new(*h, 1.5)));
         columns
     };
-    if c.by_tenure
-        .iter()
-        .filter(|(t, _)| *t != Tenure::Unknown)
-        .count()
-        >= 2
-    {
+    if c.by_tenure.iter().filter(|(b, _)| b.is_some()).count() >= 2 {
         let groups = c
             .by_tenure
             .iter()
-            .map(|(tenure, s)| {
-                let label = if *tenure == Tenure::Unknown {
-                    core_ru::UNKNOWN_TENURE.to_owned()
-                } else {
-                    tenure.label()
-                };
+            .map(|(band, s)| {
+                let label = band
+                    .map_or(core_ru::UNKNOWN_TENURE, |b| b.label())
+                    .to_owned();
                 let numbers = s.level.iter().map(|p| Cell::num(p.org.mean(), 2)).collect();
                 (label, s.respondents, numbers)
             })
@@ -1167,6 +1212,17 @@ fn change_row(label: &str, c: &Change, decimals: u8, percent: bool) -> Vec<Cell>
     ]
 }
 
+/// The forms counted in each survey, so a reader sees what each column
+/// rests on.
+fn count_row((previous, current): (u64, u64)) -> Vec<Cell> {
+    vec![
+        Cell::text(t::ROW_N),
+        Cell::Int(previous as i64),
+        Cell::Int(current as i64),
+        Cell::Empty,
+    ]
+}
+
 fn comparison_columns() -> Vec<Column> {
     cols(&[
         (t::COL_INDICATOR, 4.5),
@@ -1209,6 +1265,7 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         let k = input.survey.threshold;
         let c = compare::compare_commitment(&prev.visible(k), &cur.analysis.visible(k));
         let mut rows = vec![
+            count_row(c.respondents),
             change_row(t::ROW_P, &c.p, 2, true),
             change_row(t::ROW_IP_MEAN, &c.ip_mean, 2, false),
         ];
@@ -1259,7 +1316,10 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
     if let Some((prev, cur)) = satisfaction {
         let k = input.survey.threshold;
         let c = compare::compare_satisfaction(&prev.visible(k), &cur.analysis.visible(k));
-        let mut rows = vec![change_row(t::ROW_OVERALL_SAT, &c.overall, 1, true)];
+        let mut rows = vec![
+            count_row(c.respondents),
+            change_row(t::ROW_OVERALL_SAT, &c.overall, 1, true),
+        ];
         for f in Factor::ALL {
             rows.push(change_row(f.label(), &c.factors[f as usize], 1, true));
         }
@@ -1287,11 +1347,13 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
     }
     if let Some((prev, cur)) = culture {
         let c = compare::compare_culture(prev, &cur.analysis);
-        let mut rows: Vec<Vec<Cell>> = CULTURE_COHESION_ITEMS
-            .iter()
-            .zip(&c.cohesion)
-            .map(|(label, (_, org))| change_row(label, org, 2, false))
-            .collect();
+        let mut rows: Vec<Vec<Cell>> = vec![count_row(c.respondents)];
+        rows.extend(
+            CULTURE_COHESION_ITEMS
+                .iter()
+                .zip(&c.cohesion)
+                .map(|(label, (_, org))| change_row(label, org, 2, false)),
+        );
         rows.extend(
             CULTURE_LEVEL_ITEMS
                 .iter()

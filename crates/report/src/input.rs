@@ -4,7 +4,7 @@
 use klimat_core::commitment::{self, CommitmentAnalysis, CommitmentAnswers};
 use klimat_core::culture::{self, CultureAnalysis, CultureForm};
 use klimat_core::satisfaction::{self, SatisfactionAnalysis, SatisfactionAnswers, SatisfactionKey};
-use klimat_core::tenure::Tenure;
+use klimat_core::tenure::{SatisfactionBand, Tenure};
 
 /// The survey as the title page names it.
 #[derive(Clone, Debug, PartialEq)]
@@ -197,8 +197,8 @@ pub struct CultureData {
     pub analysis: CultureAnalysis,
     /// The analysis of each subdivision (`None` = not given).
     pub by_subdivision: Vec<(Option<String>, CultureAnalysis)>,
-    /// The analysis per tenure as given, in band order, unknown last.
-    pub by_tenure: Vec<(Tenure, CultureAnalysis)>,
+    /// The analysis per tenure band of question 19, unknown last.
+    pub by_tenure: Vec<(Option<SatisfactionBand>, CultureAnalysis)>,
     /// Code and answers of every form.
     pub forms: Vec<(String, CultureForm)>,
 }
@@ -223,21 +223,24 @@ impl CultureData {
                     (s, a)
                 })
                 .collect(),
+            // The bands of question 19 (the satisfaction form's): they
+            // never overlap, and every stored tenure falls into one of them
+            // or is unknown (a range across two bands counts as unknown).
             by_tenure: {
-                let order = |t: &Tenure| match t {
-                    Tenure::Unknown => (1, 0, 0),
-                    Tenure::Range { from, to } => (0, *from as u8, *to as u8),
-                };
-                let mut tenures: Vec<Tenure> = forms.iter().map(|f| f.tenure).collect();
-                tenures.sort_by_key(order);
-                tenures.dedup();
-                tenures
+                let mut bands: Vec<Option<SatisfactionBand>> =
+                    forms.iter().map(|f| f.tenure.satisfaction_band()).collect();
+                bands.sort_by_key(|b| (b.is_none(), *b));
+                bands.dedup();
+                bands
                     .into_iter()
-                    .map(|t| {
+                    .map(|b| {
                         let a = culture::analyze(
-                            forms.iter().filter(|f| f.tenure == t).map(|f| &f.answers),
+                            forms
+                                .iter()
+                                .filter(|f| f.tenure.satisfaction_band() == b)
+                                .map(|f| &f.answers),
                         );
-                        (t, a)
+                        (b, a)
                     })
                     .collect()
             },

@@ -76,11 +76,12 @@ pub(crate) fn section(input: &ReportInput) -> Section {
             }
             for w in a.total.weak_components() {
                 weak.push(format!(
-                    "{} {} – {} из 13 баллов ({})",
+                    "{} {} – {} из 13 баллов ({}; {})",
                     t::WEAK_COMPONENT,
                     COMMITMENT_COMPONENTS_GENITIVE[w.component as usize],
                     decimal(w.mean, 2),
-                    percent(w.percent, 1)
+                    percent(w.percent, 1),
+                    t::WEAK_RULE
                 ));
                 let m = &COMMITMENT_METHODS[w.component as usize];
                 methods.push(format!(
@@ -139,18 +140,18 @@ pub(crate) fn section(input: &ReportInput) -> Section {
                     (l < klimat_core::satisfaction::SatisfactionLevel::Medium).then_some((
                         f,
                         a.total.factor_percents[f as usize]?,
-                        l.label(),
+                        klimat_core::text::ru::SATISFACTION_LEVEL_ADJECTIVES[l as usize],
                     ))
                 })
                 .collect();
             low.sort_by(|x, y| x.1.total_cmp(&y.1));
             for (f, p, l) in low.iter().take(3) {
                 weak.push(format!(
-                    "{} «{}» – {} ({})",
+                    "{} «{}» – {} ({} уровень)",
                     t::WEAK_FACTOR,
                     f.label().to_lowercase(),
                     percent(*p, 1),
-                    l.to_lowercase()
+                    l
                 ));
             }
         }
@@ -187,6 +188,14 @@ pub(crate) fn section(input: &ReportInput) -> Section {
                 _ => Cell::Empty,
             },
         });
+        if let Some((m, "низкий")) = level {
+            weak.push(format!(
+                "{} – {} из 5 (низкий уровень{})",
+                t::WEAK_CULTURE_LEVEL,
+                decimal(m, 2),
+                klimat_core::text::ru::KLIMAT_MARK
+            ));
+        }
         if shown
             && let Some((i, m)) = a
                 .negative_ranking()

@@ -273,7 +273,7 @@ pub const SUM_SATISFACTION: &str = "Интегральная удовлетво�
 /// The culture figure.
 pub const SUM_CULTURE: &str = "Уровень сформированности корпоративной культуры в организации (таблица А.3, п. 1), средний балл из 5";
 /// The note on the culture scale.
-pub const CULTURE_SCALE_NOTE: &str = "¹ Шкала уровня корпоративной культуры составлена в Klimat (средний балл 4–5 – высокий, 3–4 – средний, ниже 3 – низкий); в методике не приведена.";
+pub const CULTURE_SCALE_NOTE: &str = "¹ Шкала уровня корпоративной культуры составлена в Klimat (средний балл 4,00 и выше – высокий, от 3,00 до 3,99 – средний, ниже 3,00 – низкий); в методике не приведена.";
 /// Participation.
 pub const PARTICIPATION: &str = "Участие в анкетировании (анкет от числа работников):";
 /// The participation table.
@@ -288,6 +288,11 @@ pub const COL_FORMS_SHARE: &str = "анкет (доля работников)";
 pub const WEAK_SPOTS: &str = "Что требует внимания";
 /// A weak component.
 pub const WEAK_COMPONENT: &str = "Низкий уровень";
+/// The rule that makes a component weak.
+pub const WEAK_RULE: &str = "ниже 40 % максимума – правило Klimat";
+/// A low culture level.
+pub const WEAK_CULTURE_LEVEL: &str =
+    "Уровень сформированности корпоративной культуры в организации";
 /// A weak factor.
 pub const WEAK_FACTOR: &str = "Фактор удовлетворенности";
 /// The strongest negative factor of culture.
@@ -297,15 +302,26 @@ pub const WEAK_CULTURE: &str =
 pub const METHODS_INTRO: &str =
     "Для развития слабых составляющих приверженности методика (таблица 1) рекомендует методы:";
 
+/// «„А“» or «„А“ и „Б“» or «„А“, „Б“ и „В“».
+fn and_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("«{n}»")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} и {last}", rest.join(", ")),
+    }
+}
+
 /// The alert on low participation.
 pub fn low_participation(names: &[&str], below: u64) -> String {
     format!(
-        "Низкое участие: в анкетировании {} приняли участие менее {below} % работников. Методика требует, чтобы в анкетировании участвовало максимальное количество работников; выводы по малой части коллектива могут быть недостоверны. (Порог {below} % – правило Klimat.)",
-        names
-            .iter()
-            .map(|n| format!("«{n}»"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        "Низкое участие: {} {} заполнили менее {below} % работников. Методика требует, чтобы в анкетировании участвовало максимальное количество работников; выводы по малой части коллектива могут быть недостоверны. (Порог {below} % – правило Klimat.)",
+        if names.len() == 1 {
+            "анкету"
+        } else {
+            "анкеты"
+        },
+        and_list(names)
     )
 }
 
@@ -328,9 +344,10 @@ pub const DATE_LINE: &str = "«____» ______________ 20___ г.";
 
 /// Subdivisions with more forms than employees.
 pub fn more_forms_than_staff(names: &[String]) -> String {
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     format!(
-        "Анкет больше, чем работников, в подразделениях: {}. Проверьте число работников в параметрах отчета или принадлежность анкет к подразделениям.",
-        names.join(", ")
+        "Анкет больше, чем работников: {}. Число работников в параметрах отчета указано неверно или анкеты отнесены не к тому подразделению; доля участия здесь недостоверна.",
+        and_list(&names)
     )
 }
 
@@ -350,3 +367,6 @@ pub const CULTURE_LEVEL_SHORT: [&str; 3] = [
 ];
 /// The tools section when it lists participation.
 pub const SECTION_TOOLS_PARTICIPATION: &str = "Инструментарий и участие";
+
+/// In the «Выводы» sheet, where a table is.
+pub const SEE_SHEET: &str = "на листе";

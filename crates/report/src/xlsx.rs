@@ -162,7 +162,12 @@ fn table_sheet(table: &Table, name: &str, f: &Formats) -> Result<Worksheet, Xlsx
 /// The sheet «Выводы»: every section's text (subheadings, paragraphs,
 /// lists, framed threats, signatures) in the report's order, one paragraph
 /// a row; the tables have sheets of their own.
-fn conclusions_sheet(model: &ReportModel, name: &str, f: &Formats) -> Result<Worksheet, XlsxError> {
+fn conclusions_sheet(
+    model: &ReportModel,
+    name: &str,
+    table_names: &[String],
+    f: &Formats,
+) -> Result<Worksheet, XlsxError> {
     use crate::model::Block;
     let mut sheet = Worksheet::new();
     sheet.set_name(name)?;
@@ -178,6 +183,7 @@ fn conclusions_sheet(model: &ReportModel, name: &str, f: &Formats) -> Result<Wor
         r += 1;
         Ok(())
     };
+    let mut tables = table_names.iter();
     for section in &model.sections {
         put(&mut sheet, &section.title, &f.caption)?;
         for block in &section.blocks {
@@ -198,7 +204,14 @@ fn conclusions_sheet(model: &ReportModel, name: &str, f: &Formats) -> Result<Wor
                         put(&mut sheet, d, &f.text)?;
                     }
                 }
-                Block::Table(t) => put(&mut sheet, &format!("[{}]", t.caption), &f.text)?,
+                Block::Table(t) => {
+                    let sheet_of = tables.next().map_or("", String::as_str);
+                    put(
+                        &mut sheet,
+                        &format!("{} – {} «{sheet_of}»", t.caption, crate::text::SEE_SHEET),
+                        &f.text,
+                    )?;
+                }
                 Block::Chart(_) => {}
             }
         }
@@ -218,6 +231,11 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, XlsxError> {
 
     let mut summary = Worksheet::new();
     summary.set_name(sheet_name(SUMMARY_SHEET, &mut used))?;
+    let conclusions_name = sheet_name(CONCLUSIONS_SHEET, &mut used);
+    let table_names: Vec<String> = model
+        .tables()
+        .map(|t| sheet_name(&t.sheet, &mut used))
+        .collect();
     let mut r = 0;
     let mut line = |sheet: &mut Worksheet, text: &str, fmt: &Format| -> Result<(), XlsxError> {
         sheet.write_string_with_format(r, 0, text, fmt)?;
@@ -243,13 +261,13 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, XlsxError> {
 
     book.push_worksheet(conclusions_sheet(
         model,
-        &sheet_name(CONCLUSIONS_SHEET, &mut used),
+        &conclusions_name,
+        &table_names,
         &f,
     )?);
 
-    for table in model.tables() {
-        let name = sheet_name(&table.sheet, &mut used);
-        book.push_worksheet(table_sheet(table, &name, &f)?);
+    for (table, name) in model.tables().zip(&table_names) {
+        book.push_worksheet(table_sheet(table, name, &f)?);
     }
 
     // The charts: each with its data block on the charts sheet.

@@ -19,6 +19,16 @@ use crate::text::ru::{
     COMMITMENT_LEVEL_ADJECTIVES, KLIMAT_FACTOR_NOTE, KLIMAT_MARK, SATISFACTION_LEVEL_ADJECTIVES,
 };
 
+/// «продемонстрировал» for 1, 21, 31 … respondents, else «продемонстрировали».
+fn demonstrated(n: u64) -> &'static str {
+    plural(
+        n,
+        "продемонстрировал",
+        "продемонстрировали",
+        "продемонстрировали",
+    )
+}
+
 fn respondents(n: u64) -> String {
     format!(
         "{n} {}",
@@ -95,7 +105,8 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
             ("хорошему", "хорошем")
         };
         format!(
-            "{coefficient}, что по шкале таблицы Б.9 соответствует {dative} уровню. Однако хорошую или высокую приверженность продемонстрировали {} из {}, или {}, – меньше 80 %, поэтому делать вывод о {prepositional} уровне организационной приверженности работников в целом преждевременно; целесообразно дальнейшее развитие корпоративной культуры.",
+            "{coefficient}, что по шкале таблицы Б.9 соответствует {dative} уровню. Однако хорошую или высокую приверженность {} {} из {}, или {}, – меньше 80 %, поэтому делать вывод о {prepositional} уровне организационной приверженности работников в целом преждевременно; целесообразно дальнейшее развитие корпоративной культуры.",
+            demonstrated(good_high),
             respondents(good_high),
             n,
             share_of(good_high, n),
@@ -131,7 +142,8 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
     };
     if high > 0 {
         s.push_str(&format!(
-            "Высокий уровень приверженности (32–39 баллов) продемонстрировали {}, или {}. ",
+            "Высокий уровень приверженности (32–39 баллов) {} {}, или {}. ",
+            demonstrated(high),
             respondents(high),
             share_of(high, n)
         ));
@@ -139,7 +151,8 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
         s.push_str("Высокий уровень приверженности (32–39 баллов) не продемонстрировал ни один респондент. ");
     }
     s.push_str(&format!(
-        "Хорошую или высокую приверженность показали {}, или {}; низкую или очень низкую – {}, или {}. ",
+        "Хорошую или высокую приверженность {} {}, или {}; низкую или очень низкую – {}, или {}. ",
+        plural(good_high, "показал", "показали", "показали"),
         respondents(good_high),
         share_of(good_high, n),
         respondents(low),
@@ -290,10 +303,13 @@ pub fn satisfaction(a: &SatisfactionAnalysis) -> Vec<String> {
     };
     let n = a.respondents;
     out.push(format!(
-        "Вывод. Интегральная удовлетворенность трудом респондентов составила {}, что соответствует уровню «{}» по шкале оценки удовлетворенности трудом (таблица В.5). Расчет выполнен по ключу: {}.",
+        "Вывод. Интегральная удовлетворенность трудом респондентов составила {}, что соответствует уровню «{}» по шкале оценки удовлетворенности трудом (таблица В.5). {}",
         percent(pct, 1),
         level.label().to_lowercase(),
-        a.key.label(),
+        match a.key {
+            crate::satisfaction::SatisfactionKey::Corrected => "Расчет выполнен по исправленному ключу таблицы В.2: баллы вопросов 10 и 12 приведены в соответствие с их факторами (Г и А).",
+            crate::satisfaction::SatisfactionKey::Printed => "Расчет выполнен по ключу таблицы В.2 в том виде, как он напечатан в методике.",
+        },
     ));
     let parts: Vec<String> = SatisfactionLevel::ALL
         .iter()
@@ -303,14 +319,14 @@ pub fn satisfaction(a: &SatisfactionAnalysis) -> Vec<String> {
             let c = a.levels[*l as usize];
             format!(
                 "{} – у {} ({})",
-                SATISFACTION_LEVEL_ADJECTIVES[*l as usize],
+                l.label().to_lowercase(),
                 respondents_genitive(c),
                 share_of(c, n)
             )
         })
         .collect();
     out.push(format!(
-        "По уровню общей удовлетворенности трудом респонденты распределились так: {}.",
+        "Удовлетворенность трудом по шкале таблицы В.5: {}.",
         parts.join("; ")
     ));
 
@@ -343,9 +359,7 @@ pub fn satisfaction(a: &SatisfactionAnalysis) -> Vec<String> {
             SATISFACTION_LEVEL_ADJECTIVES[*l as usize],
         ));
     }
-    if klimat_words {
-        out.push(KLIMAT_FACTOR_NOTE.to_owned());
-    }
+
     factors.sort_by(|x, y| y.1.total_cmp(&x.1));
     if let (Some(best), Some(worst)) = (factors.first(), factors.last())
         && best.1 > worst.1
@@ -385,6 +399,11 @@ pub fn satisfaction(a: &SatisfactionAnalysis) -> Vec<String> {
         SatisfactionLevel::High => "Следует учитывать, что у полностью удовлетворенного работника зачастую отсутствует стремление к совершенствованию (профессиональному и личностному), снижается напряженность мотивационной энергии: удовлетворенность трудом должна быть не полной, а оптимальной.".to_owned(),
         _ => "Удовлетворенность трудом должна быть у работника не полной, а оптимальной, что способствует наиболее эффективному управлению его мотивацией и повышению эффективности труда; мероприятия следует направить прежде всего на факторы с наиболее низкими оценками.".to_owned(),
     });
+    // The note on Klimat's descriptions closes the conclusions, so that its
+    // mark is explained once, after every sentence it marks.
+    if klimat_words {
+        out.push(KLIMAT_FACTOR_NOTE.to_owned());
+    }
     out
 }
 
@@ -424,7 +443,7 @@ pub fn culture(a: &CultureAnalysis) -> Vec<String> {
         if r.len() >= 2 {
             let k = 3.min(r.len() / 2).max(1);
             out.push(format!(
-                "{place} респонденты выше всего оценили: {}; ниже всего: {}.",
+                "{place} наиболее высокие оценки получили: {}; наиболее низкие – {}.",
                 fmt_rank(&r[..k]),
                 fmt_rank(&r[r.len() - k..])
             ));
@@ -630,9 +649,9 @@ pub fn commitment_comparison(c: &CommitmentComparison) -> Vec<String> {
 pub fn commitment_fall_threat(c: &CommitmentComparison) -> Option<String> {
     c.threat.then(|| {
         format!(
-            "Угроза. Коэффициент организационной приверженности снизился на {} {PP} и более по сравнению с предыдущим исследованием ({}). Методика относит значительное снижение приверженности к угрозам: оно создает риск снижения трудового потенциала работников и их увольнения.",
+            "Угроза. Коэффициент организационной приверженности снизился по сравнению с предыдущим исследованием на {} {PP} (значительным Klimat считает снижение на {} {PP} и более; в методике порог не указан). Методика относит значительное снижение приверженности к угрозам: оно создает риск снижения трудового потенциала работников и их увольнения.",
+            c.p.delta().map_or_else(String::new, |d| decimal(-d, 2)),
             decimal(MARKED_DROP_POINTS, 0),
-            c.p.delta().map_or_else(String::new, |d| format!("{} {PP}", signed(d, 2))),
         )
     })
 }
@@ -675,9 +694,9 @@ pub fn satisfaction_comparison(c: &SatisfactionComparison) -> Vec<String> {
 pub fn satisfaction_drop(c: &SatisfactionComparison) -> Option<String> {
     c.marked_drop.then(|| {
         format!(
-            "Интегральная удовлетворенность трудом снизилась на {} {PP} и более ({} {PP}): такое снижение требует анализа причин и выработки корректирующих мер.",
+            "Интегральная удовлетворенность трудом снизилась на {} {PP} (правило Klimat: снижение на {} {PP} и более отмечается): такое снижение требует анализа причин и выработки корректирующих мер.",
+            c.overall.delta().map_or_else(String::new, |d| decimal(-d, 1)),
             decimal(MARKED_DROP_POINTS, 0),
-            c.overall.delta().map_or_else(String::new, |d| signed(d, 1)),
         )
     })
 }
