@@ -250,6 +250,24 @@ pub struct FormDto {
     updated_at: String,
 }
 
+/// A page of the entry screen's list.
+#[derive(Serialize)]
+pub struct FormsPageDto {
+    total: u64,
+    matching: u64,
+    forms: Vec<FormDto>,
+}
+
+impl From<klimat_store::FormsPage> for FormsPageDto {
+    fn from(p: klimat_store::FormsPage) -> Self {
+        Self {
+            total: p.total,
+            matching: p.matching,
+            forms: p.forms.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
 impl From<StoredForm> for FormDto {
     fn from(f: StoredForm) -> Self {
         Self {

@@ -125,6 +125,8 @@ pub fn run() {
             forms::save_form,
             forms::update_form,
             forms::delete_form,
+            forms::form_codes,
+            forms::forms_page,
             reports::results,
             reports::save_report,
             reports::report_settings,

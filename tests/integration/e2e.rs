@@ -888,3 +888,147 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
     }
     s.quit();
 }
+
+/// Issue 19's scale benchmark, through the real window: a survey of 10 000
+/// commitment and 10 000 satisfaction forms, and the time from a click on
+/// each screen's menu item to the screen showing its content, measured in
+/// the page. Not part of the test command (it builds the release window and
+/// takes about two minutes): `scripts/bench-scale.sh` runs it.
+#[test]
+#[ignore = "a benchmark: scripts/bench-scale.sh"]
+fn scale_screens_with_ten_thousand_forms_per_questionnaire() {
+    let _one = ONE_WINDOW
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = TempDir::new("e2e-scale");
+    let db = dir.join("e2e.db");
+    let db = db.to_str().unwrap();
+    let n = 10_000;
+    let id = String::from_utf8(
+        klimat_tests::klimat(&[
+            "--db",
+            db,
+            "survey",
+            "create",
+            "--name",
+            "Министерство",
+            "--instruments",
+            "commitment,satisfaction",
+            "--subdivisions",
+            klimat_tests::SUBDIVISIONS,
+        ])
+        .stdout,
+    )
+    .unwrap()
+    .trim()
+    .to_owned();
+    let subs: Vec<&str> = klimat_tests::SUBDIVISIONS.split(';').collect();
+    let mut commitment = klimat_tests::commitment_header() + "\n";
+    let mut satisfaction = klimat_tests::satisfaction_header() + "\n";
+    for i in 0..n {
+        let sub = subs[i % subs.len()];
+        let c: Vec<String> = (0..15)
+            .map(|k| ((i * 7 + k * 3) % 5 + 1).to_string())
+            .collect();
+        commitment += &format!(
+            "Анкета {:05},{},{sub},,{}\n",
+            i + 1,
+            1 + i % 25,
+            c.join(",")
+        );
+        let s: Vec<&str> = (0..18).map(|k| ["а", "б", "в"][(i + k) % 3]).collect();
+        satisfaction += &format!("У-{:05},{},{sub},,{}\n", i + 1, 1 + i % 25, s.join(","));
+    }
+    for (name, csv) in [("c.csv", commitment), ("s.csv", satisfaction)] {
+        let path = dir.join(name);
+        std::fs::write(&path, csv).unwrap();
+        let out = klimat_tests::klimat(&[
+            "--db",
+            db,
+            "import",
+            "--survey",
+            &id,
+            path.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The release window: what users run.
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(root())
+        .args(["build", "--quiet", "--release", "-p", "klimat-desktop"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (_procs, port, _) = start_driver(&dir, 150 + std::process::id() % 50);
+    let binary = root().join("target/release/klimat-desktop");
+    let s = Session::start(port, binary.to_str().unwrap()).expect("WebDriver session");
+    let long = Duration::from_secs(60);
+    s.find("#nav-entry", long).unwrap();
+    let timed = |nav: &str, needle: &str| -> (f64, u64) {
+        let ms = s
+            .execute_async(
+                "const [nav, needle, done] = arguments;
+                 const t0 = performance.now();
+                 document.querySelector(nav).click();
+                 const check = () => {
+                   const main = document.querySelector('main') || document.body;
+                   if (main.innerText.includes(needle)) done(performance.now() - t0);
+                   else setTimeout(check, 5);
+                 };
+                 check();",
+                json!([nav, needle]),
+            )
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        let chars = s
+            .execute("return document.body.innerText.length;", json!([]))
+            .unwrap()
+            .as_u64()
+            .unwrap();
+        (ms, chars)
+    };
+    // Warm up: the first paint of each screen, then the measured switches.
+    for (nav, needle) in [
+        ("#nav-results", "Основные результаты"),
+        ("#nav-entry", "Введенные анкеты ("),
+    ] {
+        timed(nav, needle);
+    }
+    let mut lines = Vec::new();
+    for (nav, needle, what) in [
+        (
+            "#nav-entry",
+            "Введенные анкеты (10000)",
+            "Ввод анкет (приверженность)",
+        ),
+        ("#nav-results", "Основные результаты", "Результаты"),
+        ("#nav-reports", "Параметры отчета", "Отчеты"),
+        ("#nav-data", "Резервная копия", "Данные"),
+        ("#nav-surveys", "Министерство", "Анкетирования"),
+    ] {
+        let runs: Vec<(f64, u64)> = (0..3)
+            .map(|_| {
+                timed("#nav-about", "Liberation Serif");
+                timed(nav, needle)
+            })
+            .collect();
+        let mut ms: Vec<f64> = runs.iter().map(|r| r.0).collect();
+        ms.sort_by(f64::total_cmp);
+        lines.push(format!(
+            "{what}: {:.0} ms (median of 3; {} characters of text)",
+            ms[1], runs[0].1
+        ));
+    }
+    s.quit();
+    eprintln!("\n10 000 + 10 000 forms, release window under Xvfb:");
+    for l in &lines {
+        eprintln!("  {l}");
+    }
+}

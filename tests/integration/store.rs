@@ -729,3 +729,52 @@ fn a_refused_survey_write_leaves_no_organization_and_malformed_reads_are_errors(
     let db = Db::open(&path).unwrap();
     assert_eq!(db.survey(id).unwrap_err().code(), "database");
 }
+
+#[test]
+fn the_entry_list_is_a_page_and_its_search_covers_every_form() {
+    // Issue 19: the entry screen lists one page, whatever the survey's
+    // size; the search by code runs over every stored form, in any case.
+    let dir = klimat_tests::TempDir::new("store-page");
+    let mut db = klimat_store::Db::open(&dir.join("k.db")).unwrap();
+    let s = klimat_store::SurveySettings::new(
+        "Большое",
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        vec![klimat_core::Instrument::Commitment],
+    );
+    let id = db.create_survey(&s).unwrap();
+    let forms: Vec<klimat_store::FormData> = (1..=1500)
+        .map(|i| klimat_store::FormData {
+            code: format!("Анкета {i:04}"),
+            tenure: klimat_core::tenure::Tenure::Unknown,
+            subdivision: None,
+            position: None,
+            answers: klimat_store::Answers::Commitment(klimat_core::commitment::CommitmentAnswers(
+                [3; 15],
+            )),
+        })
+        .collect();
+    db.add_forms(id, &forms, klimat_store::Entry::Import, &mut |_, _| {})
+        .unwrap();
+    let commitment = klimat_core::Instrument::Commitment;
+    let page = db.forms_page(id, commitment, "", 100).unwrap();
+    assert_eq!(
+        (page.total, page.matching, page.forms.len()),
+        (1500, 1500, 100)
+    );
+    assert_eq!(page.forms[0].data.code, "Анкета 1500", "newest first");
+    // The first form is far outside the page, and found by any case.
+    let page = db
+        .forms_page(id, commitment, "  анкета 0001 ", 100)
+        .unwrap();
+    assert_eq!(page.matching, 1);
+    assert_eq!(page.forms[0].data.code, "Анкета 0001");
+    let page = db.forms_page(id, commitment, "АНКЕТА 00", 100).unwrap();
+    assert_eq!((page.matching, page.forms.len()), (99, 99));
+    assert_eq!(db.form_codes(id, commitment).unwrap().len(), 1500);
+    assert_eq!(
+        db.forms_page(id, klimat_core::Instrument::Satisfaction, "", 100)
+            .unwrap()
+            .total,
+        0
+    );
+}

@@ -140,6 +140,31 @@ pub fn forms(db: &Db, survey: i64, instrument: Instrument) -> Result<Vec<StoredF
     Ok(db.forms(survey, instrument)?)
 }
 
+/// The codes of a questionnaire's forms, in the order stored.
+///
+/// # Errors
+/// The store's.
+pub fn form_codes(db: &Db, survey: i64, instrument: Instrument) -> Result<Vec<String>> {
+    Ok(db.form_codes(survey, instrument)?)
+}
+
+/// The rows the entry screen lists: the newest forms whose code contains
+/// `query`, at most [`FORMS_PAGE`].
+///
+/// # Errors
+/// The store's.
+pub fn forms_page(
+    db: &Db,
+    survey: i64,
+    instrument: Instrument,
+    query: &str,
+) -> Result<klimat_store::FormsPage> {
+    Ok(db.forms_page(survey, instrument, query, FORMS_PAGE)?)
+}
+
+/// The most forms the entry screen lists at once.
+pub const FORMS_PAGE: usize = 100;
+
 /// Deletes a form; the change log keeps its last content.
 ///
 /// # Errors

@@ -13,6 +13,17 @@ use crate::validate;
 
 const FORM_COLUMNS: &str = "uuid, survey_id, instrument, code, tenure, subdivision, position, answers, entry, created_at, updated_at";
 
+/// A page of forms (see [`Db::forms_page`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormsPage {
+    /// Forms of the questionnaire in all.
+    pub total: u64,
+    /// Forms whose code matches the query.
+    pub matching: u64,
+    /// The newest matching forms, newest first.
+    pub forms: Vec<StoredForm>,
+}
+
 fn form_from_row(r: &Row<'_>) -> rusqlite::Result<StoredForm> {
     let bad = |i: usize, what: &str| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -325,6 +336,71 @@ impl Db {
         ))?;
         let rows = stmt.query_map(params![survey_id, instrument.id()], form_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The codes of one questionnaire's forms of a survey, in the order
+    /// they were stored: what the entry screen needs to suggest the next
+    /// code and to refuse a repeated one, without loading every form.
+    ///
+    /// # Errors
+    /// [`StoreError::NoSurvey`]; SQLite's.
+    pub fn form_codes(&self, survey_id: i64, instrument: Instrument) -> Result<Vec<String>> {
+        self.survey(survey_id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT code FROM forms WHERE survey_id = ?1 AND instrument = ?2 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![survey_id, instrument.id()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A page of one questionnaire's forms of a survey, newest first: at
+    /// most `limit` forms whose code contains `query` (any case; all forms
+    /// when `query` is blank), with the numbers of forms in all and of
+    /// matching ones. The search runs over every stored code, not over a
+    /// page.
+    ///
+    /// # Errors
+    /// [`StoreError::NoSurvey`]; SQLite's.
+    pub fn forms_page(
+        &self,
+        survey_id: i64,
+        instrument: Instrument,
+        query: &str,
+        limit: usize,
+    ) -> Result<FormsPage> {
+        self.survey(survey_id)?;
+        let query = query.trim().to_lowercase();
+        // Codes first (small), filtered here: SQLite's lower() knows only
+        // ASCII, and codes are mostly Cyrillic («Анкета 017»).
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, code FROM forms WHERE survey_id = ?1 AND instrument = ?2 ORDER BY id DESC",
+        )?;
+        let codes = stmt.query_map(params![survey_id, instrument.id()], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let (mut total, mut matching, mut ids) = (0u64, 0u64, Vec::new());
+        for row in codes {
+            let (id, code) = row?;
+            total += 1;
+            if query.is_empty() || code.to_lowercase().contains(&query) {
+                matching += 1;
+                if ids.len() < limit {
+                    ids.push(id);
+                }
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {FORM_COLUMNS} FROM forms WHERE id = ?1"))?;
+        let forms = ids
+            .iter()
+            .map(|id| stmt.query_row([id], form_from_row))
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(FormsPage {
+            total,
+            matching,
+            forms,
+        })
     }
 
     /// The number of forms in the whole database.

@@ -31,5 +31,6 @@ pub use answers::{content_from_json, content_json, fingerprint};
 pub use db::{Clock, Db, SCHEMA_VERSION};
 pub use error::{Result, StoreError};
 pub use exchange::{MergeConflict, MergeReport};
+pub use forms::FormsPage;
 pub use model::{Answers, Entry, FormData, LogEntry, StoredForm, Survey, SurveySettings};
 pub use report_settings::{Person, ReportSettings};

@@ -3,7 +3,7 @@
 
 use tauri::State;
 
-use crate::dto::{FormContentDto, FormDto};
+use crate::dto::{FormContentDto, FormDto, FormsPageDto};
 use crate::error::ApiResult;
 use crate::state::AppState;
 
@@ -20,6 +20,37 @@ pub fn list_forms(
         .into_iter()
         .map(Into::into)
         .collect())
+}
+
+/// The codes of one questionnaire's forms, in the order stored (for the
+/// next code and the duplicate check of the entry screen).
+#[tauri::command]
+pub fn form_codes(
+    state: State<'_, AppState>,
+    survey_id: i64,
+    instrument: String,
+) -> ApiResult<Vec<String>> {
+    state.unlocked()?;
+    let i = super::instrument(&instrument)?;
+    Ok(klimat_app::surveys::form_codes(
+        &*state.db()?,
+        survey_id,
+        i,
+    )?)
+}
+
+/// The newest forms whose code contains `query`, with the counts: what the
+/// entry screen lists, whatever the survey's size.
+#[tauri::command]
+pub fn forms_page(
+    state: State<'_, AppState>,
+    survey_id: i64,
+    instrument: String,
+    query: String,
+) -> ApiResult<FormsPageDto> {
+    state.unlocked()?;
+    let i = super::instrument(&instrument)?;
+    Ok(klimat_app::surveys::forms_page(&*state.db()?, survey_id, i, &query)?.into())
 }
 
 /// Saves a form keyed in by the operator; it is on disk when this returns.

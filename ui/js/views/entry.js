@@ -8,8 +8,8 @@ import { call } from '../backend.js';
 import { surveyPicker, instrumentPicker, needSurvey } from './common.js';
 
 const LETTERS = ['а', 'б', 'в'];
-// Rows of the list of entered forms drawn at once.
-const ROWS = 100;
+// The list of entered forms is drawn a page at a time (the backend's
+// forms_page, at most 100 rows).
 // а/б/в typed in either keyboard layout, or as 1/2/3.
 const SAT_KEYS = { 'а': 0, 'А': 0, 'f': 0, 'F': 0, 'a': 0, 'A': 0, '1': 0,
   'б': 1, 'Б': 1, ',': 1, 'b': 1, 'B': 1, '2': 1,
@@ -85,8 +85,11 @@ function content(st) {
 }
 
 /** The codes stored for this questionnaire, but the form being edited. */
-function takenCodes(forms, st) {
-  return new Set(forms.filter((f) => f.uuid !== st.uuid).map((f) => f.content.code).filter((c) => c));
+function takenCodes(codes, st) {
+  const taken = new Set(codes.filter((c) => c));
+  // The form being edited keeps its own code, unless another form has it too.
+  if (st.uuid && codes.filter((c) => c === st.originalCode).length === 1) taken.delete(st.originalCode);
+  return taken;
 }
 
 let audio = null;
@@ -115,28 +118,29 @@ export async function render(main, ctx) {
   main.append(h('div', { class: 'row' },
     h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('entry'))),
     h('label', { class: 'inline' }, S.common.instrument, instrumentPicker(survey, instrument, (v) => { localStorage.setItem('entryInstrument', v); ctx.go('entry'); }))));
-  let forms = await call('list_forms', { surveyId: survey.id, instrument });
+  // The codes only: the list below fetches one page of forms at a time, so
+  // that the screen opens as fast with 10⁴ forms as with ten.
+  let codes = await call('form_codes', { surveyId: survey.id, instrument });
   const q = await questionnaire(instrument);
   if (ctx.token !== mine) return;
-  if (instrument === 'culture') { return cultureEntry(main, ctx, survey, forms, q); }
-  const codes = () => forms.map((f) => f.content.code);
+  if (instrument === 'culture') { return cultureEntry(main, ctx, survey, codes, q); }
   if (!state || state.instrument !== instrument || state.surveyId !== survey.id) {
     // The next code follows the last numbered one (kiosk codes are random).
-    const last = [...forms].reverse().find((f) => splitCode(f.content.code));
-    state = freshState(ctx, instrument, null, codes());
+    const last = [...codes].reverse().find((c) => splitCode(c));
+    state = freshState(ctx, instrument, null, codes);
     state.surveyId = survey.id;
-    if (last) state.code = nextCode(last.content.code, codes());
+    if (last) state.code = nextCode(last, codes);
   }
   const pad = h('div', { id: 'entry-pad', tabindex: 0, class: 'card', 'data-autofocus': true });
   const list = h('div', { id: 'entry-list' });
   main.append(h('p', { class: 'keys' }, instrument === 'commitment' ? S.entry.helpCommitment : S.entry.helpSatisfaction, ' ', S.entry.helpDemo), pad, list);
-  const draw = () => drawPad(pad, state, takenCodes(forms, state), () => { pad.focus(); });
-  const drawList = () => drawForms(list, forms, ctx, (f) => {
+  const draw = () => drawPad(pad, state, takenCodes(codes, state), () => { pad.focus(); });
+  const drawList = () => drawForms(list, survey, instrument, ctx, (f) => {
     state = loadForm(ctx, instrument, f); state.surveyId = survey.id; draw(); pad.focus();
   });
   const save = async () => {
     const c = content(state);
-    if (c.code && takenCodes(forms, state).has(c.code)) {
+    if (c.code && takenCodes(codes, state).has(c.code)) {
       state.warning = `${S.entry.duplicateCode} «${c.code}»`;
       beep();
       return;
@@ -151,9 +155,9 @@ export async function render(main, ctx) {
       if (state.uuid) saved = await call('update_form', { uuid: state.uuid, content: c });
       else saved = await call('save_form', { surveyId: survey.id, content: c });
       toast(`${S.entry.saved} ${saved.content.code}`);
-      forms = await call('list_forms', { surveyId: survey.id, instrument });
+      codes = await call('form_codes', { surveyId: survey.id, instrument });
       const prev = state;
-      state = freshState(ctx, instrument, prev, codes());
+      state = freshState(ctx, instrument, prev, codes);
       state.surveyId = survey.id;
       drawList();
     } catch (err) { state.warning = null; showError(err); }
@@ -190,7 +194,7 @@ export async function render(main, ctx) {
 function loadForm(ctx, instrument, f) {
   const st = freshState(ctx, instrument, null, []);
   const c = f.content;
-  st.code = c.code; st.uuid = f.uuid; st.answers = [...c.answers];
+  st.code = c.code; st.originalCode = c.code; st.uuid = f.uuid; st.answers = [...c.answers];
   for (const d of st.demo) {
     const value = c[d.key] ?? '';
     st.values[d.key] = d.key === 'tenure' ? d.ids.indexOf(value) : d.options.indexOf(value);
@@ -267,27 +271,30 @@ function drawPad(pad, st, taken, backToPad) {
   })));
 }
 
-function drawForms(list, forms, ctx, onEdit) {
+function drawForms(list, survey, instrument, ctx, onEdit) {
   clear(list);
-  const filter = h('input', { id: 'entry-filter', placeholder: S.entry.code, oninput: () => fill() });
+  const filter = h('input', { id: 'entry-filter', placeholder: S.entry.code, oninput: () => { clearTimeout(timer); timer = setTimeout(fill, 150); } });
+  const title = h('h2', {}, S.entry.list);
   const table = h('table', { id: 'forms-table' });
   const note = h('p', { class: 'hint', id: 'forms-note' });
-  list.append(h('h2', {}, `${S.entry.list} (${forms.length})`), filter, table, note);
-  const fill = () => {
+  list.append(title, filter, table, note);
+  let timer = null;
+  let asked = 0;
+  // One page from the database: the newest forms whose code contains the
+  // filter; the search runs over every stored code.
+  const fill = async () => {
+    const mine = ++asked;
+    let page;
+    try {
+      page = await call('forms_page', { surveyId: survey.id, instrument, query: filter.value });
+    } catch (e) { showError(e); return; }
+    if (mine !== asked) return; // a newer filter is on its way
+    title.textContent = `${S.entry.list} (${page.total})`;
     clear(table);
     note.textContent = '';
     table.append(h('tr', {}, h('th', {}, S.entry.code), h('th', {}, S.entry.tenure), h('th', {}, S.entry.subdivision), h('th', {}, S.entry.position), h('th', {}, S.entry.answers), h('th', {}, '')));
-    const q = filter.value.trim().toLowerCase();
-    // At most the last ROWS forms (or matches) are drawn: a survey of 10⁴
-    // forms would otherwise put all of them into the page.
-    let shown = 0;
-    let matching = 0;
-    for (const f of forms.slice().reverse()) {
+    for (const f of page.forms) {
       const c = f.content;
-      if (q && !c.code.toLowerCase().includes(q)) continue;
-      matching += 1;
-      if (shown >= ROWS) continue;
-      shown += 1;
       const answers = Array.isArray(c.answers) ? c.answers.map((v) => (v === 0 || v === '' ? '·' : v)).join('') : '';
       table.append(h('tr', {}, h('td', {}, c.code), h('td', {}, f.tenure_label), h('td', {}, c.subdivision || S.common.none),
         h('td', {}, c.position || S.common.none), h('td', { class: 'answers' }, answers),
@@ -297,7 +304,8 @@ function drawForms(list, forms, ctx, onEdit) {
             try { await call('delete_form', { uuid: f.uuid }); ctx.go('entry'); } catch (e) { showError(e); }
           } }, S.common.delete))));
     }
-    if (matching > shown) note.textContent = `${S.entry.shownLast} ${shown} ${S.entry.shownOf} ${matching}. ${S.entry.findByCode}`;
+    if (page.matching > page.forms.length) note.textContent = `${S.entry.shownLast} ${page.forms.length} ${S.entry.shownOf} ${page.matching}. ${S.entry.findByCode}`;
+    else if (filter.value.trim() && !page.matching) note.textContent = S.entry.noMatch;
   };
   fill();
 }
@@ -308,12 +316,12 @@ function drawForms(list, forms, ctx, onEdit) {
 // with them, as on the pad (forms of one subdivision come in a pile).
 let cultureDemo = null;
 
-function cultureEntry(main, ctx, survey, forms, q, editing = null) {
+function cultureEntry(main, ctx, survey, codes, q, editing = null) {
   const f = h('div', { class: 'card', id: 'culture-form' });
   const c0 = editing ? editing.content : null;
   const a0 = c0 ? c0.answers : null;
   const demo0 = c0 || (cultureDemo && cultureDemo.surveyId === survey.id ? cultureDemo : null);
-  const code = h('input', { id: 'c-code', value: c0 ? c0.code : nextCode(forms.length ? forms[forms.length - 1].content.code : '', forms.map((x) => x.content.code)), size: 18 });
+  const code = h('input', { id: 'c-code', value: c0 ? c0.code : nextCode(codes.length ? codes[codes.length - 1] : '', codes), size: 18 });
   const sheet = q.culture;
   const pick = (id, options, value) => select(options, value ?? '', { id });
   const tenureOptions = q.tenure.map(([label, value]) => ({ value, label }));
@@ -407,10 +415,10 @@ function cultureEntry(main, ctx, survey, forms, q, editing = null) {
   main.append(f);
   const list = h('div', {});
   main.append(list);
-  drawForms(list, forms, ctx, (form) => {
+  drawForms(list, survey, 'culture', ctx, (form) => {
     while (main.lastChild && main.lastChild !== f) main.lastChild.remove();
     f.remove();
-    cultureEntry(main, ctx, survey, forms, q, form);
+    cultureEntry(main, ctx, survey, codes, q, form);
   });
   // A new form starts at the first open answer; the code is suggested.
   const first = editing ? code : open[0][0];
