@@ -741,7 +741,8 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
     columns.extend(
         SATISFACTION_LETTERS
             .iter()
-            .map(|l| Column::new(format!("«{l}»"), 0.8)),
+            .zip(t::LETTER_MEANINGS)
+            .map(|(l, m)| Column::new(format!("«{l}» {m}").trim_end().to_owned(), 0.9)),
     );
     columns.extend(cols(&[(t::COL_BLANK, 1.5), (t::COL_FACTOR, 1.1)]));
     let rows = SATISFACTION_QUESTIONS
@@ -879,6 +880,9 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
         .map(|(p, label)| pair_row(label, p))
         .collect();
     out.push(table(t::SHEET_A2, t::CAP_A2, pair_cols(), rows));
+    if show_sub {
+        out.push(Block::Paragraph(t::DIFFERENCE_NOTE.to_owned()));
+    }
     if a.respondents > 0 {
         let mut series = Vec::new();
         if show_sub {
@@ -932,16 +936,40 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
         ]),
         rows,
     ));
+    // Item 7 underlines words of two lists: who is not ready, and which
+    // technologies; each list is a group of rows.
     let rows = CULTURE_N7_ACTORS
         .iter()
         .zip(a.n7_actor_counts)
-        .chain(CULTURE_N7_TECH.iter().zip(a.n7_tech_counts))
-        .map(|(w, c)| vec![Cell::text(*w), Cell::Int(c as i64)])
+        .enumerate()
+        .map(|(i, (w, c))| (i, t::N7_WHO, w, c))
+        .chain(
+            CULTURE_N7_TECH
+                .iter()
+                .zip(a.n7_tech_counts)
+                .enumerate()
+                .map(|(i, (w, c))| (i, t::N7_WHAT, w, c)),
+        )
+        .map(|(i, group, w, c)| {
+            vec![
+                if i == 0 {
+                    Cell::text(group)
+                } else {
+                    Cell::Empty
+                },
+                Cell::text(*w),
+                Cell::Int(c as i64),
+            ]
+        })
         .collect();
     out.push(table(
         t::SHEET_A4_ITEM7,
         t::CAP_A4_N7,
-        cols(&[(t::COL_WORD, 4.0), (t::COL_COUNT, 1.5)]),
+        cols(&[
+            (t::COL_N7_LIST, 3.0),
+            (t::COL_WORD, 3.0),
+            (t::COL_COUNT, 1.5),
+        ]),
         rows,
     ));
 

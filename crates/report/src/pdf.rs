@@ -503,11 +503,32 @@ impl Layout {
             (0.55, 0.35, 0.60),
         ];
         let plot_h = 60.0;
-        let label_size = 7.0;
         let n = chart.categories.len().max(1);
         let slot = (WIDTH - 14.0) / n as f32;
-        let label_lines: Vec<Vec<String>> = chart
+        // Category labels are never split inside a word: the type shrinks
+        // until the longest word fits its slot; below 5,5 pt the slots are
+        // numbered instead, with the names in a key under the chart.
+        let widest = chart
             .categories
+            .iter()
+            .flat_map(|c| c.split_whitespace())
+            .map(|w| self.width(w, 7.0, Weight::Regular))
+            .fold(0.0f32, f32::max);
+        let fit = if widest > 0.0 {
+            (7.0 * (slot - 1.0) / widest).min(7.0)
+        } else {
+            7.0
+        };
+        let numbered = fit < 5.5;
+        let label_size = if numbered { 7.0 } else { fit };
+        let labels: Vec<String> = if numbered {
+            (1..=chart.categories.len())
+                .map(|i| i.to_string())
+                .collect()
+        } else {
+            chart.categories.clone()
+        };
+        let label_lines: Vec<Vec<String>> = labels
             .iter()
             .map(|c| self.wrap(c, label_size, Weight::Regular, slot - 1.0))
             .collect();
@@ -581,6 +602,17 @@ impl Layout {
             }
         }
         self.y = y0 - labels_h - 3.0;
+        if numbered {
+            let key = chart
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{} – {c}", i + 1))
+                .collect::<Vec<_>>()
+                .join("; ");
+            self.paragraph(&key, 8.0, Weight::Regular, 0.0, Align::Left);
+            self.gap(1.0);
+        }
         if chart.series.len() > 1 {
             let mut x = x0;
             for (si, s) in chart.series.iter().enumerate() {

@@ -219,7 +219,7 @@ pub const COL_FACTOR: &str = "Фактор";
 /// The sheet of the а/б/в distribution.
 pub const SHEET_SAT_ANSWERS: &str = "Удовл. ответы";
 /// The а/б/в distribution.
-pub const CAP_SAT_ANSWERS: &str = "Распределение ответов на вопросы анкеты «Интегральная удовлетворенность трудом» (число респондентов)";
+pub const CAP_SAT_ANSWERS: &str = "Распределение ответов на вопросы анкеты «Интегральная удовлетворенность трудом» (число респондентов; «б» – промежуточный ответ: «отчасти», «иногда», «не всегда» и т. п.)";
 /// The table column of the culture distribution.
 pub const COL_TABLE: &str = "Таблица";
 /// The rating column of the culture distribution.
@@ -370,3 +370,14 @@ pub const SECTION_TOOLS_PARTICIPATION: &str = "Инструментарий и �
 
 /// In the «Выводы» sheet, where a table is.
 pub const SEE_SHEET: &str = "на листе";
+
+/// The column of the two lists of item 7 of Table А.4.
+pub const COL_N7_LIST: &str = "Что отмечено";
+/// Who is not ready (item 7).
+pub const N7_WHO: &str = "Кто не готов внедрять";
+/// Which technologies (item 7).
+pub const N7_WHAT: &str = "Какие технологии";
+/// What the letters of Table В.1 mean in a column header.
+pub const LETTER_MEANINGS: [&str; 3] = ["(да)", "", "(нет)"];
+/// How the differences of Tables А.2 and А.3 are computed.
+pub const DIFFERENCE_NOTE: &str = "Разница – средний балл в подразделении минус средний балл в организации в целом, вычисленная по неокругленным средним; поэтому она может на 0,01 отличаться от разности округленных чисел таблицы.";

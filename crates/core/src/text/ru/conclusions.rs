@@ -458,9 +458,13 @@ pub fn culture(a: &CultureAnalysis) -> Vec<String> {
         .collect();
     diffs.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
     if !diffs.is_empty() {
+        // The three largest, and any that ties the third as printed.
+        let third = diffs.get(2).map_or(0.0, |(_, d)| (d.abs() * 100.0).round());
         let text = diffs
             .iter()
-            .take(3)
+            .enumerate()
+            .take_while(|(k, (_, d))| *k < 3 || (d.abs() * 100.0).round() >= third)
+            .map(|(_, x)| x)
             .map(|(i, d)| {
                 format!(
                     "{} ({} {})",
