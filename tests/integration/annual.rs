@@ -951,3 +951,111 @@ fn participation_signatures_proposals_and_a_subdivision_report() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn careless_or_hostile_report_settings_are_refused_and_nothing_is_lost() {
+    use klimat_app::surveys::{ReportSettingsRequest, save_report_settings};
+    let dir = TempDir::new("annual-settings");
+    let db = Db::open(&dir.join("k.db")).unwrap();
+    let mut s = SurveySettings::new(
+        "Диагностика",
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        vec![Instrument::Commitment],
+    );
+    s.subdivisions = vec!["Отдел кадров".into(), "Финансовый отдел".into()];
+    let id = db.create_survey(&s).unwrap();
+    let good = ReportSettingsRequest {
+        staff_total: Some("120".into()),
+        staff: Some("Отдел кадров=25; Финансовый отдел=30".into()),
+        prepared_by: Some(("Начальник отдела".into(), "И. И. Иванова".into())),
+        approved_by: None,
+        proposals: Some("Провести беседы.".into()),
+    };
+    save_report_settings(&db, id, &good).unwrap();
+    let before = db.report_settings(id).unwrap();
+    assert_eq!(before.staff_total, Some(120));
+    assert_eq!(before.staff.len(), 2);
+    let bad = |r: ReportSettingsRequest, why: &str| {
+        let err = save_report_settings(&db, id, &r)
+            .expect_err(why)
+            .to_string();
+        assert!(
+            err.chars().any(|c| ('а'..='я').contains(&c)),
+            "{why}: a Russian reason, got «{err}»"
+        );
+        assert_eq!(
+            db.report_settings(id).unwrap(),
+            before,
+            "{why}: nothing changed"
+        );
+    };
+    let with = |f: &dyn Fn(&mut ReportSettingsRequest)| {
+        let mut r = ReportSettingsRequest::default();
+        f(&mut r);
+        r
+    };
+    bad(
+        with(&|r| r.staff_total = Some("сто".into())),
+        "a total in words",
+    );
+    bad(
+        with(&|r| r.staff_total = Some("-5".into())),
+        "a negative total",
+    );
+    bad(with(&|r| r.staff_total = Some("0".into())), "no employees");
+    bad(
+        with(&|r| r.staff_total = Some("99999999999".into())),
+        "an absurd total",
+    );
+    bad(
+        with(&|r| r.staff = Some("Отдел кадров 25".into())),
+        "no «=»",
+    );
+    bad(
+        with(&|r| r.staff = Some("Бухгалтерия=5".into())),
+        "an unknown subdivision",
+    );
+    bad(
+        with(&|r| r.staff = Some("Отдел кадров=5;Отдел кадров=6".into())),
+        "a subdivision twice",
+    );
+    bad(
+        with(&|r| r.staff = Some("Отдел кадров=100; Финансовый отдел=30".into())),
+        "subdivisions adding up to more than the organization",
+    );
+    bad(
+        with(&|r| r.prepared_by = Some(("Начальник".into(), "Иванова\nИ. И.".into()))),
+        "a name on two lines",
+    );
+    bad(
+        with(&|r| r.approved_by = Some(("Председатель\u{202e}".into(), "П. П. Петров".into()))),
+        "a direction mark in a position",
+    );
+    bad(
+        with(&|r| r.proposals = Some("х".repeat(50_001))),
+        "proposals over 50 000 characters",
+    );
+    bad(
+        with(&|r| r.proposals = Some("план\u{0}".into())),
+        "a hidden control character in the proposals",
+    );
+    // A blank name removes a signature; blank staff removes the figures.
+    save_report_settings(
+        &db,
+        id,
+        &with(&|r| {
+            r.prepared_by = Some(("".into(), " ".into()));
+            r.staff_total = Some(" ".into());
+            r.staff = Some(String::new());
+        }),
+    )
+    .unwrap();
+    let after = db.report_settings(id).unwrap();
+    assert_eq!(after.prepared_by, None);
+    assert_eq!(after.staff_total, None);
+    assert!(after.staff.is_empty());
+    assert_eq!(
+        after.proposals, "Провести беседы.",
+        "what was not given is kept"
+    );
+}
