@@ -2,15 +2,10 @@
 # testing Klimat needs. Safe to run again: it installs only what is missing.
 # Run as root (or with sudo available).
 
-ensure_deps() {
-  # Build tools; poppler-utils to read PDFs back in tests; the webkit/gtk
-  # stack Tauri builds against; Xvfb, xauth, ImageMagick and WebKitWebDriver
-  # to run, screenshot and drive the window headless.
-  local packages=(build-essential pkg-config ca-certificates curl poppler-utils
-    libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
-    file patchelf xvfb xauth imagemagick webkit2gtk-driver python3-yaml)
+# Installs those of the given Debian packages that are not installed yet.
+install_missing() {
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "$@"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   if ((${#missing[@]})); then
@@ -20,6 +15,16 @@ ensure_deps() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
+}
+
+ensure_deps() {
+  # Build tools; poppler-utils to read PDFs back in tests; the webkit/gtk
+  # stack Tauri builds against; Xvfb, xauth, ImageMagick and WebKitWebDriver
+  # to run, screenshot and drive the window headless.
+  local packages=(build-essential pkg-config ca-certificates curl poppler-utils
+    libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
+    file patchelf xvfb xauth imagemagick webkit2gtk-driver python3-yaml)
+  install_missing "${packages[@]}"
   if ! command -v cargo >/dev/null 2>&1 && [ -f "$HOME/.cargo/env" ]; then
     # shellcheck disable=SC1091
     . "$HOME/.cargo/env"
@@ -47,17 +52,7 @@ ensure_deps() {
 # toolchain, Debian's makensis, zip, Wine (64-bit) and Rust's Windows target.
 ensure_windows_deps() {
   local packages=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis zip unzip wine wine64 xdotool)
-  local missing=()
-  for p in "${packages[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
-  done
-  if ((${#missing[@]})); then
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo=sudo
-    echo "Устанавливаются системные пакеты: ${missing[*]}" >&2
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  fi
+  install_missing "${packages[@]}"
   rustup target list --installed | grep -q '^x86_64-pc-windows-gnu$' ||
     rustup target add x86_64-pc-windows-gnu
 }

@@ -136,56 +136,49 @@ pub fn report_input_for(
     // A subdivision's report about fewer than K forms would show one
     // person's answers: refused. Questionnaires with no forms there are
     // left out.
-    let current_commitment = if has(Instrument::Commitment) {
-        Some(commitment(db, survey)?)
-    } else {
-        None
-    };
-    let current_satisfaction = if has(Instrument::Satisfaction) {
-        Some(satisfaction(db, survey)?)
-    } else {
-        None
-    };
-    let current_culture = if has(Instrument::Culture) {
-        Some(culture(db, survey)?)
-    } else {
-        None
-    };
+    let current_commitment = has(Instrument::Commitment)
+        .then(|| commitment(db, survey))
+        .transpose()?;
+    let current_satisfaction = has(Instrument::Satisfaction)
+        .then(|| satisfaction(db, survey))
+        .transpose()?;
+    let current_culture = has(Instrument::Culture)
+        .then(|| culture(db, survey))
+        .transpose()?;
     let (current_commitment, current_satisfaction, current_culture) = match scope {
         None => (current_commitment, current_satisfaction, current_culture),
         Some(sub) => {
             let sizes = [
                 (
                     Instrument::Commitment,
-                    current_commitment.as_ref().map(Vec::len),
+                    current_commitment.as_ref().map_or(0, Vec::len),
                 ),
                 (
                     Instrument::Satisfaction,
-                    current_satisfaction.as_ref().map(Vec::len),
+                    current_satisfaction.as_ref().map_or(0, Vec::len),
                 ),
-                (Instrument::Culture, current_culture.as_ref().map(Vec::len)),
+                (
+                    Instrument::Culture,
+                    current_culture.as_ref().map_or(0, Vec::len),
+                ),
             ];
-            if let Some((i, _)) = sizes
-                .iter()
-                .find(|(_, n)| n.is_some_and(|n| n > 0 && (n as u64) < k))
-            {
+            if let Some((i, _)) = sizes.iter().find(|(_, n)| *n > 0 && (*n as u64) < k) {
                 return Err(AppError::Refused(text::subdivision_too_small(
                     sub,
                     i.label(),
                     k,
                 )));
             }
-            if sizes.iter().all(|(_, n)| n.is_none_or(|n| n == 0)) {
+            if sizes.iter().all(|(_, n)| *n == 0) {
                 return Err(AppError::Refused(format!(
                     "{} «{sub}»",
                     text::SUBDIVISION_NO_FORMS
                 )));
             }
-            let keep = |n: Option<usize>| n.is_some_and(|n| n > 0);
             (
-                current_commitment.filter(|_| keep(sizes[0].1)),
-                current_satisfaction.filter(|_| keep(sizes[1].1)),
-                current_culture.filter(|_| keep(sizes[2].1)),
+                current_commitment.filter(|f| !f.is_empty()),
+                current_satisfaction.filter(|f| !f.is_empty()),
+                current_culture.filter(|f| !f.is_empty()),
             )
         }
     };

@@ -1270,25 +1270,9 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
     // Only questionnaires that both surveys show are compared.
     let k = u64::from(input.survey.threshold);
     let shown = |prev: u64, cur: u64| prev >= k && cur >= k;
-    let commitment = match (&p.commitment, &input.commitment) {
-        (Some(prev), Some(cur)) if shown(prev.respondents, cur.analysis.respondents) => {
-            Some((prev, cur))
-        }
-        _ => None,
-    };
-    let satisfaction = match (&p.satisfaction, &input.satisfaction) {
-        (Some(prev), Some(cur)) if shown(prev.respondents, cur.analysis.respondents) => {
-            Some((prev, cur))
-        }
-        _ => None,
-    };
-    let culture = match (&p.culture, &input.culture) {
-        (Some(prev), Some(cur)) if shown(prev.respondents, cur.analysis.respondents) => {
-            Some((prev, cur))
-        }
-        _ => None,
-    };
-    if let Some((prev, cur)) = commitment {
+    if let (Some(prev), Some(cur)) = (&p.commitment, &input.commitment)
+        && shown(prev.respondents, cur.analysis.respondents)
+    {
         // Both surveys as a reader may see them: no hidden group is compared.
         let k = input.survey.threshold;
         let c = compare::compare_commitment(&prev.visible(k), &cur.analysis.visible(k));
@@ -1341,7 +1325,9 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
             out.push(Block::Alert(threat));
         }
     }
-    if let Some((prev, cur)) = satisfaction {
+    if let (Some(prev), Some(cur)) = (&p.satisfaction, &input.satisfaction)
+        && shown(prev.respondents, cur.analysis.respondents)
+    {
         let k = input.survey.threshold;
         let c = compare::compare_satisfaction(&prev.visible(k), &cur.analysis.visible(k));
         let mut rows = vec![
@@ -1373,7 +1359,9 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
             out.push(Block::Alert(drop));
         }
     }
-    if let Some((prev, cur)) = culture {
+    if let (Some(prev), Some(cur)) = (&p.culture, &input.culture)
+        && shown(prev.respondents, cur.analysis.respondents)
+    {
         let c = compare::compare_culture(prev, &cur.analysis);
         let mut rows: Vec<Vec<Cell>> = vec![count_row(c.respondents)];
         rows.extend(

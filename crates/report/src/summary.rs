@@ -19,6 +19,11 @@ use crate::text as t;
 /// Participation below this percent of the staff is flagged (Klimat's rule).
 pub const LOW_PARTICIPATION_PERCENT: u64 = 50;
 
+/// Whether `n` forms from `staff` employees is a low participation.
+fn is_low(n: u64, staff: u64) -> bool {
+    n * 100 < LOW_PARTICIPATION_PERCENT * staff
+}
+
 /// One row of the key-figures table.
 struct Row {
     instrument: &'static str,
@@ -294,7 +299,6 @@ fn counts(input: &ReportInput) -> Vec<(Instrument, u64)> {
 fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<String>) {
     let s = &input.survey;
     let counts = counts(input);
-    let low = |n: u64, staff: u64| n * 100 < LOW_PARTICIPATION_PERCENT * staff;
     let staff_total = if s.scope.is_some() {
         // A subdivision's report: its own staff.
         s.scope.as_ref().and_then(|name| {
@@ -325,7 +329,7 @@ fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<
         )));
         let lows: Vec<&str> = counts
             .iter()
-            .filter(|(_, n)| low(*n, staff))
+            .filter(|(_, n)| is_low(*n, staff))
             .map(|(i, _)| i.label())
             .collect();
         if !lows.is_empty() {
@@ -341,7 +345,6 @@ pub(crate) fn participation_by_subdivision(input: &ReportInput) -> Vec<Block> {
     let s = &input.survey;
     let k = s.threshold;
     let counts = counts(input);
-    let low = |n: u64, staff: u64| n * 100 < LOW_PARTICIPATION_PERCENT * staff;
     let mut blocks = Vec::new();
     if s.scope.is_some() || s.staff.by_subdivision.is_empty() {
         return blocks;
@@ -393,7 +396,7 @@ pub(crate) fn participation_by_subdivision(input: &ReportInput) -> Vec<Block> {
                         Cell::Withheld
                     }
                     _ if *staff > 0 => {
-                        if low(n, *staff) {
+                        if is_low(n, *staff) {
                             lows[q].push(sub.clone());
                         }
                         Cell::text(format!(

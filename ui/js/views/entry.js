@@ -84,12 +84,20 @@ function content(st) {
   };
 }
 
+// How many stored forms have each code, counted once per list of codes (the
+// pad asks on every keystroke; a survey may hold 10⁴ codes).
+let counted = new Map();
+let countedFor = null;
+
 /** The codes stored for this questionnaire, but the form being edited. */
 function takenCodes(codes, st) {
-  const taken = new Set(codes.filter((c) => c));
+  if (countedFor !== codes) {
+    counted = new Map();
+    for (const c of codes) if (c) counted.set(c, (counted.get(c) || 0) + 1);
+    countedFor = codes;
+  }
   // The form being edited keeps its own code, unless another form has it too.
-  if (st.uuid && codes.filter((c) => c === st.originalCode).length === 1) taken.delete(st.originalCode);
-  return taken;
+  return { has: (c) => (counted.get(c) || 0) > (st.uuid && c === st.originalCode ? 1 : 0) };
 }
 
 let audio = null;
