@@ -372,7 +372,7 @@ impl From<&ReportModel> for ResultsDto {
                                 return None;
                             }
                             Block::Table(t) => BlockDto::Table {
-                                caption: t.caption.clone(),
+                                caption: t.title(),
                                 columns: t.columns.iter().map(|c| c.title.clone()).collect(),
                                 rows: t
                                     .rows
@@ -389,7 +389,7 @@ impl From<&ReportModel> for ResultsDto {
                             // Signature blocks belong to the printed report.
                             Block::Signature(_) => return None,
                             Block::Chart(c) => BlockDto::Chart {
-                                caption: c.caption.clone(),
+                                caption: c.title(),
                                 svg: klimat_report::svg::render(c),
                             },
                         })

@@ -822,7 +822,7 @@ fn participation_signatures_proposals_and_a_subdivision_report() {
         "Низкое участие",
         "Предложения и план мероприятий",
         "Пересмотреть систему поощрений",
-        "Таблица Б.2",
+        "(таблица Б.2",
     ] {
         assert!(text.contains(expected), "«{expected}» in:\n{text}");
     }

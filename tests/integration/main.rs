@@ -15,4 +15,5 @@ mod report;
 mod satisfaction;
 mod store;
 mod template;
+mod typesetting;
 mod workflow;

@@ -36,6 +36,7 @@ pub(crate) fn table(
         columns,
         rows,
         placement: Placement::Both,
+        number: 0,
     })
 }
 
@@ -65,6 +66,7 @@ fn level_chart(caption: &str, categories: Vec<String>, counts: &[u64], n: u64) -
         }],
         max: Some(100.0),
         percent: true,
+        number: 0,
     })
 }
 
@@ -175,9 +177,35 @@ pub fn build(input: &ReportInput) -> ReportModel {
                 _ => true,
             });
         }
+        number_captions(&mut model);
         return model;
     }
-    build_model(input)
+    let mut model = build_model(input);
+    number_captions(&mut model);
+    model
+}
+
+/// Numbers the tables and figures of the printed report in one sequence
+/// each («Таблица 1 – …», «Рисунок 1 – …»), the methodology's own number
+/// kept in brackets: the office standard numbers a document's tables
+/// consistently, and the methodology's letters (Б.3, В.4) alone would leave
+/// Klimat's own tables unnumbered. Workbook-only tables are sheets, not
+/// numbered.
+fn number_captions(model: &mut ReportModel) {
+    let (mut tables, mut figures) = (0, 0);
+    for block in model.sections.iter_mut().flat_map(|s| &mut s.blocks) {
+        match block {
+            Block::Table(table) if table.placement != Placement::WorkbookOnly => {
+                tables += 1;
+                table.number = tables;
+            }
+            Block::Chart(chart) => {
+                figures += 1;
+                chart.number = figures;
+            }
+            _ => {}
+        }
+    }
 }
 
 fn build_model(input: &ReportInput) -> ReportModel {
@@ -275,6 +303,7 @@ fn build_model(input: &ReportInput) -> ReportModel {
             survey: s.name.clone(),
             date: s.date.clone(),
             facts,
+            created: (!s.signatures.date.is_empty()).then(|| s.signatures.date.clone()),
         },
         sections,
     }
@@ -523,6 +552,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
                 .collect(),
             max: Some(commitment::COMPONENT_MAX),
             percent: false,
+            number: 0,
         }));
     }
 
@@ -628,6 +658,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
         columns,
         rows,
         placement: Placement::WorkbookOnly,
+        number: 0,
     }));
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
@@ -701,6 +732,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
             }],
             max: Some(100.0),
             percent: true,
+            number: 0,
         }));
     }
 
@@ -824,6 +856,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
         columns,
         rows,
         placement: Placement::WorkbookOnly,
+        number: 0,
     }));
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
@@ -904,6 +937,7 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
             series,
             max: Some(5.0),
             percent: false,
+            number: 0,
         }));
     }
     let rows = a
@@ -1015,6 +1049,7 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
         columns,
         rows,
         placement: Placement::WorkbookOnly,
+        number: 0,
     }));
 
     // By tenure: Table А.3 in the organization, per tenure group.
@@ -1080,6 +1115,10 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
 }
 
 /// The tables of verbatim answers: «другое», «Иное» and Table А.1.
+/// The most frequent answers of one side of an open question printed in
+/// the PDF; all of them are in the workbook.
+const OPEN_CAP: usize = 8;
+
 fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Block>) {
     // «другое (укажите)» and «Иное (укажите)».
     let mut rows = Vec::new();
@@ -1117,9 +1156,12 @@ fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Bloc
         rows,
     ));
 
-    // Open answers, grouped.
-    let mut rows = Vec::new();
-    for g in &a.open {
+    // Open answers, grouped. The workbook holds every answer; the printed
+    // report a table per question, the most frequent answers of each side
+    // first, at most OPEN_CAP of them, the rest counted and sent to the
+    // workbook. The question is the answers' column header, so it is
+    // repeated on every page the table runs to.
+    let label = |g: &klimat_core::culture::OpenGroup| {
         let q = &CULTURE_OPEN_QUESTIONS[g.question - 1];
         let prompt = match g.side {
             Side::Pos => q.positive,
@@ -1130,7 +1172,11 @@ fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Bloc
         } else {
             ""
         };
-        let label = format!("{}. {prompt}{mark}", g.question);
+        format!("{prompt}{mark}")
+    };
+    let mut rows = Vec::new();
+    for g in &a.open {
+        let label = format!("{}. {}", g.question, label(g));
         if g.answers.is_empty() {
             rows.push(vec![
                 Cell::text(label.clone()),
@@ -1150,16 +1196,52 @@ fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Bloc
             ]);
         }
     }
-    out.push(table(
-        t::SHEET_A1,
-        t::CAP_OPEN,
-        cols(&[
+    out.push(Block::Table(Table {
+        sheet: t::SHEET_A1.to_owned(),
+        caption: t::CAP_OPEN.to_owned(),
+        columns: cols(&[
             (t::COL_QUESTION, 3.2),
             (t::COL_ANSWER, 5.0),
             (t::COL_TIMES, 1.1),
         ]),
         rows,
-    ));
+        placement: Placement::WorkbookOnly,
+        number: 0,
+    }));
+    for (question, q) in CULTURE_OPEN_QUESTIONS.iter().enumerate() {
+        let question = question + 1;
+        let mut rows = Vec::new();
+        for g in a.open.iter().filter(|g| g.question == question) {
+            rows.push(vec![Cell::text(format!("{}:", label(g))), Cell::Empty]);
+            if g.answers.is_empty() {
+                rows.push(vec![
+                    Cell::text(format!("– {}", t::NO_ANSWERS)),
+                    Cell::Empty,
+                ]);
+            }
+            for ans in g.answers.iter().take(OPEN_CAP) {
+                rows.push(vec![
+                    Cell::text(format!("– {}", ans.text)),
+                    Cell::Int(ans.count as i64),
+                ]);
+            }
+            let more = g.answers.len().saturating_sub(OPEN_CAP);
+            if more > 0 {
+                rows.push(vec![Cell::text(t::more_answers(more)), Cell::Empty]);
+            }
+        }
+        out.push(Block::Table(Table {
+            sheet: t::SHEET_A1.to_owned(),
+            caption: t::open_caption(question),
+            columns: cols(&[
+                (&format!("{question}. {}", q.text), 8.0),
+                (t::COL_TIMES, 1.4),
+            ]),
+            rows,
+            placement: Placement::PrintOnly,
+            number: 0,
+        }));
+    }
     out.push(Block::Paragraph(t::KLIMAT_PROMPTS_NOTE.to_owned()));
 }
 
@@ -1220,6 +1302,7 @@ fn per_form_culture(c: &CultureData, verbatim: bool, out: &mut Vec<Block>) {
         columns,
         rows,
         placement: Placement::WorkbookOnly,
+        number: 0,
     }));
 }
 

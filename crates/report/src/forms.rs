@@ -103,6 +103,7 @@ fn grid(sheet: &str, caption: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) 
         columns,
         rows,
         placement: Placement::Both,
+        number: 0,
     }
 }
 

@@ -15,6 +15,7 @@ pub mod pdf;
 mod summary;
 pub mod svg;
 pub mod text;
+pub mod typo;
 pub mod xlsx;
 
 pub use build::build;

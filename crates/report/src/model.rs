@@ -94,6 +94,9 @@ pub enum Placement {
     Both,
     /// Only as an XLSX sheet (respondent matrices, per-form data).
     WorkbookOnly,
+    /// Only in the printed report and on screen (a shortened view of a
+    /// table the workbook holds whole, such as the open answers).
+    PrintOnly,
 }
 
 /// A table; long ones break across pages with the header repeated.
@@ -109,6 +112,44 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Where it goes.
     pub placement: Placement,
+    /// Its number in the printed report («Таблица 3»), 0 for none.
+    pub number: u32,
+}
+
+impl Table {
+    /// The caption as printed: «Таблица 3 – Title (таблица Б.3 методических
+    /// рекомендаций)», or the bare caption of an unnumbered table.
+    pub fn title(&self) -> String {
+        numbered(crate::text::TABLE, self.number, &self.caption)
+    }
+}
+
+/// Splits a caption of the methodology's numbering («Таблица Б.3 – …»,
+/// «Таблицы Б.4 и Б.10 – …», «Рисунок Б.1 – …») into the methodology's
+/// reference («таблица Б.3») and the title.
+fn methodology_reference(caption: &str) -> (Option<String>, &str) {
+    for prefix in ["Таблицы ", "Таблица ", "Рисунок "] {
+        if let Some(rest) = caption.strip_prefix(prefix)
+            && let Some((number, title)) = rest.split_once(" – ")
+            && number.contains('.')
+        {
+            let mut reference = prefix.to_lowercase();
+            reference.push_str(number);
+            return (Some(reference), title);
+        }
+    }
+    (None, caption)
+}
+
+/// «{kind} {n} – {title}», the methodology's own number in brackets.
+fn numbered(kind: &str, n: u32, caption: &str) -> String {
+    if n == 0 {
+        return caption.to_owned();
+    }
+    match methodology_reference(caption) {
+        (Some(r), title) => format!("{kind} {n} – {title} ({r} {})", crate::text::OF_METHODOLOGY),
+        (None, title) => format!("{kind} {n} – {title}"),
+    }
 }
 
 /// One series of a bar chart.
@@ -133,28 +174,63 @@ pub struct BarChart {
     pub max: Option<f64>,
     /// True when values are percents.
     pub percent: bool,
+    /// Its number in the printed report («Рисунок 2»), 0 for none.
+    pub number: u32,
 }
 
 impl BarChart {
-    /// The top of the value axis: the chart's maximum, or the largest value.
-    pub fn axis_top(&self) -> f64 {
-        let largest = self
-            .series
-            .iter()
-            .flat_map(|s| s.values.iter().flatten())
-            .fold(0.0f64, |a, &b| a.max(b));
-        self.max.unwrap_or(largest).max(largest).max(1e-9)
+    /// The caption as printed: «Рисунок 2 – …».
+    pub fn title(&self) -> String {
+        numbered(crate::text::FIGURE, self.number, &self.caption)
     }
 
-    /// The axis labels at quarters of [`BarChart::axis_top`], with as many
-    /// decimals as the steps need (13 → 3,25).
+    /// The largest value of any series.
+    fn largest(&self) -> f64 {
+        self.series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten())
+            .fold(0.0f64, |a, &b| a.max(b))
+    }
+
+    /// The step between axis labels: a round number (1, 2 or 5 times a
+    /// power of ten) that gives closest to six labels from 0 to `top`.
+    fn step_for(top: f64) -> f64 {
+        let top = top.max(1e-9);
+        let magnitude = 10f64.powf((top / 6.0).log10().floor());
+        [0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0]
+            .iter()
+            .map(|m| m * magnitude)
+            .min_by(|a, b| {
+                let count = |s: f64| ((top / s + 1e-9).floor() + 1.0 - 6.0).abs();
+                count(*a).total_cmp(&count(*b)).then(b.total_cmp(a))
+            })
+            .unwrap_or(1.0)
+    }
+
+    /// The top of the value axis: the chart's maximum (13 points, 100 %),
+    /// or, to fit, the largest value rounded up to a whole step.
+    pub fn axis_top(&self) -> f64 {
+        let largest = self.largest();
+        match self.max {
+            Some(max) => max.max(largest).max(1e-9),
+            None => {
+                let step = Self::step_for(largest);
+                ((largest / step - 1e-9).ceil() * step).max(step)
+            }
+        }
+    }
+
+    /// The axis labels: round steps from 0 up to [`BarChart::axis_top`]
+    /// (0, 2, 4 … 12 on an axis of 13 points), each with the decimals its
+    /// step needs.
     pub fn ticks(&self) -> Vec<(f64, String)> {
         let top = self.axis_top();
-        let step = top / 4.0;
+        let step = Self::step_for(top);
         let digits = (0..=2)
-            .find(|&d| (step * 10f64.powi(d)).fract().abs() < 1e-9)
+            .find(|&d| (step * 10f64.powi(d) - (step * 10f64.powi(d)).round()).abs() < 1e-6)
             .unwrap_or(2) as usize;
-        (0..=4)
+        let count = (top / step + 1e-9).floor() as u32;
+        (0..=count)
             .map(|q| {
                 let v = step * f64::from(q);
                 (v, klimat_core::numfmt::decimal(v, digits))
@@ -217,6 +293,8 @@ pub struct TitlePage {
     pub date: String,
     /// Lines of facts: forms counted per instrument, the key, K.
     pub facts: Vec<String>,
+    /// The day the report is made, «06.12.2026» (the file's creation date).
+    pub created: Option<String>,
 }
 
 /// The whole report.
@@ -240,6 +318,12 @@ impl ReportModel {
             })
     }
 
+    /// The tables that become sheets of the workbook, in order.
+    pub fn workbook_tables(&self) -> impl Iterator<Item = &Table> {
+        self.tables()
+            .filter(|t| t.placement != Placement::PrintOnly)
+    }
+
     /// Every chart, in order.
     pub fn charts(&self) -> impl Iterator<Item = &BarChart> {
         self.sections
@@ -257,39 +341,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn axis_ticks_use_the_decimals_the_steps_need() {
-        let chart = |max: f64| BarChart {
+    fn axis_ticks_are_round() {
+        let chart = |max: Option<f64>, v: f64| BarChart {
             caption: String::new(),
             categories: vec!["a".into()],
             series: vec![Series {
                 name: "s".into(),
-                values: vec![Some(7.4)],
+                values: vec![Some(v)],
             }],
-            max: Some(max),
+            max,
             percent: false,
+            number: 0,
         };
-        let labels = |max| {
-            chart(max)
+        let labels = |max, v| {
+            chart(max, v)
                 .ticks()
                 .into_iter()
                 .map(|(_, l)| l)
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            labels(13.0),
-            ["0,00", "3,25", "6,50", "9,75", "13,00"],
-            "Рисунок Б.1 axis, max 13"
-        );
-        assert_eq!(labels(100.0), ["0", "25", "50", "75", "100"]);
-        assert_eq!(
-            labels(5.0),
-            ["0,00", "1,85", "3,70", "5,55", "7,40"],
-            "a value above the maximum widens the axis"
+            labels(Some(13.0), 7.4),
+            ["0", "2", "4", "6", "8", "10", "12"],
+            "Рисунок Б.1 axis, max 13: round ticks, not 3,25 / 6,50 / 9,75"
         );
         assert_eq!(
-            chart(2.0).axis_top(),
+            labels(Some(100.0), 45.0),
+            ["0", "20", "40", "60", "80", "100"]
+        );
+        assert_eq!(labels(Some(5.0), 3.7), ["0", "1", "2", "3", "4", "5"]);
+        assert_eq!(
+            chart(Some(2.0), 7.4).axis_top(),
             7.4,
             "values above the maximum widen the axis"
         );
+        assert_eq!(
+            chart(None, 0.37).axis_top(),
+            0.4,
+            "a fitted axis ends on a step"
+        );
+        assert_eq!(labels(None, 0.37), ["0,0", "0,1", "0,2", "0,3", "0,4"]);
     }
 }

@@ -1,7 +1,14 @@
 //! The PDF renderer: a small page-layout engine over printpdf's operation
-//! lists. A4 portrait, margins for filing (left 30 mm), Liberation Serif
-//! embedded (subset), wrapped text, tables that break across pages with the
-//! header repeated, bar charts drawn as vectors, page numbers.
+//! lists, set to the Belarusian office standard (Инструкция по
+//! делопроизводству, Минюст № 4 of 19.01.2009; СТБ 6.38-2016): A4 portrait,
+//! margins left 30 mm, right 10 mm, top and bottom 20 mm; page numbers
+//! centred in the top margin, none on the first page; Liberation Serif (the
+//! metrics of Times New Roman) at 14 pt, tables at 12 pt; justified text
+//! with Russian hyphenation; tables that keep their caption with the header
+//! and two rows, repeat the header under «Продолжение таблицы N» and split
+//! rows taller than a page; bar charts drawn as vectors with labels of at
+//! least 8 pt; an outline of the sections, language, title, author and the
+//! real creation date in the file.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -13,6 +20,7 @@ use printpdf::{
 
 use crate::model::{BarChart, Block, Cell, ReportModel, Table};
 use crate::text as t;
+use crate::typo;
 
 const REGULAR_TTF: &[u8] = include_bytes!("../fonts/LiberationSerif-Regular.ttf");
 const BOLD_TTF: &[u8] = include_bytes!("../fonts/LiberationSerif-Bold.ttf");
@@ -21,11 +29,26 @@ const BOLD_TTF: &[u8] = include_bytes!("../fonts/LiberationSerif-Bold.ttf");
 const PAGE_W: f32 = 210.0;
 const PAGE_H: f32 = 297.0;
 const LEFT: f32 = 30.0;
-const RIGHT: f32 = 15.0;
+const RIGHT: f32 = 10.0;
 const TOP: f32 = 20.0;
 const BOTTOM: f32 = 20.0;
 const WIDTH: f32 = PAGE_W - LEFT - RIGHT;
 const PT_MM: f32 = 25.4 / 72.0;
+/// The page number's baseline: in the top margin, about 12 mm from the edge.
+const PAGE_NUMBER_Y: f32 = PAGE_H - 12.0;
+
+/// Type sizes, points: the office body size, tables two sizes smaller,
+/// charts never under 8 pt.
+pub(crate) const BODY: f32 = 14.0;
+pub(crate) const TABLE: f32 = 12.0;
+const CAPTION: f32 = 13.0;
+const HEADING: f32 = 15.0;
+const CHART_LABEL: f32 = 9.0;
+const CHART_VALUE: f32 = 8.0;
+/// The paragraph indent, 1,25 cm.
+const INDENT: f32 = 12.5;
+/// Line height as a multiple of the size (single spacing).
+const LEADING: f32 = 1.18;
 
 /// Regular or bold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +63,8 @@ pub(crate) enum Align {
     Left,
     Center,
     Right,
+    /// Both edges, the last line of a paragraph to the left.
+    Justify,
 }
 
 struct Face {
@@ -52,6 +77,8 @@ struct Face {
 impl Face {
     /// Advance of `c` in ems.
     fn advance(&self, c: char) -> f32 {
+        // The no-break space is printed as a space (see `printable`).
+        let c = if c == typo::NBSP { ' ' } else { c };
         if let Some(w) = self.widths.borrow().get(&c) {
             return *w;
         }
@@ -60,6 +87,31 @@ impl Face {
         self.widths.borrow_mut().insert(c, w);
         w
     }
+}
+
+/// The text as printed: the no-break spaces of [`typo::typeset`] become
+/// spaces once the lines are set (they have done their work).
+fn printable(text: &str) -> String {
+    text.replace(typo::NBSP, " ")
+}
+
+/// One line of wrapped text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct WrappedLine {
+    /// The words, separated by single spaces.
+    pub text: String,
+    /// True for the last line of a paragraph (never stretched).
+    pub last: bool,
+}
+
+/// What the file says about itself.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Meta {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    /// «23.11.2026»: the day the file was made.
+    pub created: Option<String>,
 }
 
 /// A document being laid out: pages of operations and a cursor.
@@ -72,6 +124,10 @@ pub(crate) struct Layout {
     y: f32,
     /// Pages without a page number (the title page).
     unnumbered: usize,
+    /// The size of table text, points.
+    pub(crate) table_size: f32,
+    /// Outline entries: title and page (from 1).
+    outline: Vec<(String, usize)>,
 }
 
 fn rgb(r: f32, g: f32, b: f32) -> Color {
@@ -85,6 +141,11 @@ fn rgb(r: f32, g: f32, b: f32) -> Color {
 
 fn pt(mm: f32) -> Pt {
     Mm(mm).into()
+}
+
+/// The line height of `size` points, mm.
+fn line_height(size: f32) -> f32 {
+    size * PT_MM * LEADING
 }
 
 impl Layout {
@@ -111,6 +172,8 @@ impl Layout {
             pages: vec![Vec::new()],
             y: PAGE_H - TOP,
             unnumbered: 0,
+            table_size: TABLE,
+            outline: Vec::new(),
         }
     }
 
@@ -127,38 +190,152 @@ impl Layout {
         text.chars().map(|c| face.advance(c)).sum::<f32>() * size * PT_MM
     }
 
-    /// Wraps `text` into lines no wider than `max` mm; a word longer than a
-    /// line is broken between letters.
+    /// Wraps `text` into lines no wider than `max` mm, hyphenating Russian
+    /// words; a word longer than a line that cannot be hyphenated is broken
+    /// between letters.
     pub(crate) fn wrap(&self, text: &str, size: f32, w: Weight, max: f32) -> Vec<String> {
-        let mut lines = Vec::new();
+        self.wrap_lines(text, size, w, max, max, true)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    /// Wraps at word boundaries only (chart labels): a word is never split
+    /// unless it is wider than the whole line.
+    pub(crate) fn wrap_words(&self, text: &str, size: f32, w: Weight, max: f32) -> Vec<String> {
+        self.wrap_lines(text, size, w, max, max, false)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    /// True when every word of `text` fits `max` mm at `size`, whole or
+    /// in its hyphenated pieces (no word needs breaking between letters).
+    pub(crate) fn fits_words(&self, text: &str, size: f32, w: Weight, max: f32) -> bool {
+        let hyphen = self.width("-", size, w);
+        typo::typeset(text)
+            .split([' ', '\n'])
+            .filter(|s| !s.is_empty())
+            .all(|word| {
+                if self.width(word, size, w) <= max {
+                    return true;
+                }
+                let mut cuts = typo::break_points(word);
+                cuts.push(word.len());
+                let mut from = 0;
+                cuts.iter().all(|&to| {
+                    let fits = self.width(&word[from..to], size, w) + hyphen <= max;
+                    from = to;
+                    fits
+                })
+            })
+    }
+
+    /// The line breaking behind [`Layout::wrap`]: the first line may be
+    /// narrower (`first_max`, a paragraph indent). The text is typeset
+    /// first ([`typo::typeset`]), so a no-break space never breaks.
+    pub(crate) fn wrap_lines(
+        &self,
+        text: &str,
+        size: f32,
+        w: Weight,
+        first_max: f32,
+        max: f32,
+        hyphenate: bool,
+    ) -> Vec<WrappedLine> {
+        let text = typo::typeset(text);
+        let space = self.width(" ", size, w);
+        let hyphen = self.width("-", size, w);
+        let mut lines: Vec<WrappedLine> = Vec::new();
         for para in text.split('\n') {
             let mut line = String::new();
-            for word in para.split_whitespace() {
-                let candidate = if line.is_empty() {
-                    word.to_owned()
-                } else {
-                    format!("{line} {word}")
-                };
-                if self.width(&candidate, size, w) <= max {
-                    line = candidate;
-                    continue;
-                }
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                }
-                // The word alone may still be too long: break it.
-                let mut piece = String::new();
-                for c in word.chars() {
-                    piece.push(c);
-                    if self.width(&piece, size, w) > max && piece.chars().count() > 1 {
-                        piece.pop();
-                        lines.push(std::mem::take(&mut piece));
-                        piece.push(c);
+            let mut line_w = 0.0f32;
+            for word in para.split(' ').filter(|s| !s.is_empty()) {
+                let mut word = word.to_owned();
+                loop {
+                    let limit = if lines.is_empty() { first_max } else { max };
+                    let ww = self.width(&word, size, w);
+                    let needed = if line.is_empty() {
+                        ww
+                    } else {
+                        line_w + space + ww
+                    };
+                    if needed <= limit + 1e-3 {
+                        if !line.is_empty() {
+                            line.push(' ');
+                            line_w += space;
+                        }
+                        line.push_str(&word);
+                        line_w += ww;
+                        break;
                     }
+                    let room = if line.is_empty() {
+                        limit
+                    } else {
+                        limit - line_w - space
+                    };
+                    // Hyphenate: the longest head that fits what is left.
+                    let split = hyphenate
+                        .then(|| {
+                            typo::break_points(&word).into_iter().rev().find(|&p| {
+                                let head = &word[..p];
+                                let extra = if head.ends_with('-') { 0.0 } else { hyphen };
+                                self.width(head, size, w) + extra <= room
+                            })
+                        })
+                        .flatten();
+                    if let Some(p) = split {
+                        let head = &word[..p];
+                        if !line.is_empty() {
+                            line.push(' ');
+                        }
+                        line.push_str(head);
+                        if !head.ends_with('-') {
+                            line.push('-');
+                        }
+                        lines.push(WrappedLine {
+                            text: std::mem::take(&mut line),
+                            last: false,
+                        });
+                        line_w = 0.0;
+                        word = word[p..].to_owned();
+                        continue;
+                    }
+                    if !line.is_empty() {
+                        lines.push(WrappedLine {
+                            text: std::mem::take(&mut line),
+                            last: false,
+                        });
+                        line_w = 0.0;
+                        continue;
+                    }
+                    // Alone on its line and still too wide: between letters.
+                    let mut head = String::new();
+                    let mut head_w = 0.0;
+                    for c in word.chars() {
+                        let cw = self.width(c.encode_utf8(&mut [0; 4]), size, w);
+                        if head_w + cw > limit && !head.is_empty() {
+                            break;
+                        }
+                        head.push(c);
+                        head_w += cw;
+                    }
+                    let rest = word[head.len()..].to_owned();
+                    lines.push(WrappedLine {
+                        text: head,
+                        last: rest.is_empty(),
+                    });
+                    if rest.is_empty() {
+                        word.clear();
+                        break;
+                    }
+                    word = rest;
                 }
-                line = piece;
             }
-            lines.push(line);
+            lines.push(WrappedLine {
+                text: line,
+                last: true,
+            });
         }
         lines
     }
@@ -184,6 +361,11 @@ impl Layout {
         }
     }
 
+    /// True when the cursor is at the top of a page.
+    fn at_top(&self) -> bool {
+        self.y >= PAGE_H - TOP - 0.01
+    }
+
     /// Draws one line of text with its baseline at `y`.
     pub(crate) fn text_at(&mut self, text: &str, x: f32, y: f32, size: f32, w: Weight) {
         if text.is_empty() {
@@ -200,13 +382,14 @@ impl Layout {
                 pos: Point::new(Mm(x), Mm(y)),
             },
             Op::ShowText {
-                items: vec![TextItem::Text(text.to_owned())],
+                items: vec![TextItem::Text(printable(text))],
             },
             Op::EndTextSection,
         ]);
     }
 
-    /// Draws `text` aligned within [x, x + width] at baseline `y`.
+    /// Draws `text` aligned within [x, x + width] at baseline `y`; with
+    /// [`Align::Justify`] the words are spread to both edges.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn aligned(
         &mut self,
@@ -218,16 +401,33 @@ impl Layout {
         w: Weight,
         align: Align,
     ) {
+        if align == Align::Justify {
+            let words: Vec<&str> = text.split(' ').filter(|s| !s.is_empty()).collect();
+            if words.len() > 1 {
+                let natural: f32 = words.iter().map(|s| self.width(s, size, w)).sum();
+                let gap = (width - natural) / (words.len() - 1) as f32;
+                // A line with too few words to stretch decently stays left.
+                if gap <= self.width(" ", size, w) * 3.0 {
+                    let mut cx = x;
+                    for word in words {
+                        self.text_at(word, cx, y, size, w);
+                        cx += self.width(word, size, w) + gap;
+                    }
+                    return;
+                }
+            }
+        }
         let tw = self.width(text, size, w);
         let x = match align {
-            Align::Left => x,
+            Align::Left | Align::Justify => x,
             Align::Center => x + (width - tw) / 2.0,
             Align::Right => x + width - tw,
         };
         self.text_at(text, x, y, size, w);
     }
 
-    /// Flowing text: wraps, breaks pages, advances the cursor.
+    /// Flowing text: wraps, breaks pages, advances the cursor. `indent` is
+    /// the first line's.
     pub(crate) fn paragraph(
         &mut self,
         text: &str,
@@ -236,14 +436,19 @@ impl Layout {
         indent: f32,
         align: Align,
     ) {
-        let lh = size * PT_MM * 1.25;
-        let lines = self.wrap(text, size, w, WIDTH - indent);
+        let lh = line_height(size);
+        let lines = self.wrap_lines(text, size, w, WIDTH - indent, WIDTH, true);
         for (i, line) in lines.iter().enumerate() {
             self.need(lh);
             self.y -= lh;
             let x = if i == 0 { LEFT + indent } else { LEFT };
             let width = WIDTH - if i == 0 { indent } else { 0.0 };
-            self.aligned(line, x, width, self.y + lh * 0.25, size, w, align);
+            let align = if align == Align::Justify && line.last {
+                Align::Left
+            } else {
+                align
+            };
+            self.aligned(&line.text, x, width, self.y + lh * 0.22, size, w, align);
         }
     }
 
@@ -311,12 +516,44 @@ impl Layout {
         }
     }
 
+    /// A filled rectangle with a thin black outline (bars that a
+    /// photocopy tells apart by their shade).
+    fn bar(&mut self, x: f32, y: f32, w: f32, h: f32, fill: (f32, f32, f32)) {
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        self.rect(x, y, w, h, Some(fill));
+        self.ops().extend([
+            Op::SetOutlineColor {
+                col: rgb(0.0, 0.0, 0.0),
+            },
+            Op::SetOutlineThickness { pt: Pt(0.3) },
+            Op::DrawRectangle {
+                rectangle: Rect {
+                    x: pt(x),
+                    y: pt(y),
+                    width: pt(w),
+                    height: pt(h),
+                    mode: Some(PaintMode::Stroke),
+                    winding_order: None,
+                },
+            },
+        ]);
+    }
+
     /// A framed paragraph in bold: a threat the reader must not miss.
     pub(crate) fn alert(&mut self, text: &str) {
-        const SIZE: f32 = 11.0;
         const PAD: f32 = 2.5;
-        let lh = SIZE * PT_MM * 1.25;
-        let lines = self.wrap(text, SIZE, Weight::Bold, WIDTH - 2.0 * PAD);
+        let size = BODY;
+        let lh = line_height(size);
+        let lines = self.wrap_lines(
+            text,
+            size,
+            Weight::Bold,
+            WIDTH - 2.0 * PAD,
+            WIDTH - 2.0 * PAD,
+            true,
+        );
         let h = lh * lines.len() as f32 + 2.0 * PAD;
         self.need(h + 2.0);
         self.gap(1.0);
@@ -325,7 +562,20 @@ impl Layout {
         self.y -= PAD;
         for line in &lines {
             self.y -= lh;
-            self.text_at(line, LEFT + PAD, self.y + lh * 0.25, SIZE, Weight::Bold);
+            let align = if line.last {
+                Align::Left
+            } else {
+                Align::Justify
+            };
+            self.aligned(
+                &line.text,
+                LEFT + PAD,
+                WIDTH - 2.0 * PAD,
+                self.y + lh * 0.22,
+                size,
+                Weight::Bold,
+                align,
+            );
         }
         self.y = top - h - 3.0;
     }
@@ -333,53 +583,80 @@ impl Layout {
     /// A signature block: on the right half for «УТВЕРЖДАЮ» (`right`),
     /// otherwise position on the left and name on the right, with the date.
     pub(crate) fn signature(&mut self, sig: &crate::model::Signature, right: bool) {
-        const SIZE: f32 = 12.0;
-        let lh = SIZE * PT_MM * 1.3;
+        let size = BODY;
+        let lh = line_height(size) * 1.1;
         self.need(lh * 5.0);
         self.gap(4.0);
         let date = sig.date.clone().unwrap_or_else(|| t::DATE_LINE.to_owned());
         if right {
-            let x = LEFT + WIDTH * 0.55;
-            let w = WIDTH * 0.45;
+            let x = LEFT + WIDTH * 0.5;
+            let w = WIDTH * 0.5;
             let mut lines = vec![sig.heading.clone()];
-            lines.extend(self.wrap(&sig.position, SIZE, Weight::Regular, w));
-            lines.push(format!("____________ {}", sig.name));
+            lines.extend(self.wrap(&sig.position, size, Weight::Regular, w));
+            lines.push(format!("____________ {}", typo::typeset(&sig.name)));
             lines.push(date);
             for line in lines {
                 self.y -= lh;
-                self.text_at(&line, x, self.y, SIZE, Weight::Regular);
+                self.text_at(&line, x, self.y, size, Weight::Regular);
             }
         } else {
             self.y -= lh;
-            self.text_at(&sig.heading, LEFT, self.y, SIZE, Weight::Regular);
-            let pos = self.wrap(&sig.position, SIZE, Weight::Regular, WIDTH * 0.5);
+            self.text_at(&sig.heading, LEFT, self.y, size, Weight::Regular);
+            let pos = self.wrap(&sig.position, size, Weight::Regular, WIDTH * 0.5);
             for (i, line) in pos.iter().enumerate() {
                 self.y -= lh;
-                self.text_at(line, LEFT, self.y, SIZE, Weight::Regular);
+                self.text_at(line, LEFT, self.y, size, Weight::Regular);
                 if i + 1 == pos.len() {
-                    let name = format!("____________ {}", sig.name);
+                    let name = format!("____________ {}", typo::typeset(&sig.name));
                     self.aligned(
                         &name,
                         LEFT,
                         WIDTH,
                         self.y,
-                        SIZE,
+                        size,
                         Weight::Regular,
                         Align::Right,
                     );
                 }
             }
             self.y -= lh;
-            self.text_at(&date, LEFT, self.y, SIZE, Weight::Regular);
+            self.text_at(&date, LEFT, self.y, size, Weight::Regular);
         }
         self.gap(3.0);
     }
 
-    /// A table with a caption; rows wrap, pages break, the header repeats.
+    /// A table with a caption; rows wrap, pages break with the header
+    /// repeated under «Продолжение таблицы N», and a row taller than what
+    /// is left of a page is split across pages.
     pub(crate) fn table(&mut self, table: &Table) {
-        const SIZE: f32 = 9.0;
-        const PAD: f32 = 1.2;
-        let lh = SIZE * PT_MM * 1.2;
+        const PAD: f32 = 1.3;
+        let base = self.table_size;
+        let total: f32 = table.columns.iter().map(|c| c.weight).sum();
+        // Narrow columns take a smaller size, down to 9 pt, before any
+        // word would have to be broken between letters.
+        let size = [base, base - 1.0, base - 2.0, 9.0]
+            .into_iter()
+            .find(|&size| {
+                table.columns.iter().enumerate().all(|(i, c)| {
+                    let room = c.weight / total * WIDTH - 2.0 * PAD;
+                    self.fits_words(&c.title, size, Weight::Bold, room)
+                        && table.rows.iter().all(|r| {
+                            r.get(i).is_none_or(|cell| {
+                                self.fits_words(&cell.display(), size, Weight::Regular, room)
+                            })
+                        })
+                })
+            })
+            .unwrap_or(9.0);
+        self.table_size = size;
+        self.table_body(table);
+        self.table_size = base;
+    }
+
+    fn table_body(&mut self, table: &Table) {
+        const PAD: f32 = 1.3;
+        let size = self.table_size;
+        let lh = line_height(size);
         let total: f32 = table.columns.iter().map(|c| c.weight).sum();
         let widths: Vec<f32> = table
             .columns
@@ -390,37 +667,49 @@ impl Layout {
             cells
                 .iter()
                 .zip(&widths)
-                .map(|(c, width)| this.wrap(c, SIZE, w, width - 2.0 * PAD))
+                .map(|(c, width)| this.wrap(c, size, w, width - 2.0 * PAD))
                 .collect()
+        };
+        let height = |lines: &[Vec<String>]| {
+            lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * lh + 2.0 * PAD
         };
         let header: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
         let header_lines = wrap_row(self, &header, Weight::Bold);
-        let header_h = header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * PAD;
+        let header_h = height(&header_lines);
+        let rows: Vec<Vec<Vec<String>>> = table
+            .rows
+            .iter()
+            .map(|row| {
+                let texts: Vec<String> = row.iter().map(Cell::display).collect();
+                wrap_row(self, &texts, Weight::Regular)
+            })
+            .collect();
 
         // The caption stays with the header and the first two rows, at
         // their real heights (a caption and header alone at a page's foot
         // say nothing).
-        let caption = self.wrap(&table.caption, 10.0, Weight::Bold, WIDTH);
-        let caption_h = caption.len() as f32 * 10.0 * PT_MM * 1.25 + 1.5;
-        let first_rows: f32 = table
-            .rows
-            .iter()
-            .take(2)
-            .map(|row| {
-                let texts: Vec<String> = row.iter().map(Cell::display).collect();
-                wrap_row(self, &texts, Weight::Regular)
-                    .iter()
-                    .map(Vec::len)
-                    .max()
-                    .unwrap_or(1) as f32
-                    * lh
-                    + 2.0 * PAD
-            })
-            .sum();
-        self.need(caption_h + header_h + first_rows.max(lh + 2.0 * PAD));
-        self.paragraph(&table.caption, 10.0, Weight::Bold, 0.0, Align::Left);
+        let title = table.title();
+        let caption = self.wrap(&title, CAPTION, Weight::Bold, WIDTH);
+        let caption_h = caption.len() as f32 * line_height(CAPTION) + 1.5;
+        let first_rows: f32 = rows.iter().take(2).map(|r| height(r)).sum();
+        let keep = caption_h + header_h + first_rows.max(lh + 2.0 * PAD);
+        if keep < PAGE_H - TOP - BOTTOM {
+            self.need(keep + 2.0);
+        }
+        if !self.at_top() {
+            self.gap(2.0);
+        }
+        self.paragraph(&title, CAPTION, Weight::Bold, 0.0, Align::Left);
         self.gap(1.5);
-        let header = |this: &mut Layout| {
+        let continuation = t::continuation(&title);
+        let cont_h = line_height(size) + 1.0;
+        let page_room = PAGE_H - TOP - BOTTOM - header_h - cont_h;
+        let header = |this: &mut Layout, continued: bool| {
+            if continued {
+                this.y -= line_height(size);
+                this.text_at(&continuation, LEFT, this.y + 1.0, size, Weight::Regular);
+                this.gap(1.0);
+            }
             this.table_row(
                 &header_lines,
                 &widths,
@@ -432,25 +721,48 @@ impl Layout {
                 true,
             );
         };
-        header(self);
-        for row in &table.rows {
-            let texts: Vec<String> = row.iter().map(Cell::display).collect();
-            let lines = wrap_row(self, &texts, Weight::Regular);
-            let h = lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * PAD;
-            // A page break repeats the header.
-            if self.need(h) {
-                header(self);
+        header(self, false);
+        for (row, lines) in table.rows.iter().zip(rows) {
+            let mut lines = lines;
+            loop {
+                let h = height(&lines);
+                if self.y - h >= BOTTOM {
+                    self.table_row(
+                        &lines,
+                        &widths,
+                        h,
+                        lh,
+                        PAD,
+                        Weight::Regular,
+                        Some(row),
+                        false,
+                    );
+                    break;
+                }
+                // Split a row that would leave much of the page empty or
+                // that no page could hold; move a short one whole.
+                let fit = ((self.y - BOTTOM - 2.0 * PAD) / lh).floor() as usize;
+                if h > page_room * 0.5 && fit >= 2 {
+                    let rest: Vec<Vec<String>> = lines
+                        .iter_mut()
+                        .map(|cell| cell.split_off(fit.min(cell.len())))
+                        .collect();
+                    let part_h = height(&lines);
+                    self.table_row(
+                        &lines,
+                        &widths,
+                        part_h,
+                        lh,
+                        PAD,
+                        Weight::Regular,
+                        Some(row),
+                        false,
+                    );
+                    lines = rest;
+                }
+                self.new_page();
+                header(self, true);
             }
-            self.table_row(
-                &lines,
-                &widths,
-                h,
-                lh,
-                PAD,
-                Weight::Regular,
-                Some(row),
-                false,
-            );
         }
         self.gap(4.0);
     }
@@ -467,6 +779,7 @@ impl Layout {
         cells: Option<&Vec<Cell>>,
         header: bool,
     ) {
+        let size = self.table_size;
         let top = self.y;
         let bottom = top - h;
         if header {
@@ -482,8 +795,8 @@ impl Layout {
                 _ => Align::Left,
             };
             for (k, line) in cell_lines.iter().enumerate() {
-                let baseline = top - pad - (k as f32 + 0.8) * lh;
-                self.aligned(line, x + pad, width - 2.0 * pad, baseline, 9.0, w, align);
+                let baseline = top - pad - (k as f32 + 0.78) * lh;
+                self.aligned(line, x + pad, width - 2.0 * pad, baseline, size, w, align);
             }
             self.line(x, top, x, bottom, 0.4);
             x += width;
@@ -494,137 +807,225 @@ impl Layout {
         self.y = bottom;
     }
 
-    /// A bar chart drawn as vectors, with its caption below as in the methodology.
+    /// A bar chart drawn as vectors, with its caption below as in the
+    /// methodology: columns when every label fits its slot whole at 9 pt
+    /// and every value label its bar at 8 pt, horizontal bars otherwise.
     pub(crate) fn chart(&mut self, chart: &BarChart) {
-        const COLORS: [(f32, f32, f32); 4] = [
-            (0.20, 0.40, 0.65),
-            (0.85, 0.45, 0.20),
-            (0.35, 0.60, 0.35),
-            (0.55, 0.35, 0.60),
-        ];
+        if self.columns_fit(chart) {
+            self.column_chart(chart);
+        } else {
+            self.bar_chart(chart);
+        }
+        self.legend(chart);
+        self.gap(1.0);
+        self.paragraph(&chart.title(), CAPTION, Weight::Regular, 0.0, Align::Center);
+        self.gap(4.0);
+    }
+
+    /// The fills of the series: shades far apart in lightness, so that a
+    /// black-and-white copy still tells them apart.
+    const FILLS: [(f32, f32, f32); 4] = [
+        (0.16, 0.30, 0.52),
+        (0.72, 0.79, 0.89),
+        (0.45, 0.45, 0.45),
+        (0.95, 0.95, 0.95),
+    ];
+
+    fn value_label(chart: &BarChart, v: f64) -> String {
+        typo::typeset(&klimat_core::numfmt::decimal(
+            v,
+            if chart.percent { 1 } else { 2 },
+        ))
+    }
+
+    /// The plot width of the column chart and the slot of one category.
+    fn column_slot(chart: &BarChart) -> f32 {
+        (WIDTH - 14.0) / chart.categories.len().max(1) as f32
+    }
+
+    fn columns_fit(&self, chart: &BarChart) -> bool {
+        let slot = Self::column_slot(chart);
+        let bar_w = slot * 0.8 / chart.series.len().max(1) as f32;
+        let words_fit = chart.categories.iter().all(|c| {
+            let lines = self.wrap_words(c, CHART_LABEL, Weight::Regular, slot - 1.0);
+            lines.len() <= 3
+                && lines
+                    .iter()
+                    .all(|l| self.width(l, CHART_LABEL, Weight::Regular) <= slot - 1.0 + 1e-3)
+        });
+        let values_fit = chart.series.iter().all(|s| {
+            s.values.iter().flatten().all(|&v| {
+                self.width(&Self::value_label(chart, v), CHART_VALUE, Weight::Regular)
+                    <= bar_w + 0.6
+            })
+        });
+        words_fit && values_fit
+    }
+
+    /// Vertical columns: categories along the bottom, values above the bars.
+    fn column_chart(&mut self, chart: &BarChart) {
         let plot_h = 60.0;
         let n = chart.categories.len().max(1);
-        let slot = (WIDTH - 14.0) / n as f32;
-        // Category labels are never split inside a word: the type shrinks
-        // until the longest word fits its slot; below 5,5 pt the slots are
-        // numbered instead, with the names in a key under the chart.
-        let widest = chart
+        let slot = Self::column_slot(chart);
+        let label_lh = line_height(CHART_LABEL);
+        let label_lines: Vec<Vec<String>> = chart
             .categories
             .iter()
-            .flat_map(|c| c.split_whitespace())
-            .map(|w| self.width(w, 7.0, Weight::Regular))
-            .fold(0.0f32, f32::max);
-        let fit = if widest > 0.0 {
-            (7.0 * (slot - 1.0) / widest).min(7.0)
-        } else {
-            7.0
-        };
-        let numbered = fit < 5.5;
-        let label_size = if numbered { 7.0 } else { fit };
-        let labels: Vec<String> = if numbered {
-            (1..=chart.categories.len())
-                .map(|i| i.to_string())
-                .collect()
-        } else {
-            chart.categories.clone()
-        };
-        let label_lines: Vec<Vec<String>> = labels
-            .iter()
-            .map(|c| self.wrap(c, label_size, Weight::Regular, slot - 1.0))
+            .map(|c| self.wrap_words(c, CHART_LABEL, Weight::Regular, slot - 1.0))
             .collect();
-        let labels_h =
-            label_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * label_size * PT_MM * 1.2;
-        let legend_h = if chart.series.len() > 1 { 6.0 } else { 0.0 };
-        let caption = self.wrap(&chart.caption, 10.0, Weight::Regular, WIDTH);
-        let caption_h = caption.len() as f32 * 10.0 * PT_MM * 1.25;
-        self.need(plot_h + labels_h + legend_h + caption_h + 10.0);
+        let labels_h = label_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * label_lh;
+        self.need(plot_h + labels_h + 30.0);
         let top_value = chart.axis_top();
         let x0 = LEFT + 12.0;
-        let y0 = self.y - 4.0 - plot_h;
-        // Axes and gridlines at quarters.
-        for (q, (_, label)) in chart.ticks().into_iter().enumerate() {
-            let y = y0 + plot_h * q as f32 / 4.0;
+        let y0 = self.y - 6.0 - plot_h;
+        for (v, label) in chart.ticks() {
+            let y = y0 + plot_h * (v / top_value) as f32;
             self.line(
                 x0,
                 y,
                 x0 + slot * n as f32,
                 y,
-                if q == 0 { 0.8 } else { 0.2 },
+                if v == 0.0 { 0.8 } else { 0.2 },
             );
             self.aligned(
                 &label,
                 LEFT,
                 10.5,
                 y - 1.0,
-                label_size,
+                CHART_VALUE,
                 Weight::Regular,
                 Align::Right,
             );
         }
         self.line(x0, y0, x0, y0 + plot_h, 0.8);
         let series_n = chart.series.len().max(1) as f32;
-        let bar_w = (slot * 0.75) / series_n;
+        let bar_w = slot * 0.8 / series_n;
         for (ci, lines) in label_lines.iter().enumerate() {
             let sx = x0 + slot * ci as f32;
             for (si, s) in chart.series.iter().enumerate() {
                 let Some(v) = s.values.get(ci).copied().flatten() else {
                     continue;
                 };
-                let h = (v / top_value) as f32 * plot_h;
-                let bx = sx + slot * 0.125 + bar_w * si as f32;
-                self.rect(bx, y0, bar_w, h.max(0.0), Some(COLORS[si % COLORS.len()]));
-                let value = if chart.percent {
-                    klimat_core::numfmt::decimal(v, 1)
-                } else {
-                    klimat_core::numfmt::decimal(v, 2)
-                };
+                let h = ((v / top_value) as f32 * plot_h).max(0.0);
+                let bx = sx + slot * 0.1 + bar_w * si as f32;
+                self.bar(bx, y0, bar_w, h, Self::FILLS[si % Self::FILLS.len()]);
                 self.aligned(
-                    &value,
-                    bx - 2.0,
-                    bar_w + 4.0,
+                    &Self::value_label(chart, v),
+                    bx - 1.0,
+                    bar_w + 2.0,
                     y0 + h + 1.0,
-                    6.0,
+                    CHART_VALUE,
                     Weight::Regular,
                     Align::Center,
                 );
             }
             for (k, line) in lines.iter().enumerate() {
-                let y = y0 - 3.0 - k as f32 * label_size * PT_MM * 1.2;
+                let y = y0 - 3.5 - k as f32 * label_lh;
                 self.aligned(
                     line,
                     sx,
                     slot,
                     y,
-                    label_size,
+                    CHART_LABEL,
                     Weight::Regular,
                     Align::Center,
                 );
             }
         }
-        self.y = y0 - labels_h - 3.0;
-        if numbered {
-            let key = chart
-                .categories
-                .iter()
-                .enumerate()
-                .map(|(i, c)| format!("{} – {c}", i + 1))
-                .collect::<Vec<_>>()
-                .join("; ");
-            self.paragraph(&key, 8.0, Weight::Regular, 0.0, Align::Left);
-            self.gap(1.0);
+        self.y = y0 - labels_h - 4.0;
+    }
+
+    /// Horizontal bars: the categories' names on the left, wrapped at
+    /// words, each value at the end of its bar.
+    fn bar_chart(&mut self, chart: &BarChart) {
+        let label_w = WIDTH * 0.36;
+        let x0 = LEFT + label_w + 2.0;
+        let plot_w = WIDTH - label_w - 2.0 - 13.0;
+        let label_lh = line_height(CHART_LABEL);
+        let series_n = chart.series.len().max(1) as f32;
+        let bar_h = 3.6;
+        let label_lines: Vec<Vec<String>> = chart
+            .categories
+            .iter()
+            .map(|c| self.wrap_words(c, CHART_LABEL, Weight::Regular, label_w))
+            .collect();
+        let bands: Vec<f32> = label_lines
+            .iter()
+            .map(|l| (l.len() as f32 * label_lh).max(series_n * bar_h) + 2.4)
+            .collect();
+        let plot_h: f32 = bands.iter().sum();
+        self.need((plot_h + 16.0).min(PAGE_H - TOP - BOTTOM - 20.0));
+        let top_value = chart.axis_top();
+        let top = self.y - 2.0;
+        let y_bottom = top - plot_h;
+        for (v, label) in chart.ticks() {
+            let x = x0 + plot_w * (v / top_value) as f32;
+            self.line(x, y_bottom, x, top, if v == 0.0 { 0.8 } else { 0.2 });
+            self.aligned(
+                &label,
+                x - 8.0,
+                16.0,
+                y_bottom - 3.5,
+                CHART_VALUE,
+                Weight::Regular,
+                Align::Center,
+            );
         }
-        if chart.series.len() > 1 {
-            let mut x = x0;
-            for (si, s) in chart.series.iter().enumerate() {
-                self.rect(x, self.y - 3.0, 3.0, 3.0, Some(COLORS[si % COLORS.len()]));
-                self.text_at(&s.name, x + 4.0, self.y - 2.7, 8.0, Weight::Regular);
-                x += 8.0 + self.width(&s.name, 8.0, Weight::Regular);
+        let mut y = top;
+        for (ci, lines) in label_lines.iter().enumerate() {
+            let band = bands[ci];
+            let block_h = lines.len() as f32 * label_lh;
+            let mut ly = y - (band - block_h) / 2.0;
+            for line in lines {
+                ly -= label_lh;
+                self.text_at(
+                    line,
+                    LEFT,
+                    ly + label_lh * 0.25,
+                    CHART_LABEL,
+                    Weight::Regular,
+                );
             }
-            self.y -= legend_h;
+            let bars_top = y - (band - series_n * bar_h) / 2.0;
+            for (si, s) in chart.series.iter().enumerate() {
+                let Some(v) = s.values.get(ci).copied().flatten() else {
+                    continue;
+                };
+                let w = ((v / top_value) as f32 * plot_w).max(0.0);
+                let by = bars_top - bar_h * (si as f32 + 1.0);
+                self.bar(x0, by, w, bar_h, Self::FILLS[si % Self::FILLS.len()]);
+                self.text_at(
+                    &Self::value_label(chart, v),
+                    x0 + w + 1.0,
+                    by + 0.9,
+                    CHART_VALUE,
+                    Weight::Regular,
+                );
+            }
+            y -= band;
         }
-        self.gap(1.0);
-        self.paragraph(&chart.caption, 10.0, Weight::Regular, 0.0, Align::Center);
-        self.gap(4.0);
+        self.y = y_bottom - 6.0;
+    }
+
+    /// The legend under a chart of several series.
+    fn legend(&mut self, chart: &BarChart) {
+        if chart.series.len() < 2 {
+            return;
+        }
+        let lh = line_height(CHART_LABEL) + 1.0;
+        self.need(lh);
+        let mut x = LEFT + 12.0;
+        self.y -= lh;
+        for (si, s) in chart.series.iter().enumerate() {
+            let w = 6.0 + self.width(&s.name, CHART_LABEL, Weight::Regular);
+            if x + w > LEFT + WIDTH {
+                x = LEFT + 12.0;
+                self.y -= lh;
+            }
+            self.bar(x, self.y, 3.2, 3.2, Self::FILLS[si % Self::FILLS.len()]);
+            self.text_at(&s.name, x + 4.5, self.y + 0.5, CHART_LABEL, Weight::Regular);
+            x += w + 6.0;
+        }
     }
 
     /// Marks the pages so far as not numbered (the title page).
@@ -632,21 +1033,33 @@ impl Layout {
         self.unnumbered = self.pages.len();
     }
 
-    /// The finished PDF: page numbers added, fonts subset.
-    pub(crate) fn finish(mut self) -> Vec<u8> {
+    /// An outline entry for the current page.
+    pub(crate) fn bookmark(&mut self, title: &str) {
+        self.outline.push((title.to_owned(), self.pages.len()));
+    }
+
+    /// The finished PDF: page numbers in the top margin (none on the
+    /// unnumbered pages), the outline, the file's metadata, fonts subset.
+    pub(crate) fn finish(self) -> Vec<u8> {
+        self.finish_with(&Meta::default())
+    }
+
+    /// [`Layout::finish`] with the document's title, author and date.
+    pub(crate) fn finish_with(mut self, meta: &Meta) -> Vec<u8> {
         let total = self.pages.len();
         for i in self.unnumbered..total {
-            let label = t::page_of(i + 1, total);
-            let w = self.width(&label, 9.0, Weight::Regular);
+            // Arabic numerals without words or marks, centred.
+            let label = (i + 1).to_string();
+            let w = self.width(&label, BODY, Weight::Regular);
             let id = self.regular.id.clone();
             self.pages[i].extend([
                 Op::StartTextSection,
                 Op::SetFont {
                     font: PdfFontHandle::External(id),
-                    size: Pt(9.0),
+                    size: Pt(BODY),
                 },
                 Op::SetTextCursor {
-                    pos: Point::new(Mm(LEFT + (WIDTH - w) / 2.0), Mm(10.0)),
+                    pos: Point::new(Mm(LEFT + (WIDTH - w) / 2.0), Mm(PAGE_NUMBER_Y)),
                 },
                 Op::ShowText {
                     items: vec![TextItem::Text(label)],
@@ -658,11 +1071,63 @@ impl Layout {
             .into_iter()
             .map(|ops| PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops))
             .collect();
+        for (title, page) in &self.outline {
+            self.doc.add_bookmark(title, *page);
+        }
+        let info = &mut self.doc.metadata.info;
+        if !meta.title.is_empty() {
+            info.document_title = meta.title.clone();
+        }
+        info.author = meta.author.clone();
+        info.subject = meta.subject.clone();
+        info.creator = t::CREATOR.to_owned();
+        info.producer = t::CREATOR.to_owned();
+        if let Some(date) = meta.created.as_deref().and_then(parse_date) {
+            let when = printpdf::OffsetDateTime::new_in_offset(
+                date,
+                printpdf::Time {
+                    hour: 0,
+                    minute: 0,
+                    second: 0,
+                    millisecond: 0,
+                },
+                printpdf::Offset {
+                    hours: 0,
+                    minutes: 0,
+                    seconds: 0,
+                    milliseconds: 0,
+                },
+            );
+            info.creation_date = when;
+            info.modification_date = when;
+            info.metadata_date = when;
+        }
         let opts = PdfSaveOptions {
             subset_fonts: true,
             ..PdfSaveOptions::default()
         };
-        self.doc.with_pages(pages).save(&opts, &mut Vec::new())
+        let doc = self.doc.with_pages(pages);
+        let mut lo = doc.to_lopdf_document(&opts, &mut Vec::new());
+        if opts.optimize {
+            lo.compress();
+        }
+        // printpdf writes a «GTS_PDFXVersion» into the Info dictionary even
+        // when the file claims no standard, and knows no language tag.
+        if let Ok(info) = lo
+            .trailer
+            .get(b"Info")
+            .and_then(lopdf::Object::as_reference)
+            && let Ok(dict) = lo.get_dictionary_mut(info)
+        {
+            dict.remove(b"GTS_PDFXVersion");
+        }
+        if let Ok(catalog) = lo.catalog_mut() {
+            catalog.set("Lang", lopdf::Object::string_literal("ru-RU"));
+        }
+        let mut out = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = lo.save_to(&mut out);
+        out
     }
 
     /// The cursor, mm from the bottom.
@@ -676,6 +1141,19 @@ impl Layout {
     }
 }
 
+/// «23.11.2026» as a PDF date.
+fn parse_date(s: &str) -> Option<printpdf::Date> {
+    let mut parts = s.split('.');
+    let day = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let year = parts.next()?.parse().ok()?;
+    ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some(printpdf::Date {
+        year,
+        month,
+        day,
+    })
+}
+
 /// The left margin and the text width, for renderers that place things themselves.
 pub(crate) const fn frame() -> (f32, f32) {
     (LEFT, WIDTH)
@@ -686,30 +1164,30 @@ pub fn render(model: &ReportModel) -> Vec<u8> {
     let mut l = Layout::new(&model.title.survey);
     // Title page, with the «УТВЕРЖДАЮ» block at the top right.
     if let Some(a) = &model.title.approval {
-        l.set_y(PAGE_H - 20.0);
+        l.set_y(PAGE_H - TOP);
         l.signature(a, true);
     }
     l.set_y(
         PAGE_H
             - if model.title.approval.is_some() {
-                75.0
+                85.0
             } else {
                 60.0
             },
     );
     if let Some(org) = &model.title.organization {
-        l.paragraph(org, 14.0, Weight::Regular, 0.0, Align::Center);
-        l.gap(30.0);
+        l.paragraph(org, BODY, Weight::Regular, 0.0, Align::Center);
+        l.gap(28.0);
     } else {
-        l.gap(36.0);
+        l.gap(34.0);
     }
     l.paragraph(t::REPORT_TITLE, 20.0, Weight::Bold, 0.0, Align::Center);
     l.gap(3.0);
-    l.paragraph(t::REPORT_SUBTITLE, 14.0, Weight::Bold, 0.0, Align::Center);
+    l.paragraph(t::REPORT_SUBTITLE, 16.0, Weight::Bold, 0.0, Align::Center);
     l.gap(6.0);
     l.paragraph(
         &format!("«{}»", model.title.survey),
-        14.0,
+        16.0,
         Weight::Regular,
         0.0,
         Align::Center,
@@ -717,50 +1195,54 @@ pub fn render(model: &ReportModel) -> Vec<u8> {
     l.gap(3.0);
     l.paragraph(
         &format!("{}: {}", t::DATE, model.title.date),
-        12.0,
+        BODY,
         Weight::Regular,
         0.0,
         Align::Center,
     );
-    l.gap(30.0);
+    l.gap(24.0);
     for fact in &model.title.facts {
-        l.paragraph(fact, 11.0, Weight::Regular, 0.0, Align::Left);
-        l.gap(1.5);
+        l.paragraph(fact, TABLE, Weight::Regular, 0.0, Align::Left);
+        l.gap(1.2);
     }
-    l.set_y(BOTTOM + 25.0);
-    l.paragraph(t::METHODOLOGY, 9.0, Weight::Regular, 0.0, Align::Center);
+    l.set_y(BOTTOM + 22.0);
+    l.paragraph(t::METHODOLOGY, TABLE, Weight::Regular, 0.0, Align::Center);
     l.unnumbered_so_far();
 
     for section in &model.sections {
         l.new_page();
-        l.paragraph(&section.title, 14.0, Weight::Bold, 0.0, Align::Left);
+        l.bookmark(&section.title);
+        l.paragraph(&section.title, HEADING, Weight::Bold, 0.0, Align::Left);
         l.gap(3.0);
         for block in &section.blocks {
             match block {
                 Block::Subheading(s) => {
-                    l.need(20.0);
-                    l.gap(2.0);
-                    l.paragraph(s, 12.0, Weight::Bold, 0.0, Align::Left);
+                    // A subheading keeps at least three lines of what follows.
+                    l.need(line_height(BODY) * 5.0);
+                    if !l.at_top() {
+                        l.gap(2.0);
+                    }
+                    l.paragraph(s, BODY, Weight::Bold, 0.0, Align::Left);
                     l.gap(1.5);
                 }
                 Block::Paragraph(p) => {
-                    l.paragraph(p, 11.0, Weight::Regular, 10.0, Align::Left);
-                    l.gap(1.5);
+                    l.paragraph(p, BODY, Weight::Regular, INDENT, Align::Justify);
+                    l.gap(1.0);
                 }
                 Block::Bullets(items) => {
                     for item in items {
                         l.paragraph(
-                            &format!("– {item}"),
-                            11.0,
+                            &format!("–\u{a0}{item}"),
+                            BODY,
                             Weight::Regular,
-                            0.0,
-                            Align::Left,
+                            INDENT,
+                            Align::Justify,
                         );
-                        l.gap(1.0);
+                        l.gap(0.6);
                     }
-                    l.gap(2.0);
+                    l.gap(1.5);
                 }
-                Block::Table(table) if table.placement == crate::model::Placement::Both => {
+                Block::Table(table) if table.placement != crate::model::Placement::WorkbookOnly => {
                     l.table(table);
                 }
                 Block::Table(_) => {}
@@ -770,8 +1252,12 @@ pub fn render(model: &ReportModel) -> Vec<u8> {
             }
         }
     }
-    let _ = l.y();
-    l.finish()
+    l.finish_with(&Meta {
+        title: format!("{} «{}»", t::REPORT_TITLE_PLAIN, model.title.survey),
+        author: model.title.organization.clone().unwrap_or_default(),
+        subject: t::REPORT_SUBTITLE.to_owned(),
+        created: model.title.created.clone(),
+    })
 }
 
 #[cfg(test)]
@@ -792,10 +1278,35 @@ mod tests {
                 "{line:?} is too wide"
             );
         }
+        let joined: String = lines.iter().map(|l| l.trim_end_matches('-')).collect();
         assert_eq!(
-            lines.concat().replace(' ', ""),
+            joined.replace([' ', '\u{a0}'], ""),
             text.replace(' ', ""),
-            "nothing is lost"
+            "nothing is lost but the hyphens added at line ends"
         );
+    }
+
+    #[test]
+    fn a_number_and_its_percent_sign_share_a_line() {
+        let l = Layout::new("t");
+        let text = "Коэффициент приверженности коллектива составил 45,68 % при 120 анкетах, лояльность -2,86.";
+        for max in (30..120).map(|w| w as f32) {
+            for line in l.wrap(text, BODY, Weight::Regular, max) {
+                assert!(!line.starts_with('%'), "{max}: {line:?}");
+                assert!(
+                    !line.contains('-') || line.ends_with('-'),
+                    "{max}: {line:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn chart_labels_are_never_split_inside_a_word() {
+        let l = Layout::new("t");
+        for w in ["Удовлетворенность", "профессионализм"] {
+            let lines = l.wrap_words(&format!("{w} трудом"), CHART_LABEL, Weight::Regular, 30.0);
+            assert_eq!(lines[0], w);
+        }
     }
 }

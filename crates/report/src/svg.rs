@@ -37,15 +37,15 @@ pub fn render(chart: &BarChart) -> String {
     let top_value = chart.axis_top();
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{}" class="chart">"#,
-        escape(&chart.caption)
+        escape(&chart.title())
     );
-    for (q, (_, label)) in chart.ticks().into_iter().enumerate() {
-        let y = top + plot_h - plot_h * q as f64 / 4.0;
+    for (v, label) in chart.ticks() {
+        let y = top + plot_h - plot_h * v / top_value;
         out += &format!(
             r##"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{}" stroke-width="{}"/><text x="{:.1}" y="{:.1}" font-size="10" text-anchor="end" fill="#333">{}</text>"##,
             left + plot_w,
-            if q == 0 { "#000" } else { "#ccc" },
-            if q == 0 { 1.2 } else { 0.6 },
+            if v == 0.0 { "#000" } else { "#ccc" },
+            if v == 0.0 { 1.2 } else { 0.6 },
             left - 4.0,
             y + 3.5,
             label

@@ -10,10 +10,43 @@ pub fn suppressed(k: u32) -> String {
     )
 }
 
-/// «Страница 3 из 12».
-pub fn page_of(page: usize, total: usize) -> String {
-    format!("Страница {page} из {total}")
+/// «Продолжение таблицы 3» over a table's header repeated on a new page,
+/// from its caption «Таблица 3 – …»; «Продолжение таблицы» for a caption
+/// without a number.
+pub fn continuation(caption: &str) -> String {
+    let number = caption
+        .strip_prefix("Таблица ")
+        .and_then(|rest| rest.split([' ', '\u{a0}']).next())
+        .filter(|n| !n.is_empty() && *n != "–");
+    match number {
+        Some(n) => format!("Продолжение таблицы {n}"),
+        None => "Продолжение таблицы".to_owned(),
+    }
 }
+
+/// «Таблица» and «Рисунок» before a number.
+pub const TABLE: &str = "Таблица";
+pub const FIGURE: &str = "Рисунок";
+/// After the methodology's number of a table: «(таблица Б.3 методических рекомендаций)».
+pub const OF_METHODOLOGY: &str = "методических рекомендаций";
+
+/// The caption of the printed answers to open question `q` of Table А.1.
+pub fn open_caption(q: usize) -> String {
+    format!("Ответы на открытый вопрос {q} (таблица А.1)")
+}
+
+/// «и ещё 12 ответов – в книге XLSX, лист «А.1 Открытые ответы»».
+pub fn more_answers(n: usize) -> String {
+    format!(
+        "и ещё {n} {} – в книге XLSX, лист «{SHEET_A1}»",
+        plural(n as u64, "ответ", "ответа", "ответов")
+    )
+}
+
+/// The program named as the PDF's creator.
+pub const CREATOR: &str = "Klimat";
+/// The report's name in the file's title.
+pub const REPORT_TITLE_PLAIN: &str = "Отчет";
 
 /// «Учтено анкет: 120».
 pub fn forms_counted(label: &str, n: u64) -> String {

@@ -138,7 +138,7 @@ fn write_cell(
 fn table_sheet(table: &Table, name: &str, f: &Formats) -> Result<Worksheet, XlsxError> {
     let mut sheet = Worksheet::new();
     sheet.set_name(name)?;
-    sheet.write_string_with_format(0, 0, &table.caption, &f.caption)?;
+    sheet.write_string_with_format(0, 0, table.title(), &f.caption)?;
     let header_row = 1;
     for (c, col) in table.columns.iter().enumerate() {
         sheet.write_string_with_format(header_row, c as u16, &col.title, &f.header)?;
@@ -204,11 +204,12 @@ fn conclusions_sheet(
                         put(&mut sheet, d, &f.text)?;
                     }
                 }
+                Block::Table(t) if t.placement == crate::model::Placement::PrintOnly => {}
                 Block::Table(t) => {
                     let sheet_of = tables.next().map_or("", String::as_str);
                     put(
                         &mut sheet,
-                        &format!("{} – {} «{sheet_of}»", t.caption, crate::text::SEE_SHEET),
+                        &format!("{} – {} «{sheet_of}»", t.title(), crate::text::SEE_SHEET),
                         &f.text,
                     )?;
                 }
@@ -233,7 +234,7 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, XlsxError> {
     summary.set_name(sheet_name(SUMMARY_SHEET, &mut used))?;
     let conclusions_name = sheet_name(CONCLUSIONS_SHEET, &mut used);
     let table_names: Vec<String> = model
-        .tables()
+        .workbook_tables()
         .map(|t| sheet_name(&t.sheet, &mut used))
         .collect();
     let mut r = 0;
@@ -266,7 +267,7 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, XlsxError> {
         &f,
     )?);
 
-    for (table, name) in model.tables().zip(&table_names) {
+    for (table, name) in model.workbook_tables().zip(&table_names) {
         book.push_worksheet(table_sheet(table, name, &f)?);
     }
 
@@ -276,7 +277,7 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, XlsxError> {
     sheet.set_name(&charts_name)?;
     let mut row = 0u32;
     for chart in model.charts() {
-        sheet.write_string_with_format(row, 0, &chart.caption, &f.caption)?;
+        sheet.write_string_with_format(row, 0, chart.title(), &f.caption)?;
         let first = row + 1;
         for (s, series) in chart.series.iter().enumerate() {
             sheet.write_string_with_format(first, 1 + s as u16, &series.name, &f.header)?;

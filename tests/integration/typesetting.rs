@@ -1,0 +1,252 @@
+//! The report as an official document (issue 17), read back from the files:
+//! the PDF's geometry and numbering through `pdftotext -bbox`, its outline
+//! and language through lopdf, the typography of its text.
+
+use std::process::Command;
+
+use klimat_tests::TempDir;
+
+use crate::report::{ok, pdf_words, pdftotext, survey_with};
+
+/// Points per millimetre.
+const PT: f64 = 72.0 / 25.4;
+
+/// One word of `pdftotext -bbox`: page (from 1), text, x/y of its box in
+/// points from the top-left corner.
+#[derive(Debug)]
+struct Word {
+    page: usize,
+    text: String,
+    x_min: f64,
+    y_min: f64,
+    x_max: f64,
+    y_max: f64,
+}
+
+fn attr(line: &str, name: &str) -> f64 {
+    let key = format!("{name}=\"");
+    let start = line.find(&key).unwrap() + key.len();
+    let end = start + line[start..].find('"').unwrap();
+    line[start..end].parse().unwrap()
+}
+
+fn words(pdf: &std::path::Path) -> Vec<Word> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    let mut page = 0;
+    let mut words = Vec::new();
+    for line in html.lines() {
+        let line = line.trim();
+        if line.starts_with("<page ") {
+            page += 1;
+        } else if line.starts_with("<word ") {
+            let text = line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_owned();
+            words.push(Word {
+                page,
+                text,
+                x_min: attr(line, "xMin"),
+                y_min: attr(line, "yMin"),
+                x_max: attr(line, "xMax"),
+                y_max: attr(line, "yMax"),
+            });
+        }
+    }
+    words
+}
+
+fn report(dir: &TempDir, first_answer: &str) -> std::path::PathBuf {
+    let (db, id) = survey_with(dir, first_answer);
+    let pdf = dir.join("r.pdf");
+    ok(&[
+        "--db",
+        &db,
+        "report",
+        "--survey",
+        &id,
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    pdf
+}
+
+#[test]
+fn the_pdf_keeps_the_office_margins_and_numbers_pages_in_the_top_margin() {
+    let dir = TempDir::new("typeset-margins");
+    let pdf = report(&dir, "профессионализм");
+    let words = words(&pdf);
+    let pages = words.iter().map(|w| w.page).max().unwrap();
+    assert!(pages > 5);
+    // Margins of the Инструкция по делопроизводству: left 30 mm, right
+    // 10 mm, top and bottom 20 mm (half a millimetre for rounding).
+    let (left, right) = (30.0 * PT - 1.5, (210.0 - 10.0) * PT + 1.5);
+    let (top, bottom) = (20.0 * PT - 1.5, (297.0 - 20.0) * PT + 1.5);
+    for w in &words {
+        assert!(
+            w.x_min >= left && w.x_max <= right,
+            "page {}: «{}» outside the side margins ({:.1}–{:.1} pt)",
+            w.page,
+            w.text,
+            w.x_min,
+            w.x_max
+        );
+        let in_top_margin = w.y_min < top;
+        assert!(
+            w.y_max <= bottom,
+            "page {}: «{}» in the bottom margin",
+            w.page,
+            w.text
+        );
+        if in_top_margin {
+            // Only the page number: centred over the text, arabic
+            // numerals, no words, none on the first page.
+            assert_ne!(w.page, 1, "the first page carries no number: «{}»", w.text);
+            assert_eq!(
+                w.text,
+                w.page.to_string(),
+                "page {}: the top margin holds its number",
+                w.page
+            );
+            let centre = (w.x_min + w.x_max) / 2.0;
+            let text_centre = (30.0 + 200.0) / 2.0 * PT;
+            assert!(
+                (centre - text_centre).abs() < 2.0,
+                "page {}: number at {centre:.1} pt",
+                w.page
+            );
+            // Its baseline 12 mm from the top edge (the box includes the
+            // font's ascent and descent).
+            assert!(
+                w.y_min > 5.0 * PT && w.y_max < 16.0 * PT,
+                "in the top margin: {w:?}"
+            );
+        }
+    }
+    for page in 2..=pages {
+        assert!(
+            words
+                .iter()
+                .any(|w| w.page == page && w.text == page.to_string() && w.y_min < top),
+            "page {page} is numbered"
+        );
+    }
+    assert!(!words.iter().any(|w| w.text.contains("Страница")));
+}
+
+#[test]
+fn the_pdf_prints_true_minus_signs_dashes_and_numbered_captions() {
+    let dir = TempDir::new("typeset-text");
+    let pdf = report(&dir, "профессионализм");
+    let text = pdftotext(&pdf);
+    // Table Б.6 holds negative block means (Би, Гл, Ев): with U+2212.
+    assert!(text.contains("−3,"), "a negative mean with a true minus");
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for (i, pair) in chars.windows(2).enumerate() {
+            let prev = i.checked_sub(1).map_or(' ', |j| chars[j]);
+            assert!(
+                !(pair[0] == '-' && pair[1].is_ascii_digit() && !prev.is_alphanumeric()),
+                "a hyphen-minus before a number: «{line}»"
+            );
+        }
+        assert!(
+            !line.trim_start().starts_with('%'),
+            "«%» parted from its number: «{line}»"
+        );
+    }
+    assert!(
+        text.contains("1–3 лет") || text.contains("от 1 до 3"),
+        "ranges with an en dash"
+    );
+    // Tables and figures in one sequence each, the methodology's number kept.
+    for n in 1..=5 {
+        assert!(text.contains(&format!("Таблица {n} –")), "Таблица {n}");
+    }
+    assert!(text.contains("Рисунок 1 –") && text.contains("Рисунок 2 –"));
+    assert!(pdf_words(&pdf).contains("(таблица Б.8 методических рекомендаций)"));
+    assert!(
+        text.contains("Продолжение таблицы"),
+        "a long table says it continues"
+    );
+}
+
+#[test]
+fn the_pdf_has_an_outline_a_language_and_honest_metadata() {
+    let dir = TempDir::new("typeset-meta");
+    let pdf = report(&dir, "профессионализм");
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"ru-RU");
+    // The outline: one entry per section, in order.
+    let outlines = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut next = outlines
+        .get(b"First")
+        .ok()
+        .and_then(|o| o.as_reference().ok());
+    let mut titles = Vec::new();
+    while let Some(id) = next {
+        let item = doc.get_dictionary(id).unwrap();
+        let title = item.get(b"Title").unwrap().as_str().unwrap();
+        titles.push(lopdf::decode_text_string(&lopdf::Object::string_literal(title)).unwrap());
+        next = item.get(b"Next").ok().and_then(|o| o.as_reference().ok());
+    }
+    assert!(
+        titles.iter().any(|t| t == "Основные результаты"),
+        "{titles:?}"
+    );
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.ends_with("Организационная приверженность")),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().any(|t| t.ends_with("Корпоративная культура")),
+        "{titles:?}"
+    );
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Author:          Райисполком"), "{info}");
+    assert!(info.contains("Диагностика 2026"), "{info}");
+    let year = chrono::Local::now().format("%Y").to_string();
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("CreationDate:") && l.contains(&year)),
+        "the real creation date, not 1970: {info}"
+    );
+    let raw = std::fs::read(&pdf).unwrap();
+    assert!(
+        !raw.windows(15).any(|w| w == b"GTS_PDFXVersion"),
+        "no PDF/X claim"
+    );
+}
+
+#[test]
+fn a_700_word_open_answer_is_printed_whole_across_pages() {
+    let dir = TempDir::new("typeset-long");
+    let answer: Vec<String> = (1..=700).map(|i| format!("слово{i:03}")).collect();
+    let pdf = report(&dir, &answer.join(" "));
+    let text = pdf_words(&pdf);
+    let printed: Vec<&str> = text.split(' ').filter(|w| w.starts_with("слово")).collect();
+    // In the printed answers (table of question 1) and nowhere else.
+    let missing: Vec<&String> = answer
+        .iter()
+        .filter(|w| !printed.contains(&w.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "every word of the answer is printed: {missing:?} missing"
+    );
+    assert_eq!(
+        printed.len(),
+        700,
+        "every word of the answer is printed once"
+    );
+    assert_eq!(printed.first(), Some(&"слово001"));
+    assert_eq!(printed.last(), Some(&"слово700"));
+}
