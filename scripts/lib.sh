@@ -23,7 +23,8 @@ ensure_deps() {
   # to run, screenshot and drive the window headless.
   local packages=(build-essential pkg-config ca-certificates curl poppler-utils
     libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
-    file patchelf xvfb xauth imagemagick webkit2gtk-driver python3-yaml)
+    file patchelf xvfb xauth imagemagick webkit2gtk-driver python3-yaml
+    fonts-crosextra-carlito)
   install_missing "${packages[@]}"
   if ! command -v cargo >/dev/null 2>&1 && [ -f "$HOME/.cargo/env" ]; then
     # shellcheck disable=SC1091

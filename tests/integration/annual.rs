@@ -844,10 +844,10 @@ fn participation_signatures_proposals_and_a_subdivision_report() {
     );
     let summary = book.worksheet_range(rt::SHEET_SUMMARY).unwrap();
     assert!(
-        summary
-            .rows()
-            .any(|r| r.iter().any(|c| *c == Data::Float(2138.0 / 4680.0 * 100.0))),
-        "P as a number on the summary sheet"
+        summary.rows().any(|r| r
+            .iter()
+            .any(|c| *c == Data::Float(2138.0 / 4680.0 * 100.0 / 100.0))),
+        "P as a number on the summary sheet, a fraction under a % format"
     );
 
     // One subdivision: 30 forms, its own staff.

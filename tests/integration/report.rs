@@ -203,9 +203,11 @@ fn the_workbook_has_the_figures_as_numbers_charts_and_text_stays_text() {
     else {
         panic!()
     };
+    // A fraction under a % format: Excel shows «45,68 %» and computes
+    // with 0,4568 (not 4568 % as when 45,68 was stored).
     assert!(
-        (p - 45.683_760_683_760_68).abs() < 1e-9,
-        "P stored as a number: {p}"
+        (p - 0.456_837_606_837_606_8).abs() < 1e-12,
+        "P stored as a fraction: {p}"
     );
     let matrix = book.worksheet_range("Б.10 Матрица").unwrap();
     let row1 = matrix.rows().nth(2).unwrap();

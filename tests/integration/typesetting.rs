@@ -250,3 +250,92 @@ fn a_700_word_open_answer_is_printed_whole_across_pages() {
     assert_eq!(printed.first(), Some(&"слово001"));
     assert_eq!(printed.last(), Some(&"слово700"));
 }
+
+#[test]
+fn every_workbook_sheet_prints_on_a4_with_the_office_margins_headers_and_footers() {
+    use std::io::Read;
+    let dir = TempDir::new("typeset-xlsx");
+    let (db, id) = survey_with(&dir, "профессионализм");
+    let xlsx = dir.join("r.xlsx");
+    ok(&[
+        "--db",
+        &db,
+        "report",
+        "--survey",
+        &id,
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+    ]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+        .map(|n| n.into_owned())
+        .collect();
+    assert!(names.len() > 10, "{names:?}");
+    let mut workbook = String::new();
+    zip.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    for name in &names {
+        let mut xml = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+        assert!(xml.contains(r#"paperSize="9""#), "{name}: A4");
+        // Left 30 mm = 1,18 inch, right 10 mm = 0,39 inch.
+        assert!(
+            xml.contains(r#"<pageMargins left="1.1811"#),
+            "{name}: the left margin"
+        );
+        assert!(xml.contains(r#"right="0.3937"#), "{name}: the right margin");
+        assert!(
+            xml.contains("<oddHeader>") && xml.contains("Диагностика 2026"),
+            "{name}: a header with the survey"
+        );
+        assert!(
+            xml.contains("<oddFooter>&amp;C&amp;9Страница &amp;P из &amp;N</oddFooter>"),
+            "{name}: page numbers"
+        );
+    }
+    // Table sheets repeat their header row on every printed page.
+    assert!(
+        workbook.contains("_xlnm.Print_Titles"),
+        "repeated header rows"
+    );
+    // Percents are fractions under a % format.
+    let mut styles = String::new();
+    zip.by_name("xl/styles.xml")
+        .unwrap()
+        .read_to_string(&mut styles)
+        .unwrap();
+    assert!(
+        styles.contains(r#"formatCode="0.00&quot; &quot;%""#),
+        "a % number format"
+    );
+    // The per-form culture sheet names its columns as the form does.
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("Культура по анкетам").unwrap();
+    let header: Vec<String> = sheet
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|c| match c {
+            Data::String(s) => s.clone(),
+            other => panic!("a header cell {other:?}"),
+        })
+        .collect();
+    assert_eq!(header.len(), 65);
+    assert!(
+        header.iter().all(|h| !h.contains('_')),
+        "no template names: {header:?}"
+    );
+    assert!(
+        header
+            .iter()
+            .any(|h| h.starts_with("А.2, п. 1 «профессионализм»")),
+        "{header:?}"
+    );
+}

@@ -1245,6 +1245,42 @@ fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Bloc
     out.push(Block::Paragraph(t::KLIMAT_PROMPTS_NOTE.to_owned()));
 }
 
+/// The columns of the per-form culture sheet, in the order of the import
+/// template (o1_pos … n8_text), named as a reader of the form would:
+/// «А.2, п. 1 «профессионализм»: в подразделении».
+fn culture_form_columns() -> Vec<Column> {
+    let mut c = Vec::with_capacity(64);
+    for (i, q) in CULTURE_OPEN_QUESTIONS.iter().enumerate() {
+        for prompt in [q.positive, q.negative] {
+            c.push(Column::new(format!("А.1, вопрос {}: {prompt}", i + 1), 3.0));
+        }
+    }
+    for (i, item) in CULTURE_COHESION_ITEMS.iter().enumerate() {
+        for side in [t::COL_SUB, t::COL_ORG] {
+            c.push(Column::new(
+                format!("А.2, п. {} «{item}»: {}", i + 1, side.to_lowercase()),
+                1.6,
+            ));
+        }
+    }
+    c.push(Column::new(t::COL_FORM_C15_TEXT, 2.5));
+    for (i, item) in CULTURE_LEVEL_ITEMS.iter().enumerate() {
+        for side in [t::COL_SUB, t::COL_ORG] {
+            c.push(Column::new(
+                format!("А.3, п. {} «{item}»: {}", i + 1, side.to_lowercase()),
+                1.8,
+            ));
+        }
+    }
+    for (i, item) in CULTURE_NEGATIVE_ITEMS.iter().enumerate() {
+        c.push(Column::new(format!("А.4, п. {} «{item}»", i + 1), 2.0));
+    }
+    c.push(Column::new(t::COL_FORM_N7_ACTORS, 2.5));
+    c.push(Column::new(t::COL_FORM_N7_TECH, 2.5));
+    c.push(Column::new(t::COL_FORM_N8_TEXT, 2.5));
+    c
+}
+
 /// The culture forms one by one (workbook only); their free texts only
 /// when `verbatim`.
 fn per_form_culture(c: &CultureData, verbatim: bool, out: &mut Vec<Block>) {
@@ -1257,9 +1293,7 @@ fn per_form_culture(c: &CultureData, verbatim: bool, out: &mut Vec<Block>) {
     };
     // Per form: workbook only.
     let mut columns = vec![Column::new(t::COL_CODE, 2.0)];
-    let names =
-        <klimat_core::culture::CultureForm as klimat_core::template::FormAnswers>::columns();
-    columns.extend(names.iter().map(|n| Column::new(n.clone(), 1.0)));
+    columns.extend(culture_form_columns());
     let rows = c
         .forms
         .iter()

@@ -43,6 +43,15 @@ pub fn more_answers(n: usize) -> String {
     )
 }
 
+/// The free-text and list columns of the per-form culture sheet.
+pub const COL_FORM_C15_TEXT: &str = "А.2, п. 15: «другое (укажите)» – текст";
+pub const COL_FORM_N7_ACTORS: &str = "А.4, п. 7: кто (подчеркнуто)";
+pub const COL_FORM_N7_TECH: &str = "А.4, п. 7: какие технологии (подчеркнуто)";
+pub const COL_FORM_N8_TEXT: &str = "А.4, п. 8: «Иное (укажите)» – текст";
+
+/// The page number in a workbook's footer (Excel's codes &P and &N).
+pub const XLSX_PAGE_OF: &str = "Страница &P из &N";
+
 /// The program named as the PDF's creator.
 pub const CREATOR: &str = "Klimat";
 /// The report's name in the file's title.

@@ -5,7 +5,10 @@
 
 use std::collections::HashSet;
 
-use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartDataLabel, ChartFont, ChartLegendPosition, ChartType, Format, FormatAlign,
+    Workbook, Worksheet, XlsxError,
+};
 
 use crate::model::{Cell, ReportModel, Table};
 
@@ -48,6 +51,7 @@ struct Formats {
     changes: Vec<Format>,
     points: Vec<Format>,
     caption: Format,
+    caption_wrap: Format,
 }
 
 impl Formats {
@@ -59,17 +63,19 @@ impl Formats {
                 } else {
                     format!("0.{}", "0".repeat(d))
                 };
-                Format::new().set_num_format(f)
+                Format::new().set_num_format(f).set_align(FormatAlign::Top)
             })
             .collect();
+        // Percents are stored as fractions (0,4568) under a % format, so
+        // that Excel's own arithmetic and formats see a percent.
         let percents = (0..=6)
             .map(|d| {
                 let f = if d == 0 {
-                    "0\" %\"".to_owned()
+                    "0\" \"%".to_owned()
                 } else {
-                    format!("0.{}\" %\"", "0".repeat(d))
+                    format!("0.{}\" \"%", "0".repeat(d))
                 };
-                Format::new().set_num_format(f)
+                Format::new().set_num_format(f).set_align(FormatAlign::Top)
             })
             .collect();
         // Signed changes with a true minus; «п. п.» after a change of a percent.
@@ -79,7 +85,9 @@ impl Formats {
             } else {
                 format!("0.{}", "0".repeat(d))
             };
-            Format::new().set_num_format(format!("+{n}{unit};\u{2212}{n}{unit};{n}{unit}"))
+            Format::new()
+                .set_num_format(format!("+{n}{unit};\u{2212}{n}{unit};{n}{unit}"))
+                .set_align(FormatAlign::Top)
         };
         let changes = (0..=6).map(|d| signed(d, "")).collect();
         let points = (0..=6).map(|d| signed(d, "\" п. п.\"")).collect();
@@ -93,10 +101,16 @@ impl Formats {
                 .set_align(FormatAlign::VerticalCenter)
                 .set_background_color("#E6EBF2"),
             text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            int: Format::new().set_num_format("0"),
+            int: Format::new()
+                .set_num_format("0")
+                .set_align(FormatAlign::Top),
             decimals,
             percents,
             caption: Format::new().set_bold(),
+            caption_wrap: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
         }
     }
 }
@@ -121,7 +135,12 @@ fn write_cell(
             sheet.write_number_with_format(row, col, *v, &f.decimals[usize::from(*d).min(6)])?;
         }
         Cell::Percent(v, d) => {
-            sheet.write_number_with_format(row, col, *v, &f.percents[usize::from(*d).min(6)])?;
+            sheet.write_number_with_format(
+                row,
+                col,
+                *v / 100.0,
+                &f.percents[usize::from(*d).min(6)],
+            )?;
         }
         Cell::Change(v, d, pp) => {
             let formats = if *pp { &f.points } else { &f.changes };
@@ -135,22 +154,164 @@ fn write_cell(
     Ok(())
 }
 
-fn table_sheet(table: &Table, name: &str, f: &Formats) -> Result<Worksheet, XlsxError> {
+/// The page setup of every sheet: A4, the office margins (left 30 mm,
+/// right 10 mm, top and bottom 20 mm), the header row repeated on every
+/// page, the survey and the sheet in the page header and «Страница N из M»
+/// in the footer. The sheet's width (`width`, in Excel's character units)
+/// decides the orientation and the scale: up to 80 characters portrait,
+/// up to 125 landscape (a tenth of the page spare), wider ones scaled down to fit (an explicit scale,
+/// which LibreOffice honours as Excel does; `spread` sheets, the per-form
+/// data, instead run over several pages with their first column repeated).
+fn page_setup(
+    sheet: &mut Worksheet,
+    survey: &str,
+    header_row: Option<u32>,
+    width: f64,
+    spread: bool,
+) -> Result<(), XlsxError> {
+    const MM: f64 = 1.0 / 25.4;
+    const PORTRAIT: f64 = 80.0;
+    const LANDSCAPE: f64 = 125.0;
+    sheet.set_paper_size(9);
+    if width > PORTRAIT {
+        sheet.set_landscape();
+    }
+    // Data sheets are scaled to no less than 40 % and run over pages
+    // across, their first column (the form code) repeated.
+    let least = if spread {
+        sheet.set_repeat_columns(0, 0)?;
+        40.0
+    } else {
+        10.0
+    };
+    if width > LANDSCAPE {
+        sheet.set_print_scale((100.0 * LANDSCAPE / width).floor().max(least) as u16);
+    }
+    sheet.set_margins(
+        30.0 * MM,
+        10.0 * MM,
+        20.0 * MM,
+        20.0 * MM,
+        8.0 * MM,
+        8.0 * MM,
+    );
+    if let Some(r) = header_row {
+        sheet.set_repeat_rows(r, r)?;
+    }
+    // «&» starts a code in a header: a survey named «А&Б» keeps its «&».
+    let survey: String = survey.replace('&', "&&").chars().take(120).collect();
+    sheet.set_header(format!("&L&9{survey}&R&9&A"));
+    sheet.set_footer(format!("&C&9{}", crate::text::XLSX_PAGE_OF));
+    Ok(())
+}
+
+/// The lines `text` takes in a column `width` characters wide (wrapped at
+/// words, as a spreadsheet wraps).
+fn lines_in(text: &str, width: f64) -> usize {
+    let per_line = (width * 0.85).max(1.0) as usize;
+    text.split('\n')
+        .map(|para| {
+            let mut lines = 1;
+            let mut used = 0usize;
+            for word in para.split_whitespace() {
+                let n = word.chars().count();
+                if used > 0 && used + 1 + n > per_line {
+                    lines += 1 + n / per_line.max(1);
+                    used = n % per_line.max(1);
+                } else {
+                    used += n + usize::from(used > 0);
+                }
+            }
+            lines
+        })
+        .sum()
+}
+
+/// The height of a row of wrapped cells, points (15 a line of 11-pt type).
+fn row_height(cells: impl Iterator<Item = (String, f64)>) -> Option<f64> {
+    let lines = cells.map(|(t, w)| lines_in(&t, w)).max().unwrap_or(1);
+    (lines > 1).then(|| (lines as f64 * 15.0).min(409.0))
+}
+
+/// A caption over `columns` columns (`width` characters), wrapped within
+/// them so that it prints inside the page.
+fn caption_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    text: &str,
+    columns: usize,
+    width: f64,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    if columns > 1 {
+        sheet.merge_range(row, 0, row, columns as u16 - 1, text, &f.caption_wrap)?;
+    } else {
+        sheet.write_string_with_format(row, 0, text, &f.caption_wrap)?;
+    }
+    if let Some(h) = row_height(std::iter::once((text.to_owned(), width * 0.9))) {
+        sheet.set_row_height(row, h)?;
+    }
+    Ok(())
+}
+
+fn column_width(col: &crate::model::Column) -> f64 {
+    let chars = col.title.chars().count().max(6) as f64;
+    (f64::from(col.weight) * 9.0).clamp(chars.min(14.0), 60.0)
+}
+
+fn table_sheet(
+    table: &Table,
+    name: &str,
+    f: &Formats,
+    survey: &str,
+) -> Result<Worksheet, XlsxError> {
     let mut sheet = Worksheet::new();
     sheet.set_name(name)?;
-    sheet.write_string_with_format(0, 0, table.title(), &f.caption)?;
+    caption_row(
+        &mut sheet,
+        0,
+        &table.title(),
+        table.columns.len(),
+        table.columns.iter().map(column_width).sum(),
+        f,
+    )?;
     let header_row = 1;
+    let widths: Vec<f64> = table.columns.iter().map(column_width).collect();
     for (c, col) in table.columns.iter().enumerate() {
         sheet.write_string_with_format(header_row, c as u16, &col.title, &f.header)?;
-        let chars = col.title.chars().count().max(6) as f64;
-        let width = (f64::from(col.weight) * 9.0).clamp(chars.min(14.0), 60.0);
-        sheet.set_column_width(c as u16, width)?;
+        sheet.set_column_width(c as u16, widths[c])?;
+    }
+    if let Some(h) = row_height(
+        table
+            .columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| (c.title.clone(), *w * 0.9)),
+    ) {
+        sheet.set_row_height(header_row, h)?;
     }
     for (r, row) in table.rows.iter().enumerate() {
+        let at = header_row + 1 + r as u32;
         for (c, cell) in row.iter().enumerate() {
-            write_cell(&mut sheet, header_row + 1 + r as u32, c as u16, cell, f)?;
+            write_cell(&mut sheet, at, c as u16, cell, f)?;
+        }
+        let texts = row.iter().zip(&widths).filter_map(|(cell, w)| match cell {
+            Cell::Text(t) => Some((t.clone(), *w)),
+            _ => None,
+        });
+        if let Some(h) = row_height(texts) {
+            sheet.set_row_height(at, h)?;
         }
     }
+    // Wide tables print across the page, and fitted to its width.
+    let spread = table.placement == crate::model::Placement::WorkbookOnly && widths.len() > 12;
+    page_setup(
+        &mut sheet,
+        survey,
+        Some(header_row),
+        widths.iter().sum::<f64>(),
+        spread,
+    )?;
     sheet.set_freeze_panes(header_row + 1, 1)?;
     if !table.columns.is_empty() {
         let last_row = header_row + table.rows.len().max(1) as u32;
@@ -171,7 +332,9 @@ fn conclusions_sheet(
     use crate::model::Block;
     let mut sheet = Worksheet::new();
     sheet.set_name(name)?;
-    sheet.set_column_width(0, 120)?;
+    const WIDTH: f64 = 60.0;
+    sheet.set_column_width(0, WIDTH)?;
+    page_setup(&mut sheet, &model.title.survey, None, WIDTH, false)?;
     let alert = Format::new()
         .set_bold()
         .set_text_wrap()
@@ -180,6 +343,9 @@ fn conclusions_sheet(
     let mut r = 0u32;
     let mut put = |sheet: &mut Worksheet, text: &str, fmt: &Format| -> Result<(), XlsxError> {
         sheet.write_string_with_format(r, 0, text, fmt)?;
+        if let Some(h) = row_height(std::iter::once((text.to_owned(), WIDTH))) {
+            sheet.set_row_height(r, h)?;
+        }
         r += 1;
         Ok(())
     };
@@ -257,7 +423,8 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, XlsxError> {
     for fact in &model.title.facts {
         line(&mut summary, fact, &f.text)?;
     }
-    summary.set_column_width(0, 110)?;
+    summary.set_column_width(0, 60)?;
+    page_setup(&mut summary, &model.title.survey, None, 60.0, false)?;
     book.push_worksheet(summary);
 
     book.push_worksheet(conclusions_sheet(
@@ -268,54 +435,126 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, XlsxError> {
     )?);
 
     for (table, name) in model.workbook_tables().zip(&table_names) {
-        book.push_worksheet(table_sheet(table, name, &f)?);
+        book.push_worksheet(table_sheet(table, name, &f, &model.title.survey)?);
     }
 
-    // The charts: each with its data block on the charts sheet.
+    // The charts: each with its data block on the charts sheet, a page
+    // each when printed (a page break before every block but the first),
+    // sized so that titles, legends and labels are whole.
     let charts_name = sheet_name(CHARTS_SHEET, &mut used);
     let mut sheet = Worksheet::new();
     sheet.set_name(&charts_name)?;
     let mut row = 0u32;
+    let mut breaks = Vec::new();
+    let font = |size: f64| {
+        ChartFont::new()
+            .set_size(size)
+            .set_name("Times New Roman")
+            .clone()
+    };
     for chart in model.charts() {
-        sheet.write_string_with_format(row, 0, chart.title(), &f.caption)?;
+        if row > 0 {
+            breaks.push(row);
+        }
+        caption_row(&mut sheet, row, &chart.title(), 5, 60.0, &f)?;
         let first = row + 1;
+        // The block's height so far, pixels: the chart below must end on
+        // the same page.
+        let mut block_px = 40.0;
         for (s, series) in chart.series.iter().enumerate() {
             sheet.write_string_with_format(first, 1 + s as u16, &series.name, &f.header)?;
         }
+        let header_h =
+            row_height(chart.series.iter().map(|s| (s.name.clone(), 11.0))).unwrap_or(15.0);
+        sheet.set_row_height(first, header_h)?;
+        block_px += header_h * 4.0 / 3.0;
         for (c, category) in chart.categories.iter().enumerate() {
             let r = first + 1 + c as u32;
             sheet.write_string_with_format(r, 0, category, &f.text)?;
+            let h = row_height(std::iter::once((category.clone(), 34.0))).unwrap_or(15.0);
+            sheet.set_row_height(r, h)?;
+            block_px += h * 4.0 / 3.0;
             for (s, series) in chart.series.iter().enumerate() {
                 if let Some(Some(v)) = series.values.get(c) {
-                    let fmt = if chart.percent {
-                        &f.percents[1]
+                    if chart.percent {
+                        sheet.write_number_with_format(
+                            r,
+                            1 + s as u16,
+                            *v / 100.0,
+                            &f.percents[1],
+                        )?;
                     } else {
-                        &f.decimals[2]
-                    };
-                    sheet.write_number_with_format(r, 1 + s as u16, *v, fmt)?;
+                        sheet.write_number_with_format(r, 1 + s as u16, *v, &f.decimals[2])?;
+                    }
                 }
             }
         }
         let last = first + chart.categories.len() as u32;
-        let mut xl = Chart::new(ChartType::Column);
+        // Many or long categories read better as horizontal bars, in the
+        // table's order from the top.
+        let horizontal =
+            chart.categories.len() > 6 || chart.categories.iter().any(|c| c.chars().count() > 18);
+        let mut xl = Chart::new(if horizontal {
+            ChartType::Bar
+        } else {
+            ChartType::Column
+        });
         for (s, _) in chart.series.iter().enumerate() {
             let col = 1 + s as u16;
             xl.add_series()
                 .set_name((charts_name.as_str(), first, col))
                 .set_categories((charts_name.as_str(), first + 1, 0, last, 0))
-                .set_values((charts_name.as_str(), first + 1, col, last, col));
+                .set_values((charts_name.as_str(), first + 1, col, last, col))
+                .set_data_label(
+                    ChartDataLabel::new()
+                        .show_value()
+                        .set_font(&font(8.0))
+                        .set_num_format(if chart.percent { "0.0%" } else { "0.00" }),
+                );
         }
-        xl.title().set_name(&chart.caption);
-        if let Some(max) = chart.max {
-            xl.y_axis().set_min(0.0).set_max(max);
+        xl.title()
+            .set_name(&chart.caption)
+            .set_font(&font(10.0).set_bold().clone());
+        let scale = if chart.percent { 100.0 } else { 1.0 };
+        // In a Bar chart the value axis is the horizontal (x) one.
+        let value_axis = if horizontal { xl.x_axis() } else { xl.y_axis() };
+        value_axis
+            .set_min(0.0)
+            .set_max(chart.axis_top() / scale)
+            .set_font(&font(8.0))
+            .set_num_format(if chart.percent { "0%" } else { "0" });
+        let category_axis = if horizontal { xl.y_axis() } else { xl.x_axis() };
+        category_axis.set_font(&font(8.0)).set_label_interval(1);
+        if horizontal {
+            category_axis.set_reverse();
         }
         if chart.series.len() < 2 {
             xl.legend().set_hidden();
+        } else {
+            xl.legend()
+                .set_position(ChartLegendPosition::Bottom)
+                .set_font(&font(9.0));
         }
-        sheet.insert_chart(first, chart.series.len() as u16 + 2, &xl)?;
-        row = (last + 2).max(first + 17);
+        // A printed page holds about 960 px below the margins.
+        let wanted = if horizontal {
+            120.0 + 16.0 * (chart.categories.len() * chart.series.len().max(1)) as f64
+        } else {
+            380.0
+        };
+        let height = wanted.min(960.0 - block_px - 40.0).max(240.0) as u32;
+        // As wide as the data columns A–E (571 px), so that it prints on
+        // their page.
+        xl.set_width(560).set_height(height);
+        sheet.insert_chart(last + 2, 0, &xl)?;
+        // The block's rows: the data, the chart (20 px a row), a margin.
+        row = last + 2 + height.div_ceil(20) + 2;
     }
-    sheet.set_column_width(0, 40)?;
+    sheet.set_column_width(0, 34)?;
+    for c in 1..=4 {
+        sheet.set_column_width(c, 11)?;
+    }
+    sheet.set_page_breaks(&breaks)?;
+    page_setup(&mut sheet, &model.title.survey, None, 60.0, false)?;
     book.push_worksheet(sheet);
     book.save_to_buffer()
 }
