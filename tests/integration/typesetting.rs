@@ -339,3 +339,54 @@ fn every_workbook_sheet_prints_on_a4_with_the_office_margins_headers_and_footers
         "{header:?}"
     );
 }
+
+fn pages(pdf: &std::path::Path) -> usize {
+    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn blank_forms_fit_their_sheets_with_write_in_lines_and_fixed_misprints() {
+    let dir = TempDir::new("typeset-forms");
+    let (db, id) = survey_with(&dir, "");
+    for (instrument, most) in [("commitment", 1), ("satisfaction", 1), ("culture", 3)] {
+        // With the survey's four subdivisions and with none.
+        for survey in [Some(id.as_str()), None] {
+            let pdf = dir.join(&format!("{instrument}-{}.pdf", survey.is_some()));
+            let mut args = vec!["--db", &db, "forms", "--instrument", instrument, "--pdf"];
+            args.push(pdf.to_str().unwrap());
+            if let Some(s) = survey {
+                args.extend(["--survey", s]);
+            }
+            ok(&args);
+            let n = pages(&pdf);
+            assert!(
+                n <= most,
+                "{instrument} ({survey:?}): {n} pages, at most {most}"
+            );
+            let text = pdf_words(&pdf);
+            assert!(
+                !text.contains("Ваши Искренние"),
+                "{instrument}: the misprint is fixed"
+            );
+            if instrument == "culture" {
+                // «другое (укажите …)» and «Иное (укажите)» have a line to write on.
+                let lines = text.split(|c| c != '_').filter(|s| s.len() >= 20).count();
+                assert_eq!(lines, 2, "{instrument}: write-in lines");
+            }
+            if instrument == "commitment" {
+                assert!(
+                    text.contains("Сведения о себе"),
+                    "the demographics are on the sheet"
+                );
+                assert!(text.contains("Благодарим за участие!"));
+            }
+        }
+    }
+}

@@ -20,45 +20,121 @@ pub struct Demographics {
 }
 
 const BOX: f32 = 3.2;
+/// Type sizes of the blank forms, points: a form is read at arm's length
+/// but must fit its sheets (the commitment form on one A4 page).
+const TEXT: f32 = 10.0;
+const GRID: f32 = 9.5;
+/// The line a respondent writes on, after «другое (укажите)».
+const WRITE_IN: &str = "______________________________";
+
+/// The lines of tick-box options flowing left to right: each line's
+/// options, for [`choices`] and for measuring before drawing.
+fn option_lines(l: &Layout, options: &[String], start: f32) -> Vec<Vec<(f32, String)>> {
+    let (left, width) = frame();
+    let mut lines: Vec<Vec<(f32, String)>> = vec![Vec::new()];
+    let mut x = left + start;
+    for option in options {
+        let w = BOX + 1.5 + l.width(option, TEXT, Weight::Regular) + 4.0;
+        if x > left && x + w > left + width {
+            x = left;
+            lines.push(Vec::new());
+        }
+        lines.last_mut().expect("a line").push((x, option.clone()));
+        x += w;
+    }
+    lines
+}
+
+const OPTION_LH: f32 = 5.2;
+
+/// Height of a question with its options, mm.
+fn question_height(l: &Layout, question: &str, options: &[String]) -> f32 {
+    let (_, width) = frame();
+    l.wrap(question, TEXT, Weight::Regular, width).len() as f32 * TEXT * 0.42
+        + option_lines(l, options, 0.0).len() as f32 * OPTION_LH
+        + 2.0
+}
+
+/// A question and its tick-box options, kept on one page.
+fn question(l: &mut Layout, question: &str, options: &[String]) {
+    l.need(question_height(l, question, options));
+    l.paragraph(question, TEXT, Weight::Regular, 0.0, Align::Left);
+    choices(l, options);
+}
+
+/// A short question with its options on the same line («Стаж работы в
+/// организации: □ до года □ 1–3 лет …»), kept on one page.
+fn inline_question(l: &mut Layout, question: &str, options: &[String]) {
+    // Klimat's own demographic labels end with a colon; the methodology's
+    // questions are printed as they stand.
+    let label = if question.ends_with(['?', '.', ':']) || question.starts_with(char::is_numeric) {
+        question.to_owned()
+    } else {
+        format!("{question}:")
+    };
+    let start = l.width(&label, TEXT, Weight::Regular) + 3.0;
+    let lines = option_lines(l, options, start);
+    l.need(lines.len() as f32 * OPTION_LH + 1.5);
+    let (left, _) = frame();
+    l.text_at(&label, left, l.y() - OPTION_LH + 0.4, TEXT, Weight::Regular);
+    draw_options(l, lines);
+}
+
+/// A question with its options on its own line after it, or on the same
+/// line when both fit there (the satisfaction form then fits one sheet).
+fn compact_question(l: &mut Layout, question_text: &str, options: &[String]) {
+    let (_, width) = frame();
+    let start = l.width(question_text, TEXT, Weight::Regular) + 3.0;
+    let options_w: f32 = options
+        .iter()
+        .map(|o| BOX + 1.5 + l.width(o, TEXT, Weight::Regular) + 4.0)
+        .sum();
+    if start + options_w <= width {
+        inline_question(l, question_text, options);
+    } else {
+        question(l, question_text, options);
+    }
+}
 
 /// Options with tick boxes, flowing left to right and wrapping.
 fn choices(l: &mut Layout, options: &[String]) {
-    let (left, width) = frame();
-    let size = 10.0;
-    let lh = 6.0;
-    let mut x = left;
-    l.need(lh);
-    l.gap(lh);
-    for option in options {
-        let w = BOX + 1.5 + l.width(option, size, Weight::Regular) + 6.0;
-        if x > left && x + w > left + width {
-            x = left;
-            l.need(lh);
-            l.gap(lh);
-        }
+    let lines = option_lines(l, options, 0.0);
+    draw_options(l, lines);
+}
+
+fn draw_options(l: &mut Layout, lines: Vec<Vec<(f32, String)>>) {
+    let n = lines.len();
+    for line in lines {
+        l.need(OPTION_LH);
+        l.gap(OPTION_LH);
         let y = l.y();
-        l.rect(x, y, BOX, BOX, None);
-        l.text_at(option, x + BOX + 1.5, y + 0.4, size, Weight::Regular);
-        x += w;
+        for (x, option) in line {
+            l.rect(x, y, BOX, BOX, None);
+            l.text_at(&option, x + BOX + 1.5, y + 0.4, TEXT, Weight::Regular);
+        }
     }
-    l.gap(2.0);
+    l.gap(if n > 1 { 1.0 } else { 0.6 });
 }
 
-fn code_box(l: &mut Layout) {
-    let (left, width) = frame();
-    l.gap(8.0);
-    let y = l.y();
-    let label = format!("{}:", t::FORM_CODE);
-    let lw = l.width(&label, 11.0, Weight::Bold);
-    let x = left + width - 50.0;
-    l.text_at(&label, x - lw - 2.0, y + 1.5, 11.0, Weight::Bold);
-    l.rect(x, y - 1.0, 50.0, 8.0, None);
-    l.gap(6.0);
-}
-
+/// The title, and the box for the form's code at the right of it.
 fn heading(l: &mut Layout, title: &str) {
-    l.paragraph(title, 14.0, Weight::Bold, 0.0, Align::Center);
-    l.gap(2.0);
+    let (left, width) = frame();
+    const SIZE: f32 = 12.0;
+    const BOX_W: f32 = 40.0;
+    let label = format!("{}:", t::FORM_CODE);
+    let label_w = l.width(&label, TEXT, Weight::Bold);
+    let box_x = left + width - BOX_W;
+    let title_w = width - BOX_W - label_w - 6.0;
+    let lines = l.wrap(title, SIZE, Weight::Bold, title_w);
+    let top = l.y();
+    let lh = SIZE * 0.42;
+    for (i, line) in lines.iter().enumerate() {
+        let y = top - lh * (i as f32 + 1.0);
+        l.aligned(line, left, title_w, y, SIZE, Weight::Bold, Align::Left);
+    }
+    l.text_at(&label, box_x - label_w - 2.0, top - 5.0, TEXT, Weight::Bold);
+    l.rect(box_x, top - 7.0, BOX_W, 7.0, None);
+    l.set_y(top - (lh * lines.len() as f32).max(7.0) - 2.0);
 }
 
 fn paragraphs(l: &mut Layout, lines: &[&str], first_bold: bool) {
@@ -66,33 +142,32 @@ fn paragraphs(l: &mut Layout, lines: &[&str], first_bold: bool) {
         let (w, align) = if first_bold && i == 0 {
             (Weight::Bold, Align::Center)
         } else {
-            (Weight::Regular, Align::Left)
+            (Weight::Regular, Align::Justify)
         };
         l.paragraph(
             p,
-            11.0,
+            TEXT,
             w,
-            if align == Align::Left { 10.0 } else { 0.0 },
+            if align == Align::Justify { 10.0 } else { 0.0 },
             align,
         );
-        l.gap(1.2);
+        l.gap(0.4);
     }
 }
 
 fn demographics(l: &mut Layout, tenure: Option<Vec<String>>, d: &Demographics) {
-    l.gap(2.0);
-    l.paragraph(t::FORM_DEMOGRAPHICS, 11.0, Weight::Bold, 0.0, Align::Left);
+    // The heading stays with the first question.
+    l.need(OPTION_LH * 3.0);
+    l.gap(0.5);
+    l.paragraph(t::FORM_DEMOGRAPHICS, TEXT, Weight::Bold, 0.0, Align::Left);
     if let Some(tenure) = tenure {
-        l.paragraph(t::FORM_TENURE, 11.0, Weight::Regular, 0.0, Align::Left);
-        choices(l, &tenure);
+        inline_question(l, t::FORM_TENURE, &tenure);
     }
     if !d.subdivisions.is_empty() {
-        l.paragraph(t::FORM_SUBDIVISION, 11.0, Weight::Regular, 0.0, Align::Left);
-        choices(l, &d.subdivisions);
+        inline_question(l, t::FORM_SUBDIVISION, &d.subdivisions);
     }
     if !d.positions.is_empty() {
-        l.paragraph(t::FORM_POSITION, 11.0, Weight::Regular, 0.0, Align::Left);
-        choices(l, &d.positions);
+        inline_question(l, t::FORM_POSITION, &d.positions);
     }
 }
 
@@ -109,14 +184,13 @@ fn grid(sheet: &str, caption: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) 
 
 fn commitment(l: &mut Layout, d: &Demographics) {
     heading(l, m::COMMITMENT_TITLE);
-    code_box(l);
     paragraphs(l, m::COMMITMENT_GREETING, true);
-    let mut columns = vec![Column::new("№", 0.5), Column::new("Утверждение", 3.8)];
+    let mut columns = vec![Column::new("№", 0.45), Column::new("Утверждение", 5.9)];
     columns.extend(
         m::COMMITMENT_OPTIONS
             .iter()
             .zip(m::COMMITMENT_OPTION_POINTS)
-            .map(|(o, p)| Column::new(format!("{o} ({p})"), 1.35)),
+            .map(|(o, p)| Column::new(format!("{o} ({p})"), 1.45)),
     );
     let rows = m::COMMITMENT_STATEMENTS
         .iter()
@@ -127,7 +201,7 @@ fn commitment(l: &mut Layout, d: &Demographics) {
             row
         })
         .collect();
-    l.gap(2.0);
+    l.gap(1.0);
     l.table(&grid(
         "",
         "Таблица Б.1 – Анкета «Организационная приверженность»",
@@ -143,47 +217,33 @@ fn commitment(l: &mut Layout, d: &Demographics) {
 
 fn satisfaction(l: &mut Layout, d: &Demographics) {
     heading(l, m::SATISFACTION_TITLE);
-    code_box(l);
     paragraphs(l, m::SATISFACTION_GREETING, true);
-    l.gap(2.0);
+    l.gap(1.0);
     for (i, q) in m::SATISFACTION_QUESTIONS.iter().enumerate() {
-        l.need(14.0);
-        l.paragraph(
-            &format!("{}. {}", i + 1, q.text),
-            11.0,
-            Weight::Regular,
-            0.0,
-            Align::Left,
-        );
         let options: Vec<String> = m::SATISFACTION_LETTERS
             .iter()
             .zip(q.options)
             .map(|(letter, o)| format!("{letter}) {o}"))
             .collect();
-        choices(l, &options);
+        compact_question(l, &format!("{}. {}", i + 1, q.text), &options);
     }
-    l.need(20.0);
-    l.paragraph(
-        &format!("19. {}", m::SATISFACTION_TENURE_QUESTION),
-        11.0,
-        Weight::Regular,
-        0.0,
-        Align::Left,
-    );
     let tenure: Vec<String> = m::SATISFACTION_TENURE_LETTERS
         .iter()
         .zip(klimat_core::tenure::SatisfactionBand::ALL)
         .map(|(letter, b)| format!("{letter}) {}", b.label()))
         .collect();
-    choices(l, &tenure);
+    question(
+        l,
+        &format!("19. {}", m::SATISFACTION_TENURE_QUESTION),
+        &tenure,
+    );
     demographics(l, None, d);
 }
 
 fn culture(l: &mut Layout, d: &Demographics) {
     heading(l, m::CULTURE_TITLE);
-    code_box(l);
     paragraphs(l, m::CULTURE_GREETING, true);
-    l.gap(2.0);
+    l.gap(1.0);
     paragraphs(l, m::CULTURE_BLOCK1_INSTRUCTIONS, false);
     let rows = m::CULTURE_OPEN_QUESTIONS
         .iter()
@@ -200,9 +260,11 @@ fn culture(l: &mut Layout, d: &Demographics) {
     l.table(&grid(
         "",
         "Таблица А.1 – Образец анкеты «Корпоративная культура»",
+        // As in the methodology, Table А.1 has no header row: each
+        // answer's prompt stands at the top of its own cell.
         vec![
-            Column::new("№", 0.4),
-            Column::new("Вопрос", 2.6),
+            Column::new("", 0.4),
+            Column::new("", 2.6),
             Column::new("", 2.5),
             Column::new("", 2.5),
         ],
@@ -223,7 +285,7 @@ fn culture(l: &mut Layout, d: &Demographics) {
             .map(|(i, s)| {
                 vec![
                     Cell::Int(i as i64 + 1),
-                    Cell::text(*s),
+                    Cell::text(with_write_in(s)),
                     Cell::text("1 - 2 - 3 - 4 - 5"),
                     Cell::text("1 - 2 - 3 - 4 - 5"),
                 ]
@@ -247,7 +309,12 @@ fn culture(l: &mut Layout, d: &Demographics) {
     paragraphs(l, m::CULTURE_BLOCK4_INSTRUCTIONS, false);
     let rows = m::CULTURE_NEGATIVE_ITEMS
         .iter()
-        .map(|s| vec![Cell::text(*s), Cell::text("1 - 2 - 3 - 4 - 5")])
+        .map(|s| {
+            vec![
+                Cell::text(with_write_in(s)),
+                Cell::text("1 - 2 - 3 - 4 - 5"),
+            ]
+        })
         .collect();
     l.table(&grid(
         "",
@@ -259,15 +326,30 @@ fn culture(l: &mut Layout, d: &Demographics) {
     demographics(l, Some(tenure), d);
 }
 
+/// An item that asks to name something («другое (укажите)», «Иное
+/// (укажите)») gets a line to write on.
+fn with_write_in(item: &str) -> String {
+    if item.contains("(укажите") {
+        format!("{item}\n{WRITE_IN}")
+    } else {
+        item.to_owned()
+    }
+}
+
 /// The blank form of `instrument` as a PDF.
 pub fn render(instrument: Instrument, d: &Demographics) -> Vec<u8> {
     let mut l = Layout::new(instrument.label());
+    l.table_size = GRID;
+    l.table_pad = 0.6;
+    // The first sheet carries no page number (the office standard).
+    l.unnumbered_so_far();
     match instrument {
         Instrument::Commitment => commitment(&mut l, d),
         Instrument::Satisfaction => satisfaction(&mut l, d),
         Instrument::Culture => culture(&mut l, d),
     }
-    l.gap(4.0);
-    l.paragraph(t::FORM_THANKS, 11.0, Weight::Bold, 0.0, Align::Center);
+    l.need(5.0);
+    l.gap(0.5);
+    l.paragraph(t::FORM_THANKS, TEXT, Weight::Bold, 0.0, Align::Center);
     l.finish()
 }

@@ -126,6 +126,8 @@ pub(crate) struct Layout {
     unnumbered: usize,
     /// The size of table text, points.
     pub(crate) table_size: f32,
+    /// The padding inside table cells, mm.
+    pub(crate) table_pad: f32,
     /// Outline entries: title and page (from 1).
     outline: Vec<(String, usize)>,
 }
@@ -173,6 +175,7 @@ impl Layout {
             y: PAGE_H - TOP,
             unnumbered: 0,
             table_size: TABLE,
+            table_pad: 1.3,
             outline: Vec::new(),
         }
     }
@@ -629,7 +632,7 @@ impl Layout {
     /// repeated under «Продолжение таблицы N», and a row taller than what
     /// is left of a page is split across pages.
     pub(crate) fn table(&mut self, table: &Table) {
-        const PAD: f32 = 1.3;
+        let pad = self.table_pad;
         let base = self.table_size;
         let total: f32 = table.columns.iter().map(|c| c.weight).sum();
         // Narrow columns take a smaller size, down to 9 pt, before any
@@ -638,7 +641,7 @@ impl Layout {
             .into_iter()
             .find(|&size| {
                 table.columns.iter().enumerate().all(|(i, c)| {
-                    let room = c.weight / total * WIDTH - 2.0 * PAD;
+                    let room = c.weight / total * WIDTH - 2.0 * pad;
                     self.fits_words(&c.title, size, Weight::Bold, room)
                         && table.rows.iter().all(|r| {
                             r.get(i).is_none_or(|cell| {
@@ -654,7 +657,7 @@ impl Layout {
     }
 
     fn table_body(&mut self, table: &Table) {
-        const PAD: f32 = 1.3;
+        let pad = self.table_pad;
         let size = self.table_size;
         let lh = line_height(size);
         let total: f32 = table.columns.iter().map(|c| c.weight).sum();
@@ -667,15 +670,22 @@ impl Layout {
             cells
                 .iter()
                 .zip(&widths)
-                .map(|(c, width)| this.wrap(c, size, w, width - 2.0 * PAD))
+                .map(|(c, width)| this.wrap(c, size, w, width - 2.0 * pad))
                 .collect()
         };
         let height = |lines: &[Vec<String>]| {
-            lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * lh + 2.0 * PAD
+            lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * lh + 2.0 * pad
         };
         let header: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
         let header_lines = wrap_row(self, &header, Weight::Bold);
-        let header_h = height(&header_lines);
+        // A table whose columns have no titles (Table А.1 of the blank
+        // form, as printed in the methodology) has no header row.
+        let has_header = header.iter().any(|h| !h.is_empty());
+        let header_h = if has_header {
+            height(&header_lines)
+        } else {
+            0.0
+        };
         let rows: Vec<Vec<Vec<String>>> = table
             .rows
             .iter()
@@ -689,17 +699,19 @@ impl Layout {
         // their real heights (a caption and header alone at a page's foot
         // say nothing).
         let title = table.title();
-        let caption = self.wrap(&title, CAPTION, Weight::Bold, WIDTH);
-        let caption_h = caption.len() as f32 * line_height(CAPTION) + 1.5;
+        // The caption a size above the table's text (13 pt in the report).
+        let caption_size = (size + 1.0).clamp(10.5, CAPTION);
+        let caption = self.wrap(&title, caption_size, Weight::Bold, WIDTH);
+        let caption_h = caption.len() as f32 * line_height(caption_size) + 1.5;
         let first_rows: f32 = rows.iter().take(2).map(|r| height(r)).sum();
-        let keep = caption_h + header_h + first_rows.max(lh + 2.0 * PAD);
+        let keep = caption_h + header_h + first_rows.max(lh + 2.0 * pad);
         if keep < PAGE_H - TOP - BOTTOM {
             self.need(keep + 2.0);
         }
         if !self.at_top() {
             self.gap(2.0);
         }
-        self.paragraph(&title, CAPTION, Weight::Bold, 0.0, Align::Left);
+        self.paragraph(&title, caption_size, Weight::Bold, 0.0, Align::Left);
         self.gap(1.5);
         let continuation = t::continuation(&title);
         let cont_h = line_height(size) + 1.0;
@@ -710,16 +722,18 @@ impl Layout {
                 this.text_at(&continuation, LEFT, this.y + 1.0, size, Weight::Regular);
                 this.gap(1.0);
             }
-            this.table_row(
-                &header_lines,
-                &widths,
-                header_h,
-                lh,
-                PAD,
-                Weight::Bold,
-                None,
-                true,
-            );
+            if has_header {
+                this.table_row(
+                    &header_lines,
+                    &widths,
+                    header_h,
+                    lh,
+                    pad,
+                    Weight::Bold,
+                    None,
+                    true,
+                );
+            }
         };
         header(self, false);
         for (row, lines) in table.rows.iter().zip(rows) {
@@ -732,7 +746,7 @@ impl Layout {
                         &widths,
                         h,
                         lh,
-                        PAD,
+                        pad,
                         Weight::Regular,
                         Some(row),
                         false,
@@ -741,7 +755,7 @@ impl Layout {
                 }
                 // Split a row that would leave much of the page empty or
                 // that no page could hold; move a short one whole.
-                let fit = ((self.y - BOTTOM - 2.0 * PAD) / lh).floor() as usize;
+                let fit = ((self.y - BOTTOM - 2.0 * pad) / lh).floor() as usize;
                 if h > page_room * 0.5 && fit >= 2 {
                     let rest: Vec<Vec<String>> = lines
                         .iter_mut()
@@ -753,7 +767,7 @@ impl Layout {
                         &widths,
                         part_h,
                         lh,
-                        PAD,
+                        pad,
                         Weight::Regular,
                         Some(row),
                         false,
@@ -764,7 +778,8 @@ impl Layout {
                 header(self, true);
             }
         }
-        self.gap(4.0);
+        // Space after the table: 4 mm in the report, less on a blank form.
+        self.gap(pad * 3.0);
     }
 
     #[allow(clippy::too_many_arguments)]
