@@ -390,3 +390,72 @@ fn blank_forms_fit_their_sheets_with_write_in_lines_and_fixed_misprints() {
         }
     }
 }
+
+#[test]
+fn the_docx_is_the_same_report_with_heading_styles_tables_and_pictures() {
+    use std::io::Read;
+    let dir = TempDir::new("typeset-docx");
+    let (db, id) = survey_with(&dir, "профессионализм");
+    let docx = dir.join("r.docx");
+    let pdf = dir.join("r.pdf");
+    ok(&[
+        "--db",
+        &db,
+        "report",
+        "--survey",
+        &id,
+        "--docx",
+        docx.to_str().unwrap(),
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    // The words as a reader sees them: soft hyphens and no-break spaces
+    // are typography, not text.
+    let text: String = xml
+        .split("<w:t")
+        .skip(1)
+        .filter_map(|s| s.split_once('>').and_then(|(_, r)| r.split_once("</w:t>")))
+        .map(|(t, _)| t.replace(['\u{ad}'], "").replace('\u{a0}', " "))
+        .collect::<Vec<_>>()
+        .join("");
+    assert!(text.contains("45,68 %"), "P of the worked example");
+    assert!(text.contains("Таблица 4 – Показатели уровня организационной приверженности"));
+    assert!(
+        xml.contains(r#"<w:pStyle w:val="Heading1" />"#)
+            || xml.contains(r#"<w:pStyle w:val="Heading1"/>"#),
+        "Word heading styles"
+    );
+    let headings = xml.matches(r#"w:val="Heading1""#).count();
+    assert!(headings >= 4, "a heading per section: {headings}");
+    assert!(xml.matches("<w:tbl>").count() >= 10, "real tables");
+    assert!(xml.contains("<w:drawing>"), "charts as pictures");
+    assert!(
+        zip.file_names()
+            .filter_map(Result::ok)
+            .any(|n| n.starts_with("word/media/") && n.ends_with(".png")),
+        "the charts' PNGs"
+    );
+    // The same page setup as the PDF: A4, margins 30/10/20/20 mm.
+    assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4");
+    assert!(
+        xml.contains(r#"w:left="1701""#) && xml.contains(r#"w:right="567""#),
+        "margins"
+    );
+    assert!(xml.contains("<w:titlePg"), "no number on the first page");
+    // Every table caption of the PDF is in the DOCX.
+    let pdf_text = pdf_words(&pdf);
+    for n in 1..=20 {
+        let caption = format!("Таблица {n} –");
+        assert_eq!(
+            pdf_text.contains(&caption),
+            text.contains(&caption),
+            "{caption}"
+        );
+    }
+}

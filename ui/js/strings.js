@@ -50,7 +50,7 @@ export const S = {
     level: 'Уровень', forms: 'Анкет учтено', change: 'Изменение к сравниваемому анкетированию:',
   },
   reports: {
-    title: 'Отчеты', pdf: 'Годовой отчет (PDF)', xlsx: 'Книга Excel (XLSX)', blank: 'Пустой бланк анкеты (PDF)',
+    title: 'Отчеты', pdf: 'Годовой отчет (PDF)', xlsx: 'Книга Excel (XLSX)', docx: 'Отчет для правки (DOCX)', blank: 'Пустой бланк анкеты (PDF)',
     written: 'Файл сохранен:', making: 'Формируется отчет…',
     reportFile: 'Отчет', blankFile: 'Бланк',
     wholeOrg: 'Вся организация', scope: 'Отчет по',

@@ -102,10 +102,12 @@ pub enum ReportFormat {
     Pdf,
     /// The workbook: a sheet per table, native charts.
     Xlsx,
+    /// The same report as an editable Word document.
+    Docx,
 }
 
 impl ReportFormat {
-    /// `pdf` or `xlsx`, as the window names the format a user chose.
+    /// `pdf`, `xlsx` or `docx`, as the window names the format a user chose.
     ///
     /// # Errors
     /// [`AppError::Invalid`] for another id (the window used to write a
@@ -114,6 +116,7 @@ impl ReportFormat {
         match id {
             "pdf" => Ok(ReportFormat::Pdf),
             "xlsx" => Ok(ReportFormat::Xlsx),
+            "docx" => Ok(ReportFormat::Docx),
             _ => Err(AppError::Invalid(text::REPORT_FORMATS_ID)),
         }
     }
@@ -123,10 +126,11 @@ impl ReportFormat {
         match self {
             ReportFormat::Pdf => "pdf",
             ReportFormat::Xlsx => "xlsx",
+            ReportFormat::Docx => "docx",
         }
     }
 
-    /// `.pdf` or `.xlsx`, any case.
+    /// `.pdf`, `.xlsx` or `.docx`, any case.
     ///
     /// # Errors
     /// [`AppError::UnknownFormat`] for another extension.
@@ -134,6 +138,7 @@ impl ReportFormat {
         match extension(path).as_deref() {
             Some("pdf") => Ok(ReportFormat::Pdf),
             Some("xlsx") => Ok(ReportFormat::Xlsx),
+            Some("docx") => Ok(ReportFormat::Docx),
             _ => Err(unknown(path, text::REPORT_FORMATS)),
         }
     }
@@ -204,7 +209,8 @@ mod tests {
             );
         }
         assert!(FormsFormat::from_path(Path::new("a.pdf")).is_err());
-        assert_eq!(ReportFormat::from_id("docx").unwrap_err().code(), "invalid");
+        assert_eq!(ReportFormat::from_id("doc").unwrap_err().code(), "invalid");
+        assert_eq!(ReportFormat::from_id("docx").unwrap(), ReportFormat::Docx);
         assert_eq!(
             with_extension(Path::new("отчет"), "pdf"),
             Path::new("отчет.pdf")

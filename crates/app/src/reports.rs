@@ -290,11 +290,12 @@ pub fn render(model: &ReportModel, format: ReportFormat) -> Result<Vec<u8>> {
         ReportFormat::Pdf => klimat_report::pdf::render(model),
         ReportFormat::Xlsx => klimat_report::xlsx::render(model)
             .map_err(|e| AppError::Store(klimat_store::StoreError::XlsxWrite(e)))?,
+        ReportFormat::Docx => klimat_report::docx::render(model),
     })
 }
 
 /// Writes the report of a survey to `path`, in the format its extension
-/// names (`.pdf`, `.xlsx`).
+/// names (`.pdf`, `.xlsx`, `.docx`).
 ///
 /// # Errors
 /// An unknown extension (nothing is written); as [`report_input`]; the

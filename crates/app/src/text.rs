@@ -30,7 +30,7 @@ pub const UNKNOWN_FORMAT: &str = "Неизвестный тип файла";
 /// What export of forms accepts.
 pub const FORMS_FORMATS: &str = "нужен файл .csv или .xlsx";
 /// What the report accepts.
-pub const REPORT_FORMATS: &str = "нужен файл .pdf или .xlsx";
+pub const REPORT_FORMATS: &str = "нужен файл .pdf, .xlsx или .docx";
 /// What a template accepts.
 pub const TEMPLATE_FORMATS: &str = "шаблон записывается в файл .xlsx";
 /// What a blank form accepts.
@@ -46,7 +46,8 @@ pub const BAD_DATE: &str = "Дата должна быть в виде ГГГГ-
 pub const FORMS_FORMATS_ID: &str =
     "Неизвестный формат выгрузки анкет; допустимые значения: csv, xlsx.";
 /// Format ids of a report.
-pub const REPORT_FORMATS_ID: &str = "Неизвестный формат отчета; допустимые значения: pdf, xlsx.";
+pub const REPORT_FORMATS_ID: &str =
+    "Неизвестный формат отчета; допустимые значения: pdf, xlsx, docx.";
 /// A file or folder that does not exist.
 pub const IO_NOT_FOUND: &str = "файл или папка не найдены";
 /// No access.

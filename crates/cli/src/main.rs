@@ -147,6 +147,7 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
                 "--survey",
                 "--pdf",
                 "--xlsx",
+                "--docx",
                 "--compare-with",
                 "--subdivision",
             ])?,

@@ -8,13 +8,17 @@ use klimat_app::reports::{ReportFormat, render, report_input_for, write_blank_fo
 use crate::args::Options;
 use crate::{CliError, data, text};
 
-/// `klimat report --survey ID [--pdf FILE] [--xlsx FILE] [--compare-with ID]
-/// [--subdivision NAME]`.
+/// `klimat report --survey ID [--pdf FILE] [--xlsx FILE] [--docx FILE]
+/// [--compare-with ID] [--subdivision NAME]`.
 pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     o.no_positional()?;
     let survey = o.survey_id()?;
-    let (pdf, xlsx) = (o.get("--pdf"), o.get("--xlsx"));
-    if pdf.is_none() && xlsx.is_none() {
+    let outputs = [
+        (o.get("--pdf"), ReportFormat::Pdf),
+        (o.get("--xlsx"), ReportFormat::Xlsx),
+        (o.get("--docx"), ReportFormat::Docx),
+    ];
+    if outputs.iter().all(|(p, _)| p.is_none()) {
         return Err(CliError::Usage(text::REPORT_NEEDS_OUTPUT.into()));
     }
     let previous = o
@@ -24,12 +28,13 @@ pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
                 .map_err(|_| CliError::Usage(format!("{}: {p}", text::BAD_SURVEY_ID)))
         })
         .transpose()?;
-    if pdf.is_some() && pdf == xlsx {
+    let paths: Vec<&str> = outputs.iter().filter_map(|(p, _)| *p).collect();
+    if (1..paths.len()).any(|i| paths[..i].contains(&paths[i])) {
         return Err(CliError::Usage(text::SAME_OUTPUT.into()));
     }
     // Each option takes a file of its own format: a PDF is never written
     // under a name that says .xlsx, over a workbook.
-    for (path, format) in [(pdf, ReportFormat::Pdf), (xlsx, ReportFormat::Xlsx)] {
+    for (path, format) in outputs {
         if let Some(path) = path
             && ReportFormat::from_path(Path::new(path)).ok() != Some(format)
         {
@@ -43,7 +48,7 @@ pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     let input = report_input_for(&data::open(db)?, survey, previous, o.get("--subdivision"))?;
     let model = klimat_report::build(&input);
     let mut out = String::new();
-    for (path, format) in [(pdf, ReportFormat::Pdf), (xlsx, ReportFormat::Xlsx)] {
+    for (path, format) in outputs {
         if let Some(path) = path {
             write_output(Path::new(path), &render(&model, format)?)?;
             out.push_str(&format!("{} {path}\n", text::REPORT_WRITTEN));

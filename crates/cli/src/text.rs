@@ -128,13 +128,14 @@ backup записывает согласованную копию всей ба�
 ";
 
 const HELP_REPORT: &str = "\
-klimat report --survey НОМЕР [--pdf ФАЙЛ.pdf] [--xlsx ФАЙЛ.xlsx] [--compare-with НОМЕР]
-              [--subdivision НАЗВАНИЕ]
+klimat report --survey НОМЕР [--pdf ФАЙЛ.pdf] [--xlsx ФАЙЛ.xlsx] [--docx ФАЙЛ.docx]
+              [--compare-with НОМЕР] [--subdivision НАЗВАНИЕ]
 klimat forms --instrument ИНСТРУМЕНТ --pdf ФАЙЛ.pdf [--survey НОМЕР]
 
 report создает годовой отчет по анкетированию: таблицы методики, диаграммы,
 выводы, сравнение с предыдущим анкетированием (--compare-with). Нужно
-указать --pdf, --xlsx или оба. С --subdivision — отчет по одному
+указать --pdf, --xlsx, --docx (тот же отчет для правки в Word) или
+несколько из них. С --subdivision — отчет по одному
 подразделению для его работников; не составляется, если анкет
 подразделения меньше порога анонимности.
 forms создает пустой бланк анкеты для печати; с --survey в бланк попадают
@@ -283,10 +284,10 @@ pub fn merge_report(r: &klimat_store::MergeReport) -> String {
     }
     s
 }
-/// Neither --pdf nor --xlsx.
-pub const REPORT_NEEDS_OUTPUT: &str = "укажите --pdf, --xlsx или оба";
+/// None of --pdf, --xlsx, --docx.
+pub const REPORT_NEEDS_OUTPUT: &str = "укажите --pdf, --xlsx, --docx или несколько из них";
 /// The same file for the PDF and the workbook.
-pub const SAME_OUTPUT: &str = "для --pdf и --xlsx нужны разные файлы";
+pub const SAME_OUTPUT: &str = "для --pdf, --xlsx и --docx нужны разные файлы";
 /// A report file whose extension does not match its option.
 pub const WRONG_EXTENSION: &str = "имя файла должно оканчиваться на";
 /// `klimat entry` stopped at a refused form.

@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod build;
+pub mod docx;
 pub mod forms;
 mod input;
 pub mod model;

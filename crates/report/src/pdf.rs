@@ -22,7 +22,7 @@ use crate::model::{BarChart, Block, Cell, ReportModel, Table};
 use crate::text as t;
 use crate::typo;
 
-const REGULAR_TTF: &[u8] = include_bytes!("../fonts/LiberationSerif-Regular.ttf");
+pub(crate) const REGULAR_TTF: &[u8] = include_bytes!("../fonts/LiberationSerif-Regular.ttf");
 const BOLD_TTF: &[u8] = include_bytes!("../fonts/LiberationSerif-Bold.ttf");
 
 /// Page geometry, millimetres.
@@ -632,12 +632,20 @@ impl Layout {
     /// repeated under «Продолжение таблицы N», and a row taller than what
     /// is left of a page is split across pages.
     pub(crate) fn table(&mut self, table: &Table) {
+        let base = self.table_size;
+        self.table_size = self.table_size_for(table);
+        self.table_body(table);
+        self.table_size = base;
+    }
+
+    /// The type size of a table: the layout's, or smaller, down to 9 pt,
+    /// where a narrow column would otherwise break a word between letters.
+    /// The DOCX takes the same size, so both documents agree.
+    pub(crate) fn table_size_for(&self, table: &Table) -> f32 {
         let pad = self.table_pad;
         let base = self.table_size;
         let total: f32 = table.columns.iter().map(|c| c.weight).sum();
-        // Narrow columns take a smaller size, down to 9 pt, before any
-        // word would have to be broken between letters.
-        let size = [base, base - 1.0, base - 2.0, 9.0]
+        [base, base - 1.0, base - 2.0, 9.0]
             .into_iter()
             .find(|&size| {
                 table.columns.iter().enumerate().all(|(i, c)| {
@@ -650,10 +658,7 @@ impl Layout {
                         })
                 })
             })
-            .unwrap_or(9.0);
-        self.table_size = size;
-        self.table_body(table);
-        self.table_size = base;
+            .unwrap_or(9.0)
     }
 
     fn table_body(&mut self, table: &Table) {

@@ -183,6 +183,29 @@ fn word_break_points(word: &str) -> Vec<usize> {
     points
 }
 
+/// The text with soft hyphens (U+00AD) at the hyphenation points of its
+/// longer words, for documents that Word or LibreOffice lay out (the DOCX):
+/// they break a word there, with a hyphen, only at a line's end.
+pub fn soft_hyphens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut from = 0;
+        for p in break_points(word) {
+            // Not beside a hyphen the word has already.
+            if !word[..p].ends_with('-') && !word[p..].starts_with('-') {
+                out.push_str(&word[from..p]);
+                out.push('\u{ad}');
+                from = p;
+            }
+        }
+        out.push_str(&word[from..]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +231,16 @@ mod tests {
         assert_eq!(typeset("№ 4"), "№\u{a0}4");
         assert_eq!(typeset("−1,5 п. п."), "−1,5\u{a0}п.\u{a0}п.");
         assert_eq!(typeset("a\nb c"), "a\nb c");
+    }
+
+    #[test]
+    fn soft_hyphens_mark_the_break_points_and_nothing_else() {
+        let s = soft_hyphens("Удовлетворенность трудом 45,68\u{a0}%");
+        assert!(s.contains('\u{ad}'));
+        assert_eq!(
+            s.replace('\u{ad}', ""),
+            "Удовлетворенность трудом 45,68\u{a0}%"
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub async fn results(
     Ok((&results).into())
 }
 
-/// Writes the report in the chosen format (`pdf`, `xlsx`); returns the
+/// Writes the report in the chosen format (`pdf`, `xlsx`, `docx`); returns the
 /// file written.
 #[tauri::command]
 pub async fn save_report(

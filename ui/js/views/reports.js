@@ -1,4 +1,5 @@
-// Reports: the PDF report, the XLSX workbook and blank forms, each saved
+// Reports: the PDF report, the XLSX workbook, the editable DOCX and blank
+// forms, each saved
 // through a save dialog, with "open the folder" afterwards.
 import { S } from '../strings.js';
 import { h, select, toast, showError } from '../dom.js';
@@ -29,7 +30,8 @@ export async function render(main, ctx) {
     survey.subdivisions.length ? h('label', { class: 'inline' }, S.reports.scope, scope) : null));
   main.append(h('div', { class: 'card' },
     h('div', { class: 'row' }, h('button', { class: 'primary', id: 'save-pdf', onclick: () => run('pdf') }, S.reports.pdf),
-      h('button', { id: 'save-xlsx', onclick: () => run('xlsx') }, S.reports.xlsx)),
+      h('button', { id: 'save-xlsx', onclick: () => run('xlsx') }, S.reports.xlsx),
+      h('button', { id: 'save-docx', onclick: () => run('docx') }, S.reports.docx)),
     h('h3', {}, S.reports.blank),
     h('div', { class: 'row' }, survey.instruments.map((i) => h('button', { onclick: async () => {
       const path = await saveDialog(`${S.reports.blankFile} ${S.instruments[i]}.pdf`, [{ name: 'PDF', extensions: ['pdf'] }]);

@@ -1,0 +1,342 @@
+//! The DOCX renderer: the same [`ReportModel`] as the PDF, as a document
+//! the analyst can edit before signing — Word heading styles («Заголовок
+//! 1/2» are the built-in `Heading1`/`Heading2`, so the navigation pane and a
+//! table of contents find them), real tables, charts as pictures, and the
+//! PDF's page setup (A4, margins 30/10/20/20 mm, the page number centred in
+//! the header from the second page on, Times New Roman 14 pt).
+//!
+//! Written with `docx-rs` (the maintained DOCX writer of the Rust
+//! ecosystem, used without its `image` feature: the charts arrive as PNG
+//! already, rasterized by `resvg` from the SVG the screen shows).
+
+use docx_rs::{
+    AlignmentType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum, Paragraph, Pic, Run,
+    RunFonts, Shading, SpecialIndentType, Style, StyleType, Table as DocxTable, TableCell,
+    TableRow, VAlignType, WidthType,
+};
+
+use crate::model::{BarChart, Block, Cell, Placement, ReportModel, Signature, Table};
+use crate::text as t;
+use crate::typo::{soft_hyphens, typeset};
+
+/// Twips (1/20 pt) in a millimetre.
+const MM: f32 = 56.692_91;
+/// A4 and the text width between the margins, twips.
+const PAGE_W: u32 = 11_906;
+const PAGE_H: u32 = 16_838;
+const TEXT_W: f32 = (210.0 - 30.0 - 10.0) * MM;
+/// Sizes in half-points: body 14 pt, tables 12 pt, captions 13 pt.
+const BODY: usize = 28;
+const TABLE: usize = 24;
+const CAPTION: usize = 26;
+const FONT: &str = "Times New Roman";
+
+fn twips(mm: f32) -> i32 {
+    (mm * MM).round() as i32
+}
+
+/// A run of typeset text, its longer words with soft hyphens (Word and
+/// LibreOffice do not hyphenate Russian on their own unless told to).
+fn run(text: &str) -> Run {
+    Run::new().add_text(soft_hyphens(&typeset(text)))
+}
+
+/// A paragraph of running text: justified, first line indented 1,25 cm.
+fn body(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text))
+        .align(AlignmentType::Both)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(twips(12.5))),
+            None,
+            None,
+        )
+}
+
+fn centered(text: &str, size: usize, bold: bool) -> Paragraph {
+    let mut r = run(text).size(size);
+    if bold {
+        r = r.bold();
+    }
+    Paragraph::new().add_run(r).align(AlignmentType::Center)
+}
+
+fn caption(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text).bold().size(CAPTION))
+        .style("Caption")
+        .keep_next(true)
+}
+
+fn signature(sig: &Signature, right: bool) -> Vec<Paragraph> {
+    let date = sig.date.clone().unwrap_or_else(|| t::DATE_LINE.to_owned());
+    let lines = [
+        sig.heading.clone(),
+        sig.position.clone(),
+        format!("____________ {}", sig.name),
+        date,
+    ];
+    lines
+        .iter()
+        .map(|l| {
+            let p = Paragraph::new().add_run(run(l));
+            if right {
+                p.indent(Some(twips(85.0)), None, None, None)
+            } else {
+                p
+            }
+        })
+        .collect()
+}
+
+/// A table cell's paragraphs: one per line of the text.
+fn cell(text: &str, header: bool, numeric: bool, width: usize, size: usize) -> TableCell {
+    let mut c = TableCell::new().width(width, WidthType::Dxa);
+    for line in text.split('\n') {
+        let mut r = run(line).size(size);
+        if header {
+            r = r.bold();
+        }
+        let align = if header {
+            AlignmentType::Center
+        } else if numeric {
+            AlignmentType::Right
+        } else {
+            AlignmentType::Left
+        };
+        c = c.add_paragraph(Paragraph::new().add_run(r).align(align));
+    }
+    if header {
+        c = c
+            .shading(Shading::new().fill("E6EBF2"))
+            .vertical_align(VAlignType::Center);
+    }
+    c
+}
+
+fn table(table: &Table, layout: &crate::pdf::Layout) -> DocxTable {
+    // The PDF's size for this table (12 pt, smaller for narrow columns).
+    let size = (layout.table_size_for(table) * 2.0).round() as usize;
+    let total: f32 = table.columns.iter().map(|c| c.weight).sum();
+    let widths: Vec<usize> = table
+        .columns
+        .iter()
+        .map(|c| (c.weight / total * TEXT_W) as usize)
+        .collect();
+    let mut rows = Vec::with_capacity(table.rows.len() + 1);
+    if table.columns.iter().any(|c| !c.title.is_empty()) {
+        rows.push(TableRow::new(
+            table
+                .columns
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| cell(&c.title, true, false, *w, size))
+                .collect(),
+        ));
+    }
+    for row in &table.rows {
+        rows.push(TableRow::new(
+            row.iter()
+                .zip(&widths)
+                .map(|(c, w)| {
+                    let right = c.is_numeric() || matches!(c, Cell::Suppressed(_) | Cell::Withheld);
+                    cell(&c.display(), false, right, *w, size)
+                })
+                .collect(),
+        ));
+    }
+    DocxTable::new(rows).set_grid(widths)
+}
+
+/// The chart as a PNG, rasterized from the SVG the results screen shows,
+/// with the report's font; its pixel size.
+fn chart_png(chart: &BarChart) -> Option<(Vec<u8>, u32, u32)> {
+    use resvg::{tiny_skia, usvg};
+    let mut opt = usvg::Options {
+        font_family: "Liberation Serif".to_owned(),
+        ..usvg::Options::default()
+    };
+    opt.fontdb_mut()
+        .load_font_data(crate::pdf::REGULAR_TTF.to_vec());
+    let tree = usvg::Tree::from_str(&crate::svg::render(chart), &opt).ok()?;
+    let scale = 2.5;
+    let size = tree.size();
+    let (w, h) = (
+        (size.width() * scale).ceil() as u32,
+        (size.height() * scale).ceil() as u32,
+    );
+    let mut pixmap = tiny_skia::Pixmap::new(w, h)?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    Some((pixmap.encode_png().ok()?, w, h))
+}
+
+fn styles(docx: Docx) -> Docx {
+    docx.add_style(
+        Style::new("Heading1", StyleType::Paragraph)
+            .name("heading 1")
+            .bold()
+            .size(30)
+            .outline_lvl(0),
+    )
+    .add_style(
+        Style::new("Heading2", StyleType::Paragraph)
+            .name("heading 2")
+            .bold()
+            .size(BODY)
+            .outline_lvl(1),
+    )
+    .add_style(
+        Style::new("Caption", StyleType::Paragraph)
+            .name("caption")
+            .bold()
+            .size(CAPTION),
+    )
+}
+
+/// Renders the annual report as DOCX.
+pub fn render(model: &ReportModel) -> Vec<u8> {
+    // The PDF's layout engine, for its font metrics only.
+    let layout = crate::pdf::Layout::new("");
+    let page_number = Header::new().add_paragraph(
+        Paragraph::new()
+            .add_page_num(PageNum::new())
+            .align(AlignmentType::Center),
+    );
+    let mut docx = styles(Docx::new())
+        .page_size(PAGE_W, PAGE_H)
+        .page_margin(
+            PageMargin::new()
+                .top(twips(20.0))
+                .bottom(twips(20.0))
+                .left(twips(30.0))
+                .right(twips(10.0))
+                .header(twips(10.0))
+                .footer(twips(10.0)),
+        )
+        .default_fonts(
+            RunFonts::new()
+                .ascii(FONT)
+                .hi_ansi(FONT)
+                .cs(FONT)
+                .east_asia(FONT),
+        )
+        .default_size(BODY)
+        .default_line_spacing(LineSpacing::new().after(80))
+        .header(page_number)
+        .first_header(Header::new())
+        .first_footer(Footer::new())
+        .title_pg();
+    if let Some(date) = model.title.created.as_deref().and_then(iso_date) {
+        docx = docx.created_at(&date).updated_at(&date);
+    }
+
+    // The title page.
+    if let Some(a) = &model.title.approval {
+        for p in signature(a, true) {
+            docx = docx.add_paragraph(p);
+        }
+    }
+    for _ in 0..4 {
+        docx = docx.add_paragraph(Paragraph::new());
+    }
+    if let Some(org) = &model.title.organization {
+        docx = docx.add_paragraph(centered(org, BODY, false));
+        for _ in 0..4 {
+            docx = docx.add_paragraph(Paragraph::new());
+        }
+    }
+    docx = docx
+        .add_paragraph(centered(t::REPORT_TITLE, 40, true))
+        .add_paragraph(centered(t::REPORT_SUBTITLE, 32, true))
+        .add_paragraph(centered(&format!("«{}»", model.title.survey), 32, false))
+        .add_paragraph(centered(
+            &format!("{}: {}", t::DATE, model.title.date),
+            BODY,
+            false,
+        ))
+        .add_paragraph(Paragraph::new());
+    for fact in &model.title.facts {
+        docx = docx.add_paragraph(Paragraph::new().add_run(run(fact).size(TABLE)));
+    }
+    docx = docx.add_paragraph(centered(t::METHODOLOGY, TABLE, false));
+
+    for section in &model.sections {
+        docx = docx.add_paragraph(
+            Paragraph::new()
+                .add_run(run(&section.title))
+                .style("Heading1")
+                .page_break_before(true)
+                .keep_next(true),
+        );
+        for block in &section.blocks {
+            docx = match block {
+                Block::Subheading(s) => docx.add_paragraph(
+                    Paragraph::new()
+                        .add_run(run(s))
+                        .style("Heading2")
+                        .keep_next(true),
+                ),
+                Block::Paragraph(p) => docx.add_paragraph(body(p)),
+                Block::Bullets(items) => items
+                    .iter()
+                    .fold(docx, |d, i| d.add_paragraph(body(&format!("–\u{a0}{i}")))),
+                Block::Table(tb) if tb.placement == Placement::WorkbookOnly => docx,
+                Block::Table(tb) => docx
+                    .add_paragraph(caption(&tb.title()))
+                    .add_table(table(tb, &layout))
+                    .add_paragraph(Paragraph::new()),
+                Block::Chart(c) => {
+                    let d = match chart_png(c) {
+                        Some((png, w, h)) => {
+                            // 16 cm wide, the height in proportion (EMU).
+                            let emu_w = 160 * 36_000;
+                            let emu_h = (f64::from(emu_w) * f64::from(h) / f64::from(w)) as u32;
+                            docx.add_paragraph(
+                                Paragraph::new()
+                                    .add_run(Run::new().add_image(
+                                        Pic::new_with_dimensions(png, w, h).size(emu_w, emu_h),
+                                    ))
+                                    .align(AlignmentType::Center)
+                                    .keep_next(true),
+                            )
+                        }
+                        None => docx,
+                    };
+                    d.add_paragraph(
+                        Paragraph::new()
+                            .add_run(run(&c.title()).size(CAPTION))
+                            .align(AlignmentType::Center),
+                    )
+                }
+                Block::Alert(a) => docx.add_paragraph(
+                    Paragraph::new()
+                        .add_run(run(a).bold())
+                        .align(AlignmentType::Both),
+                ),
+                Block::Signature(sig) => {
+                    let d = docx.add_paragraph(Paragraph::new());
+                    signature(sig, false)
+                        .into_iter()
+                        .fold(d, |d, p| d.add_paragraph(p))
+                }
+            };
+        }
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    // Packing into memory cannot fail.
+    let _ = docx.build().pack(&mut out);
+    out.into_inner()
+}
+
+/// «06.12.2026» as «2026-12-06T00:00:00Z».
+fn iso_date(date: &str) -> Option<String> {
+    let mut p = date.split('.');
+    let (d, m, y) = (p.next()?, p.next()?, p.next()?);
+    Some(format!("{y}-{m}-{d}T00:00:00Z"))
+}
