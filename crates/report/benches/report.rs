@@ -1,5 +1,7 @@
 //! The annual report for 10⁴ forms of each instrument (PDF goal ≤ 0.5 s,
-//! XLSX ≤ 1 s) and the workbook with a 10⁵-row respondent matrix (≤ 3 s).
+//! XLSX ≤ 1 s), the workbook with a 10⁵-row respondent matrix (≤ 3 s), and
+//! the three files of a 22 000-form survey together (PDF + DOCX + XLSX,
+//! goal < 1 s).
 //!
 //! Run: `cargo bench -p klimat-report --bench report`.
 
@@ -11,8 +13,8 @@ use klimat_core::culture::{CultureForm, RatingPair};
 use klimat_core::satisfaction::{Choice, SatisfactionAnswers, SatisfactionKey};
 use klimat_core::tenure::{FineBand, Tenure};
 use klimat_report::{
-    CommitmentData, CultureData, FormRow, ReportInput, SatisfactionData, SurveyInfo, build, pdf,
-    xlsx,
+    CommitmentData, CultureData, FormRow, ReportInput, SatisfactionData, SurveyInfo, build, docx,
+    pdf, xlsx,
 };
 
 struct Rng(u64);
@@ -113,6 +115,8 @@ fn input(n_commitment: usize, n_other: usize) -> ReportInput {
 fn bench(c: &mut Criterion) {
     let model = build(&input(10_000, 10_000));
     let big = build(&input(100_000, 0));
+    // 10 000 commitment, 6 000 satisfaction and 6 000 culture forms.
+    let survey_22k = build(&input(10_000, 6_000));
     let mut group = c.benchmark_group("report");
     group.sample_size(10);
     group.bench_function("pdf_1e4_forms_each", |b| {
@@ -120,6 +124,16 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("xlsx_1e4_forms_each", |b| {
         b.iter(|| black_box(xlsx::render(black_box(&model)).unwrap()))
+    });
+    group.bench_function("docx_1e4_forms_each", |b| {
+        b.iter(|| black_box(docx::render(black_box(&model))))
+    });
+    group.bench_function("pdf_docx_xlsx_22e3_forms", |b| {
+        b.iter(|| {
+            black_box(pdf::render(black_box(&survey_22k)));
+            black_box(docx::render(black_box(&survey_22k)));
+            black_box(xlsx::render(black_box(&survey_22k)).unwrap());
+        })
     });
     group.bench_function("xlsx_1e5_row_matrix", |b| {
         b.iter(|| black_box(xlsx::render(black_box(&big)).unwrap()))

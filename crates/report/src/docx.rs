@@ -12,7 +12,7 @@
 use docx_rs::{
     AlignmentType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum, Paragraph, Pic, Run,
     RunFonts, Shading, SpecialIndentType, Style, StyleType, Table as DocxTable, TableCell,
-    TableRow, VAlignType, WidthType,
+    TableCellMargins, TableRow, VAlignType, WidthType,
 };
 
 use crate::model::{BarChart, Block, Cell, Placement, ReportModel, Signature, Table};
@@ -91,7 +91,16 @@ fn signature(sig: &Signature, right: bool) -> Vec<Paragraph> {
 }
 
 /// A table cell's paragraphs: one per line of the text.
-fn cell(text: &str, header: bool, numeric: bool, width: usize, size: usize) -> TableCell {
+/// `keep`: the paragraphs stay with the next row (the header and the first
+/// row, so that a caption and header never end a page alone).
+fn cell(
+    text: &str,
+    header: bool,
+    numeric: bool,
+    width: usize,
+    size: usize,
+    keep: bool,
+) -> TableCell {
     let mut c = TableCell::new().width(width, WidthType::Dxa);
     for line in text.split('\n') {
         let mut r = run(line).size(size);
@@ -105,7 +114,7 @@ fn cell(text: &str, header: bool, numeric: bool, width: usize, size: usize) -> T
         } else {
             AlignmentType::Left
         };
-        c = c.add_paragraph(Paragraph::new().add_run(r).align(align));
+        c = c.add_paragraph(Paragraph::new().add_run(r).align(align).keep_next(keep));
     }
     if header {
         c = c
@@ -131,22 +140,27 @@ fn table(table: &Table, layout: &crate::pdf::Layout) -> DocxTable {
                 .columns
                 .iter()
                 .zip(&widths)
-                .map(|(c, w)| cell(&c.title, true, false, *w, size))
+                .map(|(c, w)| cell(&c.title, true, false, *w, size, true))
                 .collect(),
         ));
     }
-    for row in &table.rows {
+    for (i, row) in table.rows.iter().enumerate() {
         rows.push(TableRow::new(
             row.iter()
                 .zip(&widths)
                 .map(|(c, w)| {
                     let right = c.is_numeric() || matches!(c, Cell::Suppressed(_) | Cell::Withheld);
-                    cell(&c.display(), false, right, *w, size)
+                    cell(&c.display(), false, right, *w, size, i == 0)
                 })
                 .collect(),
         ));
     }
-    DocxTable::new(rows).set_grid(widths)
+    // The PDF's cell padding (1,3 mm), so that a column holds what it
+    // holds there.
+    let pad = twips(1.3) as usize;
+    DocxTable::new(rows)
+        .set_grid(widths)
+        .margins(TableCellMargins::new().margin(pad / 2, pad, pad / 2, pad))
 }
 
 /// The chart as a PNG, rasterized from the SVG the results screen shows,

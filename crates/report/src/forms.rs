@@ -110,6 +110,7 @@ fn draw_options(l: &mut Layout, lines: Vec<Vec<(f32, String)>>) {
         let y = l.y();
         for (x, option) in line {
             l.rect(x, y, BOX, BOX, None);
+            let option = crate::typo::typeset(&option);
             l.text_at(&option, x + BOX + 1.5, y + 0.4, TEXT, Weight::Regular);
         }
     }

@@ -440,7 +440,9 @@ impl Layout {
         align: Align,
     ) {
         let lh = line_height(size);
-        let lines = self.wrap_lines(text, size, w, WIDTH - indent, WIDTH, true);
+        // Centred lines (titles, captions of figures) are not hyphenated.
+        let hyphenate = align != Align::Center;
+        let lines = self.wrap_lines(text, size, w, WIDTH - indent, WIDTH, hyphenate);
         for (i, line) in lines.iter().enumerate() {
             self.need(lh);
             self.y -= lh;

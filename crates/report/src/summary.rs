@@ -219,14 +219,14 @@ pub(crate) fn section(input: &ReportInput) -> Section {
     let mut blocks = Vec::new();
     let with_change = prev.is_some();
     let mut columns = cols(&[
-        (t::COL_INSTRUMENT, 2.6),
+        (t::COL_INSTRUMENT, 2.4),
         (t::COL_INDICATOR, 2.8),
         (t::COL_N, 1.2),
         (t::COL_VALUE, 1.2),
-        (t::COL_LEVEL, 3.0),
+        (t::COL_LEVEL, 2.7),
     ]);
     if with_change {
-        columns.push(Column::new(t::COL_CHANGE, 1.5));
+        columns.push(Column::new(t::COL_CHANGE, 1.9));
     }
     let rows = rows
         .into_iter()

@@ -63,7 +63,10 @@ impl Formats {
                 } else {
                     format!("0.{}", "0".repeat(d))
                 };
-                Format::new().set_num_format(f).set_align(FormatAlign::Top)
+                // Negative numbers with a true minus (U+2212), as printed.
+                Format::new()
+                    .set_num_format(format!("{f};\u{2212}{f}"))
+                    .set_align(FormatAlign::Top)
             })
             .collect();
         // Percents are stored as fractions (0,4568) under a % format, so
@@ -208,7 +211,7 @@ fn page_setup(
 /// The lines `text` takes in a column `width` characters wide (wrapped at
 /// words, as a spreadsheet wraps).
 fn lines_in(text: &str, width: f64) -> usize {
-    let per_line = (width * 0.85).max(1.0) as usize;
+    let per_line = (width * 1.0).max(1.0) as usize;
     text.split('\n')
         .map(|para| {
             let mut lines = 1;
