@@ -122,7 +122,8 @@ fn an_export_is_the_same_file_from_the_command_and_the_operation() {
 #[test]
 fn the_window_can_no_longer_ask_for_an_unknown_report_format() {
     // The window used to write a PDF for any format other than "xlsx".
-    assert_eq!(ReportFormat::from_id("docx").unwrap_err().code(), "invalid");
+    assert_eq!(ReportFormat::from_id("doc").unwrap_err().code(), "invalid");
+    assert_eq!(ReportFormat::from_id("docx").unwrap(), ReportFormat::Docx);
     assert_eq!(ReportFormat::from_id("pdf").unwrap(), ReportFormat::Pdf);
     let dir = TempDir::new("ops-report");
     let db = b2(&dir);

@@ -201,7 +201,11 @@ mod tests {
             ReportFormat::from_path(Path::new("отчет.PDF")).unwrap(),
             ReportFormat::Pdf
         );
-        for bad in ["a.docx", "a", "a.xls", "a.pdf.txt"] {
+        assert_eq!(
+            ReportFormat::from_path(Path::new("отчет.Docx")).unwrap(),
+            ReportFormat::Docx
+        );
+        for bad in ["a.doc", "a", "a.xls", "a.pdf.txt"] {
             assert_eq!(
                 ReportFormat::from_path(Path::new(bad)).unwrap_err().code(),
                 "unknown_format",
