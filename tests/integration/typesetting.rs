@@ -448,6 +448,38 @@ fn the_docx_is_the_same_report_with_heading_styles_tables_and_pictures() {
         "margins"
     );
     assert!(xml.contains("<w:titlePg"), "no number on the first page");
+    // Header rows repeat on every page a table spans: one per table with
+    // a header (Table А.1-like tables without column titles have none).
+    let tables = xml.matches("<w:tbl>").count();
+    let repeated = xml.matches("<w:tblHeader />").count();
+    assert!(
+        repeated >= tables - 2 && repeated <= tables,
+        "{repeated} header rows for {tables} tables"
+    );
+    // Short rows are kept on one page; no row is left without a rule.
+    assert!(
+        xml.contains("<w:trPr><w:cantSplit /></w:trPr>"),
+        "rows kept whole"
+    );
+    assert!(!xml.contains("<w:trPr />"), "every row has its rule");
+    // Russian as the language of the text, and the document's properties.
+    let read = |zip: &mut zip::ZipArchive<std::fs::File>, name: &str| {
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let styles = read(&mut zip, "word/styles.xml");
+    let defaults = &styles[styles.find("<w:rPrDefault>").unwrap()..];
+    let defaults = &defaults[..defaults.find("</w:rPrDefault>").unwrap()];
+    assert!(defaults.contains(r#"<w:lang w:val="ru-RU""#), "{defaults}");
+    let core = read(&mut zip, "docProps/core.xml");
+    assert!(core.contains("<dc:title>Отчет «"), "{core}");
+    assert!(core.contains("<dc:language>ru-RU</dc:language>"), "{core}");
+    let year = chrono::Local::now().format("%Y").to_string();
+    assert!(
+        core.contains(&format!(r#"W3CDTF">{year}-"#)),
+        "the real creation date: {core}"
+    );
     // Every table caption of the PDF is in the DOCX.
     let pdf_text = pdf_words(&pdf);
     for n in 1..=20 {

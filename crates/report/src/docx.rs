@@ -124,6 +124,10 @@ fn cell(
     c
 }
 
+/// Characters in a cell over which its row may part across pages (about a
+/// third of a page at the table size in a half-width column).
+const LONG_CELL: usize = 600;
+
 fn table(table: &Table, layout: &crate::pdf::Layout) -> DocxTable {
     // The PDF's size for this table (12 pt, smaller for narrow columns).
     let size = (layout.table_size_for(table) * 2.0).round() as usize;
@@ -135,17 +139,22 @@ fn table(table: &Table, layout: &crate::pdf::Layout) -> DocxTable {
         .collect();
     let mut rows = Vec::with_capacity(table.rows.len() + 1);
     if table.columns.iter().any(|c| !c.title.is_empty()) {
-        rows.push(TableRow::new(
-            table
-                .columns
-                .iter()
-                .zip(&widths)
-                .map(|(c, w)| cell(&c.title, true, false, *w, size, true))
-                .collect(),
-        ));
+        // `cant_split` marks the header row; `finish` adds Word's
+        // «repeat as header row» to it (docx-rs has no such setter).
+        rows.push(
+            TableRow::new(
+                table
+                    .columns
+                    .iter()
+                    .zip(&widths)
+                    .map(|(c, w)| cell(&c.title, true, false, *w, size, true))
+                    .collect(),
+            )
+            .cant_split(),
+        );
     }
     for (i, row) in table.rows.iter().enumerate() {
-        rows.push(TableRow::new(
+        let r = TableRow::new(
             row.iter()
                 .zip(&widths)
                 .map(|(c, w)| {
@@ -153,7 +162,12 @@ fn table(table: &Table, layout: &crate::pdf::Layout) -> DocxTable {
                     cell(&c.display(), false, right, *w, size, i == 0)
                 })
                 .collect(),
-        ));
+        );
+        // A row is kept on one page (`finish`) unless it is long, as a
+        // long open answer is: those may part across pages, as in the PDF.
+        // The 1-twip minimum height marks them and changes nothing else.
+        let long = row.iter().any(|c| c.display().chars().count() > LONG_CELL);
+        rows.push(if long { r.row_height(1.0) } else { r });
     }
     // The PDF's cell padding (1,3 mm), so that a column holds what it
     // holds there.
@@ -246,9 +260,6 @@ pub fn render(model: &ReportModel) -> Vec<u8> {
         .first_header(Header::new())
         .first_footer(Footer::new())
         .title_pg();
-    if let Some(date) = model.title.created.as_deref().and_then(iso_date) {
-        docx = docx.created_at(&date).updated_at(&date);
-    }
 
     // The title page.
     if let Some(a) = &model.title.approval {
@@ -342,10 +353,76 @@ pub fn render(model: &ReportModel) -> Vec<u8> {
             };
         }
     }
+    let mut xml = docx.build();
+    finish(&mut xml, model);
     let mut out = std::io::Cursor::new(Vec::new());
     // Packing into memory cannot fail.
-    let _ = docx.build().pack(&mut out);
+    let _ = xml.pack(&mut out);
     out.into_inner()
+}
+
+/// What docx-rs cannot say, written into its XML before packing: header
+/// rows repeated on every page a table spans, Russian as the language of
+/// the text (Word's spelling and hyphenation), and the document's title,
+/// author and subject.
+fn finish(xml: &mut docx_rs::XMLDocx, model: &ReportModel) {
+    // Only header rows are made with `cant_split`; rows with no
+    // properties are the short ones, kept whole.
+    let document = String::from_utf8_lossy(&xml.document)
+        .replace(
+            "<w:trPr><w:cantSplit /></w:trPr>",
+            "<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>",
+        )
+        .replace("<w:trPr />", "<w:trPr><w:cantSplit /></w:trPr>");
+    xml.document = document.into_bytes();
+    // `lang` is the last child docx-rs leaves in the default run properties,
+    // where the schema puts it after the fonts and the size.
+    let styles = String::from_utf8_lossy(&xml.styles);
+    if let Some(at) = styles
+        .find("<w:rPrDefault>")
+        .and_then(|start| styles[start..].find("</w:rPr>").map(|end| start + end))
+    {
+        let mut s = styles.into_owned();
+        s.insert_str(
+            at,
+            r#"<w:lang w:val="ru-RU" w:eastAsia="ru-RU" w:bidi="ar-SA" />"#,
+        );
+        xml.styles = s.into_bytes();
+    }
+    let date = model
+        .title
+        .created
+        .as_deref()
+        .and_then(iso_date)
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
+    let title = format!("{} «{}»", t::REPORT_TITLE_PLAIN, model.title.survey);
+    let author = model.title.organization.clone().unwrap_or_default();
+    xml.doc_props.core = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            r#"<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject>"#,
+            r#"<dc:creator>{author}</dc:creator><dc:language>ru-RU</dc:language>"#,
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>"#,
+            r#"<cp:revision>1</cp:revision></cp:coreProperties>"#
+        ),
+        title = escape(&title),
+        subject = escape(t::REPORT_SUBTITLE),
+        author = escape(&author),
+        date = date,
+    )
+    .into_bytes();
+}
+
+/// Text as XML character data.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// «06.12.2026» as «2026-12-06T00:00:00Z».
