@@ -392,6 +392,68 @@ fn blank_forms_fit_their_sheets_with_write_in_lines_and_fixed_misprints() {
 }
 
 #[test]
+fn blank_forms_keep_their_sheets_with_many_subdivisions() {
+    let dir = TempDir::new("typeset-forms-many");
+    let db = dir.join("k.db").to_str().unwrap().to_owned();
+    // A district committee's real-length names: 8 and 20 still ticked (the
+    // form a size smaller where needed), 40 written on a line.
+    for n in [8, 20, 40] {
+        let names: Vec<String> = (1..=n)
+            .map(|i| format!("Отдел организационно-кадровой и идеологической работы № {i}"))
+            .collect();
+        let id = ok(&[
+            "--db",
+            &db,
+            "survey",
+            "create",
+            "--name",
+            &format!("Диагностика {n}"),
+            "--instruments",
+            "commitment,satisfaction,culture",
+            "--date",
+            "2026-11-23",
+            "--subdivisions",
+            &names.join(";"),
+        ])
+        .trim()
+        .to_owned();
+        for (instrument, most) in [("commitment", 1), ("satisfaction", 1), ("culture", 3)] {
+            let pdf = dir.join(&format!("{instrument}-{n}.pdf"));
+            ok(&[
+                "--db",
+                &db,
+                "forms",
+                "--instrument",
+                instrument,
+                "--survey",
+                &id,
+                "--pdf",
+                pdf.to_str().unwrap(),
+            ]);
+            let n_pages = pages(&pdf);
+            assert!(n_pages <= most, "{instrument}, {n}: {n_pages} pages");
+            let text = pdf_words(&pdf);
+            assert!(
+                text.contains("Структурное подразделение:"),
+                "{instrument}, {n}"
+            );
+            assert!(text.contains("Благодарим за участие!"), "{instrument}, {n}");
+            let listed = (1..=n)
+                .filter(|i| {
+                    text.contains(&format!("работы № {i} ")) || text.ends_with(&format!("№ {i}"))
+                })
+                .count();
+            if n <= 20 && instrument != "culture" || n <= 8 {
+                assert_eq!(listed, n, "{instrument}, {n}: every subdivision ticked");
+            }
+            if n == 40 && instrument != "culture" {
+                assert_eq!(listed, 0, "{instrument}, {n}: a line to write on");
+            }
+        }
+    }
+}
+
+#[test]
 fn the_docx_is_the_same_report_with_heading_styles_tables_and_pictures() {
     use std::io::Read;
     let dir = TempDir::new("typeset-docx");

@@ -1051,6 +1051,11 @@ impl Layout {
     }
 
     /// Marks the pages so far as not numbered (the title page).
+    /// Pages laid out so far.
+    pub(crate) fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
     pub(crate) fn unnumbered_so_far(&mut self) {
         self.unnumbered = self.pages.len();
     }
