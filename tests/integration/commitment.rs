@@ -82,10 +82,10 @@ fn table_b8_index_of_the_worked_example() {
     assert_eq!(decimal(p / 100.0, 6), "0,456838", "Table Б.8: P = 0,456838");
     assert_eq!(
         percent(p, 2),
-        "45,68 %",
+        "45,68\u{a0}%",
         "Table Б.8 of the worked example: «45,68%»"
     );
-    assert_eq!(percent(p, 1), "45,7 %", "Table Б.10: 45,7");
+    assert_eq!(percent(p, 1), "45,7\u{a0}%", "Table Б.10: 45,7");
     assert_eq!(
         decimal(a.total.ip_mean.unwrap(), 2),
         "17,82",
@@ -105,7 +105,7 @@ fn table_b9_level_counts() {
     assert_eq!(a.levels, [2, 12, 34, 44, 20, 8], "Table Б.9 level counts");
     assert_eq!(
         percent(a.levels[0] as f64 * 100.0 / 120.0, 2),
-        "1,67 %",
+        "1,67\u{a0}%",
         "the worked example's Table Б.9 text: «лишь у двух респондентов, или 1,67 %»"
     );
 }

@@ -22,7 +22,7 @@ fn the_same_survey_twice_changes_nothing() {
     assert!(!c.threat);
     assert!(c.by_tenure.iter().all(|(_, ch)| ch.delta() == Some(0.0)));
     let text = conclusions::commitment_comparison(&c).join("\n");
-    assert!(text.contains("не изменилось (45,68 %)"), "{text}");
+    assert!(text.contains("не изменилось (45,68\u{a0}%)"), "{text}");
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn a_marked_fall_is_flagged_as_a_threat() {
     assert!(c.threat, "P fell by {:?} points", c.p.delta());
     let text = conclusions::commitment_comparison(&c).join("\n");
     assert!(
-        text.contains("снизилось на 13,29 п. п. (с 58,97 % до 45,68 %)"),
+        text.contains("снизилось на 13,29 п. п. (с 58,97\u{a0}% до 45,68\u{a0}%)"),
         "a change of a percent is in percentage points: {text}"
     );
     let threat = conclusions::commitment_fall_threat(&c).expect("a marked fall is a threat");

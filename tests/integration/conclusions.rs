@@ -21,11 +21,11 @@ fn commitment_conclusion_states_the_figures_of_the_example() {
     let text = b2_conclusions();
     for needle in [
         // The «Вывод» after Table Б.8.
-        "коэффициент организационной приверженности респондентов составил 0,456838, или 45,68 %",
+        "коэффициент организационной приверженности респондентов составил 0,456838, или 45,68\u{a0}%",
         "допустимый (удовлетворительный) уровень",
         // The «Вывод» after Table Б.9.
-        "продемонстрировали 8 респондентов, или 6,67 %",
-        "Полностью отсутствует приверженность у 2 респондентов, или 1,67 %",
+        "продемонстрировали 8 респондентов, или 6,67\u{a0}%",
+        "Полностью отсутствует приверженность у 2 респондентов, или 1,67\u{a0}%",
         // The «Вывод» of Table Б.6: highest «свыше 15 лет» (19,90), lowest
         // «от 5 до 10 лет» (15,96).
         "наибольший уровень организационной приверженности у респондентов со стажем работы свыше 15 лет",
@@ -55,7 +55,7 @@ fn high_index_without_eighty_percent_is_not_called_high() {
     let text = conclusions::commitment(&a).join("\n");
     assert!(text.contains("соответствует хорошему уровню"), "{text}");
     assert!(
-        text.contains("– меньше 80 %") && text.contains("преждевременно"),
+        text.contains("– меньше 80\u{a0}%") && text.contains("преждевременно"),
         "the ≈ 80 % rule of Appendix Б (docs/methodology.md):\n{text}"
     );
     // Issue 13: the text must not call the level good and then premature.
@@ -71,7 +71,7 @@ fn high_index_without_eighty_percent_is_not_called_high() {
     let text = conclusions::commitment(&a).join("\n");
     assert!(text.contains("высокий уровень"), "{text}");
     assert!(
-        !text.contains("меньше 80 %"),
+        !text.contains("меньше 80\u{a0}%"),
         "80 % good or high allows «высокий»:\n{text}"
     );
 }
@@ -87,7 +87,7 @@ fn satisfaction_conclusion_names_the_key_and_describes_factors() {
         forms.iter().map(|f| (f, Tenure::Unknown)),
     );
     let text = conclusions::satisfaction(&a).join("\n");
-    assert!(text.contains("составила 58,3 %"), "{text}");
+    assert!(text.contains("составила 58,3\u{a0}%"), "{text}");
     assert!(
         text.contains("«средняя (допустимая, удовлетворительная)»"),
         "{text}"
@@ -98,10 +98,10 @@ fn satisfaction_conclusion_names_the_key_and_describes_factors() {
     );
     // Factor А at 75 % is «хорошая»; Г (10, 15, 17) all «а» = 0 + all «б» = 3 → 25 %.
     assert!(
-        text.contains("Интерес к работе – 75,0 % (хороший уровень)"),
+        text.contains("Интерес к работе – 75,0\u{a0}% (хороший уровень)"),
         "{text}"
     );
-    assert!(text.contains("Удовлетворенность взаимоотношениями с руководством – 25,0 % (низкий уровень). Характеристика уровня по таблице В.6 методики: «Работники не всегда и (или) не все ощущают внимание"),
+    assert!(text.contains("Удовлетворенность взаимоотношениями с руководством – 25,0\u{a0}% (низкий уровень). Характеристика уровня по таблице В.6 методики: «Работники не всегда и (или) не все ощущают внимание"),
         "Table В.6's printed low-level text for Г, quoted as the methodology's: {text}");
     // Factor А at 75 % has no printed text: Klimat's, marked, with the note.
     assert!(

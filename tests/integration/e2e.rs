@@ -279,7 +279,7 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
 
     // 3. The results screen.
     s.click("#nav-results").unwrap();
-    if let Err(e) = s.wait_text("45,68 %", long) {
+    if let Err(e) = s.wait_text("45,68\u{a0}%", long) {
         let text = s.text().unwrap_or_default();
         panic!(
             "{e}; the screen reads:\n{}",
@@ -507,7 +507,7 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
         for (nav, name, wait) in [
             ("#nav-surveys", "surveys", "Анкетирования"),
             ("#nav-entry", "entry", "Введенные анкеты"),
-            ("#nav-results", "results", "45,68 %"),
+            ("#nav-results", "results", "45,68\u{a0}%"),
             ("#nav-reports", "reports", "Годовой отчет"),
             ("#nav-data", "data", "Резервная копия"),
             ("#nav-kiosk", "kiosk", "PIN-код"),
@@ -674,7 +674,7 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
     // The example survey of the first start: one button, the worked
     // example's results, removed in one step.
     s.click("#open-example").unwrap();
-    wait_for(&s, "45,68 %", long);
+    wait_for(&s, "45,68\u{a0}%", long);
     assert_clean(&s, "the example's results");
     shot("results-example");
     if shots.is_some() {

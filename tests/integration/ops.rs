@@ -235,7 +235,7 @@ fn the_results_lead_with_the_answer_and_hide_it_below_the_threshold() {
     let opened = Db::open(Path::new(&db)).unwrap();
     let r = reports::results(&opened, 1, None).unwrap();
     let card = &r.headline[0];
-    assert_eq!(card.value, "45,68 %");
+    assert_eq!(card.value, "45,68\u{a0}%");
     assert_eq!(card.forms, 120);
     assert!(card.level.unwrap().starts_with("Допустимая"), "{card:?}");
     assert_eq!(card.change, None, "nothing compared");

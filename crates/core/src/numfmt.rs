@@ -1,5 +1,5 @@
-//! Numbers as Russian readers expect them: decimal comma, a space before
-//! the percent sign («45,68 %»), a true minus sign «−» (U+2212) for
+//! Numbers as Russian readers expect them: decimal comma, a no-break space
+//! before the percent sign («45,68 %», so that a line never starts with «%»), a true minus sign «−» (U+2212) for
 //! negatives («−2,86»), as typeset Russian text prints it.
 
 /// `x` with `digits` decimals and a decimal comma: `decimal(17.8166, 2)` is
@@ -36,7 +36,7 @@ pub fn integer(x: i64) -> String {
 
 /// `x` as a percent with `digits` decimals: `percent(45.6838, 2)` is «45,68 %».
 pub fn percent(x: f64, digits: usize) -> String {
-    format!("{} %", decimal(x, digits))
+    format!("{}\u{a0}%", decimal(x, digits))
 }
 
 /// A signed change: «+2,50», «−1,20», «0,00».
@@ -66,8 +66,8 @@ mod tests {
 
     #[test]
     fn russian_conventions() {
-        assert_eq!(percent(2138.0 / 4680.0 * 100.0, 2), "45,68 %");
-        assert_eq!(percent(2138.0 / 4680.0 * 100.0, 1), "45,7 %");
+        assert_eq!(percent(2138.0 / 4680.0 * 100.0, 2), "45,68\u{a0}%");
+        assert_eq!(percent(2138.0 / 4680.0 * 100.0, 1), "45,7\u{a0}%");
         assert_eq!(decimal(-3.5, 2), "\u{2212}3,50");
         assert_eq!(decimal(66.25, 1), "66,3", "half rounds up, not to even");
         assert_eq!(decimal(-3.125, 2), "\u{2212}3,13");

@@ -331,7 +331,7 @@ pub const WEAK_SPOTS: &str = "Что требует внимания";
 /// A weak component.
 pub const WEAK_COMPONENT: &str = "Низкий уровень";
 /// The rule that makes a component weak.
-pub const WEAK_RULE: &str = "ниже 40 % максимума – правило Klimat";
+pub const WEAK_RULE: &str = "ниже 40\u{a0}% максимума – правило Klimat";
 /// A low culture level.
 pub const WEAK_CULTURE_LEVEL: &str =
     "Уровень сформированности корпоративной культуры в организации";
@@ -356,7 +356,7 @@ fn and_list(names: &[&str]) -> String {
 /// The alert on low participation.
 pub fn low_participation(names: &[&str], below: u64) -> String {
     format!(
-        "Низкое участие: {} {} заполнили менее {below} % работников. Методика требует, чтобы в анкетировании участвовало максимальное количество работников; выводы по малой части коллектива могут быть недостоверны. (Порог {below} % – правило Klimat.)",
+        "Низкое участие: {} {} заполнили менее {below}\u{a0}% работников. Методика требует, чтобы в анкетировании участвовало максимальное количество работников; выводы по малой части коллектива могут быть недостоверны. (Порог {below}\u{a0}% – правило Klimat.)",
         if names.len() == 1 {
             "анкету"
         } else {
@@ -369,7 +369,7 @@ pub fn low_participation(names: &[&str], below: u64) -> String {
 /// The note on subdivisions with low participation, per questionnaire.
 pub fn low_participation_subdivisions(lows: &[(&str, Vec<String>)], below: u64) -> String {
     format!(
-        "Участие менее {below} % работников (правило Klimat): {}.",
+        "Участие менее {below}\u{a0}% работников (правило Klimat): {}.",
         lows.iter()
             .map(|(q, subs)| format!("«{q}» – {}", subs.join(", ")))
             .collect::<Vec<_>>()

@@ -93,12 +93,12 @@ pub const COMMITMENT_LEVEL_POINTS: [&str; 6] =
 
 /// The P ranges of Table Б.9.
 pub const COMMITMENT_LEVEL_PERCENTS: [&str; 6] = [
-    "0 % и ниже",
-    "до 20 %",
-    "20–40 %",
-    "40–60 %",
-    "60–80 %",
-    "80–100 %",
+    "0\u{a0}% и ниже",
+    "до 20\u{a0}%",
+    "20–40\u{a0}%",
+    "40–60\u{a0}%",
+    "60–80\u{a0}%",
+    "80–100\u{a0}%",
 ];
 
 /// Adjectives for a collective commitment level inside a sentence
@@ -134,8 +134,13 @@ pub const SATISFACTION_LEVELS: [&str; 5] = [
 ];
 
 /// The ranges of Table В.5.
-pub const SATISFACTION_LEVEL_PERCENTS: [&str; 5] =
-    ["0–20 %", "20–40 %", "40–60 %", "60–80 %", "80–100 %"];
+pub const SATISFACTION_LEVEL_PERCENTS: [&str; 5] = [
+    "0–20\u{a0}%",
+    "20–40\u{a0}%",
+    "40–60\u{a0}%",
+    "60–80\u{a0}%",
+    "80–100\u{a0}%",
+];
 
 /// Adjectives for a satisfaction level inside a sentence.
 pub const SATISFACTION_LEVEL_ADJECTIVES: [&str; 5] =
