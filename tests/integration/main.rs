@@ -16,4 +16,5 @@ mod satisfaction;
 mod store;
 mod template;
 mod typesetting;
+mod verify;
 mod workflow;

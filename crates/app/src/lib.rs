@@ -9,6 +9,7 @@
 //! - [`reports`]: the report input of a stored survey, the report in every
 //!   format, the results screen's model, blank forms;
 //! - [`kiosk`]: kiosk mode's state, PIN and self-filled forms;
+//! - [`verify`]: verification by double entry and its statistics;
 //! - [`files`]: reading and writing the user's files, formats by extension;
 //! - [`AppError`]: one error with stable codes.
 //!
@@ -25,6 +26,7 @@ pub mod kiosk;
 pub mod reports;
 pub mod surveys;
 mod text;
+pub mod verify;
 
 pub use error::{AppError, Result};
 pub use reports::report_input;

@@ -247,6 +247,12 @@ pub fn report_input_for(
         satisfaction: current_satisfaction.map(|f| SatisfactionData::from_forms(&f, key)),
         culture: current_culture.map(|f| CultureData::from_forms(&f)),
         previous,
+        // The survey's figures: a subdivision's report has none of its own.
+        verification: if scope.is_none() {
+            crate::verify::report_rows(db, survey)?
+        } else {
+            Vec::new()
+        },
     })
 }
 

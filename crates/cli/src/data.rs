@@ -170,6 +170,43 @@ pub fn import(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     .into_bytes())
 }
 
+/// `klimat verify`: a re-keyed file against the stored forms; status 1
+/// with the differences listed when there are any.
+pub fn verify(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
+    let survey = o.survey_id()?;
+    let path = o.single_positional(text::FILE_ARGUMENT)?;
+    let instrument = required_instrument(o)?;
+    let db = open(db)?;
+    let check = klimat_app::verify::check_file(&db, survey, instrument, Path::new(path))
+        .map_err(|e| refused(path, e))?;
+    let mut out = String::new();
+    for form in &check.forms {
+        match form {
+            klimat_app::verify::FileForm::Compared { code, differences } => {
+                for d in differences {
+                    out.push_str(&text::verify_difference(
+                        code, &d.label, &d.first, &d.second,
+                    ));
+                }
+            }
+            klimat_app::verify::FileForm::NotFound { reason, .. } => {
+                out.push_str(&text::verify_not_found(reason));
+            }
+        }
+    }
+    let problems = check.problems();
+    out.push_str(&text::verify_summary(
+        check.forms.len(),
+        check.fields,
+        problems,
+    ));
+    if problems == 0 {
+        Ok(out.into_bytes())
+    } else {
+        Err(CliError::Differences(out.into_bytes()))
+    }
+}
+
 /// A refused file: its name, then every reason.
 fn refused(path: &str, e: klimat_app::AppError) -> CliError {
     CliError::Input(format!("{} «{path}».\n{e}", text::FILE_REFUSED))

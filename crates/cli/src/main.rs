@@ -23,6 +23,8 @@ pub enum CliError {
     Usage(String),
     /// A file or database that cannot be used, with the reason.
     Input(String),
+    /// `klimat verify` found differences: what it prints, with status 1.
+    Differences(Vec<u8>),
 }
 
 impl std::fmt::Display for CliError {
@@ -30,6 +32,7 @@ impl std::fmt::Display for CliError {
         match self {
             CliError::Usage(m) => write!(f, "klimat: {m}\n{}", text::SEE_HELP),
             CliError::Input(m) => write!(f, "klimat: {m}"),
+            CliError::Differences(out) => f.write_str(&String::from_utf8_lossy(out)),
         }
     }
 }
@@ -57,6 +60,11 @@ fn main() -> ExitCode {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(_) => ExitCode::FAILURE,
             }
+        }
+        Err(CliError::Differences(out)) => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(&out).and_then(|()| stdout.flush());
+            ExitCode::from(1)
         }
         Err(e) => {
             eprintln!("{e}");
@@ -156,6 +164,7 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
             db.as_deref(),
             &opts(&["--instrument", "--pdf", "--survey"])?,
         ),
+        Some("verify") => data::verify(db.as_deref(), &opts(&["--survey", "--instrument"])?),
         Some("merge") => data::merge(db.as_deref(), &opts(&[])?),
         Some("backup") => data::backup(db.as_deref(), &opts(&["--out"])?),
         Some("restore") => data::restore(db.as_deref(), &opts(&[])?),

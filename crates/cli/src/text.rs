@@ -29,6 +29,7 @@ klimat — анкетирование по методике 2022 года: «О�
   merge           принять файл обмена .klimat
   report          годовой отчет: PDF и (или) книга XLSX
   forms           пустые бланки анкет в PDF для печати
+  verify          сравнить повторно введенные анкеты (файл) с введенными
   backup          резервная копия всей базы данных
   restore         восстановить базу данных из резервной копии
 
@@ -39,7 +40,22 @@ klimat — анкетирование по методике 2022 года: «О�
 Подробнее о команде: klimat КОМАНДА --help
 
 Код возврата: 0 — успех; 2 — команда отклонена (причина выводится в поток
-ошибок, в стандартный вывод не выводится ничего).
+ошибок, в стандартный вывод не выводится ничего); verify возвращает 1,
+если найдены расхождения.
+";
+
+const HELP_VERIFY: &str = "\
+klimat verify --survey НОМЕР --instrument ИНСТРУМЕНТ ФАЙЛ
+
+Проверка повторным вводом: ФАЙЛ (CSV или XLSX по шаблону импорта) содержит
+те же бумажные анкеты, введенные второй раз. Каждая анкета файла
+сравнивается с введенной анкетой того же кода поле за полем; выводятся
+все расхождения. В базе данных ничего не меняется: расхождения устраняются
+по бланкам на экране «Ввод анкет» в режиме проверки.
+
+Файл проверяется так же, как при импорте (столбцы, значения, пределы).
+Код возврата: 0 — расхождений нет; 1 — есть расхождения (или анкеты файла,
+которых нет среди введенных); 2 — файл или команда отклонены.
 ";
 
 const HELP_SCORE: &str = "\
@@ -152,6 +168,7 @@ pub fn verb_help(verb: &str) -> Option<&'static str> {
         "exchange" | "merge" => HELP_EXCHANGE,
         "backup" | "restore" => HELP_BACKUP,
         "report" | "forms" => HELP_REPORT,
+        "verify" => HELP_VERIFY,
         _ => return None,
     })
 }
@@ -303,3 +320,33 @@ pub const FORM_WRITTEN: &str = "Бланк записан:";
 pub const NOT_UTF8: &str = "файл предложений должен быть текстом в кодировке UTF-8";
 /// After `survey report-settings`.
 pub const REPORT_SETTINGS_SAVED: &str = "Параметры отчета сохранены.";
+
+/// `klimat verify`: one differing field.
+pub fn verify_difference(code: &str, label: &str, first: &str, second: &str) -> String {
+    let shown = |v: &str| {
+        if v.is_empty() {
+            "(нет ответа)".to_owned()
+        } else {
+            format!("«{v}»")
+        }
+    };
+    format!(
+        "Анкета «{code}», {label}: введено {}, при повторном вводе {}\n",
+        shown(first),
+        shown(second)
+    )
+}
+
+/// `klimat verify`: a form of the file not among the stored ones.
+pub fn verify_not_found(reason: &str) -> String {
+    format!("{reason}\n")
+}
+
+/// `klimat verify`: the last line.
+pub fn verify_summary(forms: usize, fields: usize, differences: usize) -> String {
+    format!(
+        "Сравнено {forms} {} ({fields} {}); расхождений: {differences}.\n",
+        plural(forms as u64, "анкета", "анкеты", "анкет"),
+        plural(fields as u64, "поле", "поля", "полей"),
+    )
+}

@@ -815,6 +815,64 @@ fn culture_columns() -> Vec<String> {
     c
 }
 
+/// The template's columns of `instrument` ([`columns`]) as a person reads
+/// them: «Стаж», «Утверждение 3», «А.2, п. 1 «профессионализм»: в
+/// подразделении».
+pub fn column_labels(instrument: Instrument) -> Vec<String> {
+    let mut c: Vec<String> = [
+        ru::FIELD_CODE,
+        ru::FIELD_TENURE,
+        ru::FIELD_SUBDIVISION,
+        ru::FIELD_POSITION,
+    ]
+    .map(String::from)
+    .to_vec();
+    match instrument {
+        Instrument::Commitment => {
+            c.extend((1..=commitment::ITEMS).map(|i| format!("{} {i}", ru::FIELD_STATEMENT)));
+        }
+        Instrument::Satisfaction => {
+            c.extend((1..=satisfaction::ITEMS).map(|i| format!("{} {i}", ru::FIELD_QUESTION)));
+        }
+        Instrument::Culture => {
+            for (i, q) in methodology::CULTURE_OPEN_QUESTIONS.iter().enumerate() {
+                for prompt in [q.positive, q.negative] {
+                    c.push(format!("А.1, вопрос {}: {prompt}", i + 1));
+                }
+            }
+            for (i, item) in methodology::CULTURE_COHESION_ITEMS.iter().enumerate() {
+                for side in [ru::FIELD_SUB, ru::FIELD_ORG] {
+                    c.push(format!("А.2, п. {} «{item}»: {side}", i + 1));
+                }
+            }
+            c.push(ru::FIELD_C15_TEXT.to_owned());
+            for (i, item) in methodology::CULTURE_LEVEL_ITEMS.iter().enumerate() {
+                for side in [ru::FIELD_SUB, ru::FIELD_ORG] {
+                    c.push(format!("А.3, п. {} «{item}»: {side}", i + 1));
+                }
+            }
+            for (i, item) in methodology::CULTURE_NEGATIVE_ITEMS.iter().enumerate() {
+                c.push(format!("А.4, п. {} «{item}»", i + 1));
+            }
+            c.extend([ru::FIELD_N7_ACTORS, ru::FIELD_N7_TECH, ru::FIELD_N8_TEXT].map(String::from));
+        }
+    }
+    c
+}
+
+/// The template's columns of `instrument`, demographics first.
+pub fn columns(instrument: Instrument) -> Vec<String> {
+    let mut c: Vec<String> = ["code", "tenure", "subdivision", "position"]
+        .map(String::from)
+        .to_vec();
+    c.extend(match instrument {
+        Instrument::Commitment => CommitmentAnswers::columns(),
+        Instrument::Satisfaction => SatisfactionAnswers::columns(),
+        Instrument::Culture => CultureForm::columns(),
+    });
+    c
+}
+
 impl FormAnswers for CultureForm {
     const INSTRUMENT: Instrument = Instrument::Culture;
 

@@ -109,6 +109,7 @@ fn input(n_commitment: usize, n_other: usize) -> ReportInput {
         )),
         culture: Some(CultureData::from_forms(&culture)),
         previous: None,
+        verification: Vec::new(),
     }
 }
 

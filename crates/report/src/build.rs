@@ -364,6 +364,7 @@ fn tools_section(input: &ReportInput) -> Section {
     }
     blocks.push(Block::Bullets(list));
     blocks.push(Block::Paragraph(t::KLIMAT_WORDS.to_owned()));
+    blocks.extend(verification_blocks(&input.verification));
     let participation = crate::summary::participation_by_subdivision(input);
     let title = if participation.is_empty() {
         t::SECTION_TOOLS
@@ -375,6 +376,87 @@ fn tools_section(input: &ReportInput) -> Section {
         title: format!("1. {title}"),
         blocks,
     }
+}
+
+/// How the keyed forms were checked: one sentence for the reader, and the
+/// figures per questionnaire in the workbook. Nothing when no form was
+/// keyed a second time.
+fn verification_blocks(rows: &[crate::input::VerificationRow]) -> Vec<Block> {
+    let mut total = crate::input::VerificationRow {
+        instrument: t::ROW_ALL_INSTRUMENTS.to_owned(),
+        ..Default::default()
+    };
+    for r in rows {
+        total.forms += r.forms;
+        total.verified += r.verified;
+        total.fields += r.fields;
+        total.differences += r.differences;
+        total.unsettled += r.unsettled;
+        total.keystrokes += r.keystrokes;
+        total.seconds += r.seconds;
+        total.timed += r.timed;
+    }
+    if total.verified == 0 || total.fields == 0 || total.forms == 0 {
+        return Vec::new();
+    }
+    let per = |n: u64, of: u64| (of > 0).then(|| n as f64 * 1000.0 / of as f64);
+    let sentence = t::verification_sentence(
+        total.verified,
+        total.verified as f64 * 100.0 / total.forms as f64,
+        per(total.differences, total.fields).unwrap_or(0.0),
+        total.unsettled,
+    );
+    let columns = [
+        (t::COL_INSTRUMENT, 3.0),
+        (t::COL_FORMS, 1.2),
+        (t::COL_VERIFIED, 1.4),
+        (t::COL_VERIFIED_SHARE, 1.2),
+        (t::COL_FIELDS, 1.2),
+        (t::COL_DIFFERENCES, 1.2),
+        (t::COL_PER_1000_FIELDS, 1.2),
+        (t::COL_PER_1000_KEYS, 1.4),
+        (t::COL_UNSETTLED, 1.6),
+        (t::COL_FORMS_PER_HOUR, 1.4),
+    ]
+    .into_iter()
+    .map(|(title, w)| Column::new(title, w))
+    .collect();
+    let line = |r: &crate::input::VerificationRow| {
+        let n = |v: u64| Cell::Int(i64::try_from(v).unwrap_or(i64::MAX));
+        vec![
+            Cell::text(r.instrument.clone()),
+            n(r.forms),
+            n(r.verified),
+            Cell::percent(
+                (r.forms > 0).then(|| r.verified as f64 * 100.0 / r.forms as f64),
+                1,
+            ),
+            n(r.fields),
+            n(r.differences),
+            Cell::num(per(r.differences, r.fields), 1),
+            Cell::num(per(r.differences, r.keystrokes), 1),
+            n(r.unsettled),
+            Cell::num(
+                (r.seconds > 0.0).then(|| r.timed as f64 * 3600.0 / r.seconds),
+                0,
+            ),
+        ]
+    };
+    let mut table_rows: Vec<Vec<Cell>> = rows.iter().filter(|r| r.forms > 0).map(line).collect();
+    if table_rows.len() > 1 {
+        table_rows.push(line(&total));
+    }
+    vec![
+        Block::Paragraph(sentence),
+        Block::Table(Table {
+            sheet: t::SHEET_VERIFICATION.to_owned(),
+            caption: t::CAP_VERIFICATION.to_owned(),
+            columns,
+            rows: table_rows,
+            placement: Placement::WorkbookOnly,
+            number: 0,
+        }),
+    ]
 }
 
 fn commitment_row_numbers(r: &commitment::GroupRow) -> Vec<Cell> {
@@ -1249,36 +1331,23 @@ fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Bloc
 /// template (o1_pos … n8_text), named as a reader of the form would:
 /// «А.2, п. 1 «профессионализм»: в подразделении».
 fn culture_form_columns() -> Vec<Column> {
-    let mut c = Vec::with_capacity(64);
-    for (i, q) in CULTURE_OPEN_QUESTIONS.iter().enumerate() {
-        for prompt in [q.positive, q.negative] {
-            c.push(Column::new(format!("А.1, вопрос {}: {prompt}", i + 1), 3.0));
-        }
-    }
-    for (i, item) in CULTURE_COHESION_ITEMS.iter().enumerate() {
-        for side in [t::COL_SUB, t::COL_ORG] {
-            c.push(Column::new(
-                format!("А.2, п. {} «{item}»: {}", i + 1, side.to_lowercase()),
-                1.6,
-            ));
-        }
-    }
-    c.push(Column::new(t::COL_FORM_C15_TEXT, 2.5));
-    for (i, item) in CULTURE_LEVEL_ITEMS.iter().enumerate() {
-        for side in [t::COL_SUB, t::COL_ORG] {
-            c.push(Column::new(
-                format!("А.3, п. {} «{item}»: {}", i + 1, side.to_lowercase()),
-                1.8,
-            ));
-        }
-    }
-    for (i, item) in CULTURE_NEGATIVE_ITEMS.iter().enumerate() {
-        c.push(Column::new(format!("А.4, п. {} «{item}»", i + 1), 2.0));
-    }
-    c.push(Column::new(t::COL_FORM_N7_ACTORS, 2.5));
-    c.push(Column::new(t::COL_FORM_N7_TECH, 2.5));
-    c.push(Column::new(t::COL_FORM_N8_TEXT, 2.5));
-    c
+    // The template's labels without code and demographics; the widths
+    // follow the kind of cell (text, rating, list of words).
+    klimat_core::template::column_labels(Instrument::Culture)
+        .into_iter()
+        .zip(klimat_core::template::columns(Instrument::Culture))
+        .skip(4)
+        .map(|(label, column)| {
+            let weight = match column.as_bytes()[0] {
+                b'o' => 3.0,
+                _ if column.ends_with("text") || column.starts_with("n7") => 2.5,
+                b'c' => 1.6,
+                b'l' => 1.8,
+                _ => 2.0,
+            };
+            Column::new(label, weight)
+        })
+        .collect()
 }
 
 /// The culture forms one by one (workbook only); their free texts only

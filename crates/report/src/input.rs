@@ -283,4 +283,30 @@ pub struct ReportInput {
     pub culture: Option<CultureData>,
     /// The survey to compare with, if one is chosen.
     pub previous: Option<PreviousSurvey>,
+    /// How the keyed forms were checked by a second entry, per
+    /// questionnaire; empty when none was (and in a subdivision's report).
+    pub verification: Vec<VerificationRow>,
+}
+
+/// The verification by double entry of one questionnaire.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VerificationRow {
+    /// «Организационная приверженность».
+    pub instrument: String,
+    /// Forms stored.
+    pub forms: u64,
+    /// Forms keyed a second time.
+    pub verified: u64,
+    /// Fields compared.
+    pub fields: u64,
+    /// Fields that differed.
+    pub differences: u64,
+    /// Verified forms whose differences are not settled yet.
+    pub unsettled: u64,
+    /// Keystrokes of the second keying, where counted.
+    pub keystrokes: u64,
+    /// Seconds of the second keying, where timed.
+    pub seconds: f64,
+    /// Forms whose second keying was timed.
+    pub timed: u64,
 }

@@ -22,6 +22,6 @@ pub mod xlsx;
 pub use build::build;
 pub use input::{
     CommitmentData, CultureData, FormRow, PreviousSurvey, ReportInput, SatisfactionData, Signatory,
-    Signatures, Staff, SurveyInfo,
+    Signatures, Staff, SurveyInfo, VerificationRow,
 };
 pub use model::ReportModel;

@@ -43,12 +43,6 @@ pub fn more_answers(n: usize) -> String {
     )
 }
 
-/// The free-text and list columns of the per-form culture sheet.
-pub const COL_FORM_C15_TEXT: &str = "А.2, п. 15: «другое (укажите)» – текст";
-pub const COL_FORM_N7_ACTORS: &str = "А.4, п. 7: кто (подчеркнуто)";
-pub const COL_FORM_N7_TECH: &str = "А.4, п. 7: какие технологии (подчеркнуто)";
-pub const COL_FORM_N8_TEXT: &str = "А.4, п. 8: «Иное (укажите)» – текст";
-
 /// The page number in a workbook's footer (Excel's codes &P and &N).
 pub const XLSX_PAGE_OF: &str = "Страница &P из &N";
 
@@ -422,3 +416,43 @@ pub const N7_WHAT: &str = "Какие технологии";
 pub const LETTER_MEANINGS: [&str; 3] = ["(да)", "", "(нет)"];
 /// How the differences of Tables А.2 and А.3 are computed.
 pub const DIFFERENCE_NOTE: &str = "Разница – средний балл в подразделении минус средний балл в организации в целом, вычисленная по неокругленным средним; поэтому она может на 0,01 отличаться от разности округленных чисел таблицы.";
+
+/// The method section's sentence on verification by double entry:
+/// «Проверено повторным вводом 10 анкет (25,0 %); расхождений: 6,7 на
+/// 1 000 полей, все устранены по бланкам.»
+pub fn verification_sentence(
+    verified: u64,
+    share: f64,
+    per_thousand: f64,
+    unsettled: u64,
+) -> String {
+    use klimat_core::numfmt::{decimal, percent};
+    let verb = plural(verified, "Проверена", "Проверены", "Проверено");
+    let forms = plural(verified, "анкета", "анкеты", "анкет");
+    let settled = if unsettled == 0 {
+        "все устранены по бланкам".to_owned()
+    } else {
+        format!(
+            "не устранены в {unsettled}\u{a0}{}",
+            plural(unsettled, "анкете", "анкетах", "анкетах")
+        )
+    };
+    format!(
+        "{verb} повторным вводом {verified}\u{a0}{forms} ({}); расхождений: {} на 1\u{a0}000 полей, {settled}.",
+        percent(share, 1),
+        decimal(per_thousand, 1)
+    )
+}
+
+pub const SHEET_VERIFICATION: &str = "Повторный ввод";
+pub const CAP_VERIFICATION: &str = "Проверка введенных анкет повторным вводом";
+pub const COL_FORMS: &str = "Анкет введено";
+pub const COL_VERIFIED: &str = "Проверено повторным вводом";
+pub const COL_VERIFIED_SHARE: &str = "Доля проверенных, %";
+pub const COL_FIELDS: &str = "Полей сравнено";
+pub const COL_DIFFERENCES: &str = "Расхождений";
+pub const COL_PER_1000_FIELDS: &str = "На 1\u{a0}000 полей";
+pub const COL_PER_1000_KEYS: &str = "На 1\u{a0}000 нажатий клавиш";
+pub const COL_UNSETTLED: &str = "Анкет с неустраненными расхождениями";
+pub const COL_FORMS_PER_HOUR: &str = "Анкет в час (повторный ввод)";
+pub const ROW_ALL_INSTRUMENTS: &str = "Все анкеты";

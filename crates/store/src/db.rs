@@ -29,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_report_settings",
         include_str!("../migrations/0004_report_settings.sql"),
     ),
+    (
+        "0005_verification",
+        include_str!("../migrations/0005_verification.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -3,10 +3,6 @@
 //! allowed values as data validation.
 
 use klimat_core::Instrument;
-use klimat_core::commitment::CommitmentAnswers;
-use klimat_core::culture::CultureForm;
-use klimat_core::satisfaction::SatisfactionAnswers;
-use klimat_core::template::FormAnswers;
 use klimat_core::template::escape_formula;
 use klimat_core::tenure::{CommitmentBand, FineBand, SatisfactionBand};
 use klimat_core::text::methodology::{CULTURE_N7_ACTORS, CULTURE_N7_TECH};
@@ -43,18 +39,7 @@ impl Cell {
     }
 }
 
-/// The template's columns for `instrument`, demographics first.
-pub fn columns(instrument: Instrument) -> Vec<String> {
-    let mut c: Vec<String> = ["code", "tenure", "subdivision", "position"]
-        .map(String::from)
-        .to_vec();
-    c.extend(match instrument {
-        Instrument::Commitment => CommitmentAnswers::columns(),
-        Instrument::Satisfaction => SatisfactionAnswers::columns(),
-        Instrument::Culture => CultureForm::columns(),
-    });
-    c
-}
+pub use klimat_core::template::columns;
 
 fn words(bits: u8, list: &[&str; 3]) -> String {
     (0..3)
@@ -64,7 +49,25 @@ fn words(bits: u8, list: &[&str; 3]) -> String {
         .join("|")
 }
 
+/// A form's cells in the template's column order ([`columns`]), as the
+/// template writes them: what a verification entry compares field by field.
+pub fn cells(form: &FormData) -> Vec<String> {
+    raw_row(form).iter().map(Cell::text).collect()
+}
+
 fn row(form: &FormData) -> Vec<Cell> {
+    let mut out = raw_row(form);
+    // A row of empty cells is skipped on import (docs/methodology.md, "The import template"), so an
+    // all-blank form without code or demographics would vanish on the way
+    // back. «Не указали стаж» says the same as the empty tenure cell and
+    // keeps the row.
+    if out.iter().all(|c| c.text().is_empty()) {
+        out[1] = Cell::Text(klimat_core::text::ru::UNKNOWN_TENURE.to_owned());
+    }
+    out
+}
+
+fn raw_row(form: &FormData) -> Vec<Cell> {
     let mut out = vec![
         Cell::Text(form.code.clone()),
         Cell::Text(form.tenure.template_value()),
@@ -92,13 +95,6 @@ fn row(form: &FormData) -> Vec<Cell> {
             out.push(Cell::Text(words(f.n7_tech, &CULTURE_N7_TECH)));
             out.push(Cell::Text(f.negative_other.clone()));
         }
-    }
-    // A row of empty cells is skipped on import (docs/methodology.md, "The import template"), so an
-    // all-blank form without code or demographics would vanish on the way
-    // back. «Не указали стаж» says the same as the empty tenure cell and
-    // keeps the row.
-    if out.iter().all(|c| c.text().is_empty()) {
-        out[1] = Cell::Text(klimat_core::text::ru::UNKNOWN_TENURE.to_owned());
     }
     out
 }

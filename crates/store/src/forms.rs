@@ -138,6 +138,10 @@ pub(crate) fn log(
     Ok(())
 }
 
+/// More to write in the transaction of a form's change.
+pub(crate) type AlsoInTransaction<'a> =
+    &'a dyn Fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>;
+
 /// Identifiers for the forms of one import: a random version-4 UUID for
 /// the first and the next ones counted up from it in the last 48 bits.
 /// They sort in the order of the file, so that SQLite appends them to its
@@ -173,7 +177,7 @@ impl BatchUuids {
 impl Db {
     /// Checks forms against their survey's rules ([`crate::validate`]);
     /// `row` numbers them for messages, `None` for forms saved one at a time.
-    fn check(
+    pub(crate) fn check(
         &self,
         survey_id: i64,
         forms: &[FormData],
@@ -290,6 +294,18 @@ impl Db {
     /// # Errors
     /// [`StoreError::NoForm`]; a form cannot change instrument.
     pub fn update_form(&mut self, uuid: &str, data: &FormData) -> Result<StoredForm> {
+        self.replace_form(uuid, data, "edited", None)
+    }
+
+    /// [`Db::update_form`] logged as `action`, with `also` run in the same
+    /// transaction (a verification's row).
+    pub(crate) fn replace_form(
+        &mut self,
+        uuid: &str,
+        data: &FormData,
+        action: &str,
+        also: Option<AlsoInTransaction<'_>>,
+    ) -> Result<StoredForm> {
         let old = self.form(uuid)?;
         if old.data.answers.instrument() != data.answers.instrument() {
             return Err(StoreError::InstrumentNotInSurvey(
@@ -316,11 +332,14 @@ impl Db {
             &tx,
             uuid,
             old.survey_id,
-            "edited",
+            action,
             Some(&content_json(&old.data)),
             Some(&content_json(data)),
             &now,
         )?;
+        if let Some(also) = also {
+            also(&tx)?;
+        }
         tx.commit()?;
         self.form(uuid)
     }

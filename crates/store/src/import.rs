@@ -113,6 +113,38 @@ fn parse<A: FormAnswers>(
     }
 }
 
+/// One form from its cells in the template's column order
+/// ([`crate::export::columns`]), read by the same parser and limits as a
+/// file's row: a form settled field by field after a verification entry.
+///
+/// # Errors
+/// The bad cells, as an import names them (row 2 of a one-form file).
+pub fn form_from_cells(
+    instrument: Instrument,
+    cells: &[String],
+) -> std::result::Result<FormData, TemplateError> {
+    fn one<A: FormAnswers>(
+        header: &[String],
+        cells: &[String],
+        wrap: impl Fn(A) -> Answers,
+    ) -> std::result::Result<FormData, TemplateError> {
+        let mut parser = TemplateParser::<A>::new(header)?;
+        parser.push_row(2, cells);
+        let (mut forms, _) = forms(parser.finish()?, wrap);
+        forms.pop().ok_or(TemplateError::NoForms)
+    }
+    let header = crate::export::columns(instrument);
+    match instrument {
+        Instrument::Commitment => one::<CommitmentAnswers>(&header, cells, Answers::Commitment),
+        Instrument::Satisfaction => {
+            one::<SatisfactionAnswers>(&header, cells, Answers::Satisfaction)
+        }
+        Instrument::Culture => {
+            one::<CultureForm>(&header, cells, |f| Answers::Culture(Box::new(f)))
+        }
+    }
+}
+
 fn forms<A>(data: Dataset<A>, wrap: impl Fn(A) -> Answers) -> (Vec<FormData>, Vec<u64>) {
     let name = |names: &[String], i: Option<u32>| i.map(|i| names[i as usize].clone());
     let rows = data.forms.iter().map(|f| f.row).collect();

@@ -7,7 +7,9 @@
 //! - [`import::read_template`] and [`export`]: the import template of
 //!   docs/methodology.md ("The import template") in CSV and XLSX, round-tripping exactly;
 //! - exchange files and [`MergeReport`]: `.klimat` files merged by UUID;
-//! - [`paths`]: portable mode.
+//! - [`paths`]: portable mode;
+//! - verification by double entry ([`compare`], [`Db::verify_form`],
+//!   [`VerificationStats`]).
 //!
 //! This is the only crate that knows SQL.
 
@@ -26,6 +28,7 @@ mod report_settings;
 mod surveys;
 mod text;
 mod validate;
+mod verify;
 
 pub use answers::{content_from_json, content_json, fingerprint};
 pub use db::{Clock, Db, SCHEMA_VERSION};
@@ -34,3 +37,4 @@ pub use exchange::{MergeConflict, MergeReport};
 pub use forms::FormsPage;
 pub use model::{Answers, Entry, FormData, LogEntry, StoredForm, Survey, SurveySettings};
 pub use report_settings::{Person, ReportSettings};
+pub use verify::{Comparison, FieldDiff, Keying, VerificationItem, VerificationStats, compare};

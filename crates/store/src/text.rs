@@ -191,3 +191,15 @@ pub const BAD_PROPOSALS: &str =
     "Текст предложений длиннее 50 000 знаков или содержит невидимые служебные символы.";
 /// A malformed stored value.
 pub const BAD_STORED_REPORT_SETTINGS: &str = "Настройки отчета в базе повреждены.";
+
+// Verification by double entry.
+pub const VERIFY_NO_CODE: &str = "Среди введенных анкет этого вида нет анкеты с кодом";
+pub const VERIFY_NO_CODE_TAIL: &str =
+    "— проверьте код на бланке; повторный ввод сравнивает анкеты по коду.";
+pub const VERIFY_CODE_REPEATED: &str = "Код повторяется у нескольких введенных анкет";
+pub const VERIFY_CODE_REPEATED_TAIL: &str =
+    "сначала исправьте коды в списке введенных анкет, чтобы каждая анкета имела свой код.";
+pub const VERIFY_NOT_VERIFIED: &str =
+    "Эта анкета еще не введена повторно: сначала введите ее в режиме проверки.";
+pub const VERIFY_UNKNOWN_FIELD: &str = "В анкете нет поля";
+pub const VERIFY_BAD_SHARE: &str = "Доля анкет для проверки задается числом от 1 до 100 %.";

@@ -8,6 +8,7 @@ pub mod kiosk;
 pub mod reports;
 pub mod start;
 pub mod surveys;
+pub mod verify;
 
 use klimat_core::Instrument;
 

@@ -324,3 +324,30 @@ pub const EXPECTED_TENURE_COMMITMENT: &str = "ожидается стаж: чи�
 pub const EXPECTED_TENURE_SATISFACTION: &str = "ожидается стаж: число лет (например, 4 или 2,5), код группы (lt1, 1-3, 3-5, 5-10, 10-15, 15-20, gt20) или вариант вопроса 19 («до 1 года», «от 1 года до 3 лет», …, «свыше 20 лет»)";
 /// What a tenure cell may hold for the culture questionnaire.
 pub const EXPECTED_TENURE_ANY: &str = "ожидается стаж: число лет (например, 4 или 2,5), код группы (lt1, 1-3, 3-5, 5-10, 10-15, 15-20, gt20), подпись таблицы Б.6 или вариант вопроса 19 анкеты «Интегральная удовлетворенность трудом»";
+
+// The template's columns as a person reads them (the per-form culture
+// sheet, the differences of a verification entry).
+/// The code column.
+pub const FIELD_CODE: &str = "Код анкеты";
+/// The tenure column.
+pub const FIELD_TENURE: &str = "Стаж";
+/// The subdivision column.
+pub const FIELD_SUBDIVISION: &str = "Структурное подразделение";
+/// The position column.
+pub const FIELD_POSITION: &str = "Категория должности";
+/// A commitment answer: «Утверждение 3».
+pub const FIELD_STATEMENT: &str = "Утверждение";
+/// A satisfaction answer: «Вопрос 3».
+pub const FIELD_QUESTION: &str = "Вопрос";
+/// A culture rating for the respondent's subdivision.
+pub const FIELD_SUB: &str = "в подразделении";
+/// A culture rating for the organization.
+pub const FIELD_ORG: &str = "в организации";
+/// Item 15 of Table А.2, the written «другое».
+pub const FIELD_C15_TEXT: &str = "А.2, п. 15: «другое (укажите)» – текст";
+/// Item 7 of Table А.4: the actors underlined.
+pub const FIELD_N7_ACTORS: &str = "А.4, п. 7: кто (подчеркнуто)";
+/// Item 7 of Table А.4: the technologies underlined.
+pub const FIELD_N7_TECH: &str = "А.4, п. 7: какие технологии (подчеркнуто)";
+/// Item 8 of Table А.4, the written «Иное».
+pub const FIELD_N8_TEXT: &str = "А.4, п. 8: «Иное (укажите)» – текст";
