@@ -738,6 +738,14 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
                 wait_for(&s, "Введенные анкеты", long);
                 std::thread::sleep(Duration::from_millis(300));
                 assert_clean(&s, &format!("entry of {instrument}"));
+                // The second keying (issue 14), with a pick of 10 %.
+                s.choose("#entry-mode", "verify").unwrap();
+                s.find("#verify-panel", long).unwrap();
+                s.click("#verify-plan").unwrap();
+                wait_for(&s, "ожидает", long);
+                assert_clean(&s, &format!("verification of {instrument}"));
+                s.choose("#entry-mode", "entry").unwrap();
+                wait_for(&s, "Введенные анкеты", long);
             }
         }
     }
@@ -1031,4 +1039,244 @@ fn scale_screens_with_ten_thousand_forms_per_questionnaire() {
     for l in &lines {
         eprintln!("  {l}");
     }
+}
+
+/// Issue 14: ten forms keyed in, keyed again in verification mode with two
+/// planted mistakes, both settled against the "paper" (one by picking the
+/// first entry, one by typing the value), and the report's sentence found
+/// in the saved PDF.
+#[test]
+fn ten_forms_keyed_twice_two_differences_settled_and_the_report_says_so() {
+    let _one = ONE_WINDOW
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = TempDir::new("e2e-verify");
+    let (_procs, port, binary) = start_driver(&dir, 200 + std::process::id() % 100);
+    let s = Session::start(port, binary.to_str().unwrap()).expect("WebDriver session");
+    let long = Duration::from_secs(30);
+
+    s.find("#nav-surveys", long).unwrap();
+    s.click("#new-survey").unwrap();
+    s.clear("#f-name").unwrap();
+    s.type_into("#f-name", "Проверка 2026").unwrap();
+    let subs = [
+        "Управление делами",
+        "Отдел кадров",
+        "Идеологический отдел",
+        "Финансовый отдел",
+    ];
+    s.type_into("#f-subs", &subs.join("\n")).unwrap();
+    s.click("#f-save").unwrap();
+    wait_for(&s, "Анкетирование сохранено", long);
+
+    // The first keying: ten forms of Table Б.2.
+    s.click("#nav-entry").unwrap();
+    s.find("#entry-pad", long).unwrap();
+    s.choose("#instrument-picker", "commitment").unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    s.find("#entry-pad", long).unwrap();
+    s.click("#entry-pad").unwrap();
+    let data =
+        parse_csv::<CommitmentAnswers>(&std::fs::read(fixture("commitment-b2.csv")).unwrap())
+            .unwrap();
+    let positions = ["Руководитель", "Специалист", "Другие служащие и рабочие"];
+    let demo_of = |f: &klimat_core::template::Form<CommitmentAnswers>| {
+        [
+            f.tenure.commitment_band().map_or(0, |b| b as usize + 1),
+            data.subdivision_of(f)
+                .and_then(|x| subs.iter().position(|s| *s == x))
+                .map_or(0, |i| i + 1),
+            data.position_of(f)
+                .and_then(|x| positions.iter().position(|p| *p == x))
+                .map_or(0, |i| i + 1),
+        ]
+    };
+    let mut prev = None;
+    for (n, f) in data.forms.iter().take(10).enumerate() {
+        let demo = demo_of(f);
+        s.dispatch_keys("#entry-pad", &form_keys(prev, demo, &f.answers))
+            .unwrap();
+        prev = Some(demo);
+        wait_for(&s, &format!("Введенные анкеты ({})", n + 1), long);
+    }
+    assert_clean(&s, "entry, ten forms keyed");
+
+    // Verification mode: all forms picked, keyed blind.
+    s.choose("#entry-mode", "verify").unwrap();
+    s.find("#verify-panel", long).unwrap();
+    wait_for(&s, "Повторно введенных анкет пока нет", long);
+    assert!(
+        !s.text().unwrap().contains("Введенные анкеты ("),
+        "the first entry is not listed while keying again"
+    );
+    s.choose("#verify-share", "100").unwrap();
+    s.click("#verify-plan").unwrap();
+    wait_for(&s, "Выбрано анкет для проверки: 10", long);
+    wait_for(&s, "Анкета 001 — ожидает", long);
+    let code = s
+        .execute(
+            "return document.getElementById('entry-code').value;",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        code,
+        json!("Анкета 001"),
+        "the first form picked is proposed"
+    );
+    let answers_shown = s
+        .execute(
+            "return [...document.querySelectorAll('#entry-pad .cell .v')].map((c) => c.textContent).join('');",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        answers_shown,
+        json!("·".repeat(15)),
+        "blind: no answer of the first entry on the pad"
+    );
+    assert_clean(&s, "verification mode");
+    if let Some(out) = screenshots_dir() {
+        s.execute(
+            "document.getElementById('toast').replaceChildren(); document.getElementById('main').scrollTop = 0;",
+            json!([]),
+        )
+        .unwrap();
+        std::fs::write(out.join("verify.png"), s.screenshot().unwrap()).unwrap();
+    }
+
+    let mut prev = None;
+    let mut settled = 0;
+    for (n, f) in data.forms.iter().take(10).enumerate() {
+        let mut answers = f.answers;
+        // Two keying mistakes: form 3's first statement, form 7's last.
+        let planted = match n {
+            2 => Some(0),
+            6 => Some(14),
+            _ => None,
+        };
+        if let Some(i) = planted {
+            answers.0[i] = if answers.0[i] == 5 { 4 } else { 5 };
+        }
+        let demo = demo_of(f);
+        s.click("#entry-pad").unwrap();
+        s.dispatch_keys("#entry-pad", &form_keys(prev, demo, &answers))
+            .unwrap();
+        prev = Some(demo);
+        let code = format!("Анкета {:03}", n + 1);
+        if planted.is_none() {
+            wait_for(&s, &format!("{code} — совпадает"), long);
+            continue;
+        }
+        // The differences view: the one field side by side.
+        s.find("#verify-diff", long).unwrap();
+        wait_for(&s, &format!("Расхождения в анкете «{code}»: 1"), long);
+        let column = format!("q{}", planted.unwrap() + 1);
+        let row = s
+            .execute(
+                "return [...document.querySelectorAll('#verify-diff-table .diff-row')].map((r) => [r.dataset.column, r.innerText]);",
+                json!([]),
+            )
+            .unwrap();
+        let first = f.answers.0[planted.unwrap()];
+        assert_eq!(row[0][0], json!(column), "{row}");
+        let row_text = row[0][1].as_str().unwrap().to_owned();
+        assert!(
+            row_text.contains(&format!("Утверждение {}", planted.unwrap() + 1)),
+            "{row_text}"
+        );
+        let first_shown = if first == 0 {
+            "нет ответа".to_owned()
+        } else {
+            first.to_string()
+        };
+        assert!(
+            row_text.contains(&format!("{first_shown} (клавиша 1)")),
+            "{row_text}"
+        );
+        assert!(
+            row_text.contains(&format!("{} (клавиша 2)", answers.0[planted.unwrap()])),
+            "{row_text}"
+        );
+        assert_clean(&s, "differences view");
+        if n == 2 {
+            if let Some(out) = screenshots_dir() {
+                s.execute(
+                    "document.getElementById('toast').replaceChildren();",
+                    json!([]),
+                )
+                .unwrap();
+                std::fs::write(out.join("verify-differences.png"), s.screenshot().unwrap())
+                    .unwrap();
+            }
+            // «Сохранить по бланку» with nothing chosen asks for a choice.
+            s.click("#verify-settle").unwrap();
+            wait_for(&s, "Отметьте значение по бланку", long);
+            // The paper says what was keyed first: key 1 on the row.
+            s.dispatch_keys("#diff-0-first", &["1"]).unwrap();
+        } else {
+            // The paper's value typed in.
+            let paper = if first == 0 {
+                String::new()
+            } else {
+                first.to_string()
+            };
+            s.type_into("#diff-0-text", &paper).unwrap();
+            s.click("#diff-0-typed").unwrap();
+        }
+        s.click("#verify-settle").unwrap();
+        wait_for(&s, &format!("Исправлено по бланку: анкета «{code}»"), long);
+        wait_for(&s, &format!("{code} — устранено по бланку"), long);
+        settled += 1;
+    }
+    assert_eq!(settled, 2);
+    wait_for(
+        &s,
+        "Проверено повторным вводом 10 из 10 анкет (100,0\u{a0}%); полей сравнено: 180; расхождений: 2",
+        long,
+    );
+    wait_for(&s, "не устранено в анкетах: 0", long);
+    assert_clean(&s, "verification done");
+
+    // The stored forms are the paper's (the fixture's), and logged.
+    let stored = invoke(
+        &s,
+        "list_forms",
+        json!({"surveyId": 1, "instrument": "commitment"}),
+    );
+    for (i, f) in data.forms.iter().take(10).enumerate() {
+        let got: Vec<u64> = stored[i]["content"]["answers"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{stored}"))
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
+        let want: Vec<u64> = f.answers.0.iter().map(|&a| u64::from(a)).collect();
+        assert_eq!(got, want, "form {} as on paper", i + 1);
+    }
+
+    // The report says how the data were checked.
+    let pdf = dir.join("report.pdf");
+    s.click("#nav-reports").unwrap();
+    s.find("#save-pdf", long).unwrap();
+    s.execute(
+        "window.__KLIMAT_E2E_SAVE__ = arguments[0];",
+        json!([pdf.to_str().unwrap()]),
+    )
+    .unwrap();
+    s.click("#save-pdf").unwrap();
+    wait_for(&s, "Файл сохранен", long);
+    let text = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout)
+        .replace("-\n", "")
+        .replace('\u{a0}', " ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Проверено повторным вводом 10 анкет (100,0 %); расхождений: 11,1 на 1 000 полей, все устранены по бланкам."),
+        "the sentence in the PDF's method section"
+    );
+    s.quit();
 }

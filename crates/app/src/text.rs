@@ -100,3 +100,15 @@ pub fn subdivision_too_small(sub: &str, instrument: &str, k: u64) -> String {
 pub const BAD_STAFF_PART: &str = "Число работников подразделения записывается как «Название=число», например «Отдел кадров=25»; не понято:";
 /// A staff total that is not a number.
 pub const BAD_STAFF_TOTAL: &str = "Число работников организации должно быть целым числом:";
+
+// The entry screen's line of verification figures.
+pub const VERIFY_NONE_YET: &str = "Повторно введенных анкет пока нет; введено анкет:";
+pub const VERIFY_DONE: &str = "Проверено повторным вводом";
+pub const VERIFY_OF: &str = "из";
+pub const VERIFY_FIELDS: &str = "полей сравнено:";
+pub const VERIFY_DIFFERENCES: &str = "расхождений:";
+pub const VERIFY_PER_FIELDS: &str = "на 1\u{a0}000 полей";
+pub const VERIFY_PER_KEYS: &str = "на 1\u{a0}000 нажатий клавиш";
+pub const VERIFY_UNSETTLED: &str = "не устранено в анкетах:";
+pub const VERIFY_PER_HOUR: &str = "анкет в час при повторном вводе:";
+pub const VERIFY_WAITING: &str = "ожидают проверки:";

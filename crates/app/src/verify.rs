@@ -184,3 +184,56 @@ pub fn check_file(db: &Db, survey: i64, instrument: Instrument, path: &Path) -> 
     }
     Ok(out)
 }
+
+/// The figures of one questionnaire as one line for the entry screen.
+pub fn stats_line(s: &VerificationStats) -> String {
+    use klimat_core::numfmt::{decimal, integer, percent, plural};
+    if s.verified == 0 {
+        return format!("{} {}.", crate::text::VERIFY_NONE_YET, s.forms);
+    }
+    let mut line = format!(
+        "{} {} {} {} {} ({}); {} {}; {} {}",
+        crate::text::VERIFY_DONE,
+        s.verified,
+        crate::text::VERIFY_OF,
+        s.forms,
+        plural(s.forms, "анкеты", "анкет", "анкет"),
+        percent(s.share().unwrap_or(0.0), 1),
+        crate::text::VERIFY_FIELDS,
+        s.fields,
+        crate::text::VERIFY_DIFFERENCES,
+        s.differences,
+    );
+    if let Some(p) = s.per_thousand_fields() {
+        line.push_str(&format!(
+            " ({} {}",
+            decimal(p, 1),
+            crate::text::VERIFY_PER_FIELDS
+        ));
+        if let Some(k) = s.per_thousand_keystrokes() {
+            line.push_str(&format!(
+                ", {} {}",
+                decimal(k, 1),
+                crate::text::VERIFY_PER_KEYS
+            ));
+        }
+        line.push(')');
+    }
+    line.push_str(&format!(
+        "; {} {}",
+        crate::text::VERIFY_UNSETTLED,
+        s.unsettled
+    ));
+    if let Some(h) = s.forms_per_hour() {
+        line.push_str(&format!(
+            "; {} {}",
+            crate::text::VERIFY_PER_HOUR,
+            integer(h.round() as i64)
+        ));
+    }
+    if s.planned > 0 {
+        line.push_str(&format!("; {} {}", crate::text::VERIFY_WAITING, s.planned));
+    }
+    line.push('.');
+    line
+}

@@ -25,6 +25,11 @@ pub struct FieldDiff {
     pub first: String,
     /// The cell as keyed the second time.
     pub second: String,
+    /// The first entry as a person reads it (a tenure's label, a list of
+    /// words with commas); blank for no answer.
+    pub first_shown: String,
+    /// The second entry as a person reads it.
+    pub second_shown: String,
 }
 
 /// What comparing two entries of one form found.
@@ -47,13 +52,26 @@ pub fn compare(first: &FormData, second: &FormData) -> Comparison {
     let columns = export::columns(instrument);
     let labels = klimat_core::template::column_labels(instrument);
     let (a, b) = (export::cells(first), export::cells(second));
+    let shown = |form: &FormData, column: &str, cell: &str| match column {
+        "tenure" => form.tenure.label(),
+        "n7_actors" | "n7_tech" => cell.replace('|', ", "),
+        _ => cell.to_owned(),
+    };
     let differences = (1..columns.len())
         .filter(|&i| a.get(i) != b.get(i))
-        .map(|i| FieldDiff {
-            column: columns[i].clone(),
-            label: labels[i].clone(),
-            first: a.get(i).cloned().unwrap_or_default(),
-            second: b.get(i).cloned().unwrap_or_default(),
+        .map(|i| {
+            let (x, y) = (
+                a.get(i).cloned().unwrap_or_default(),
+                b.get(i).cloned().unwrap_or_default(),
+            );
+            FieldDiff {
+                column: columns[i].clone(),
+                label: labels[i].clone(),
+                first_shown: shown(first, &columns[i], &x),
+                second_shown: shown(second, &columns[i], &y),
+                first: x,
+                second: y,
+            }
         })
         .collect();
     Comparison {

@@ -15,6 +15,8 @@ pub struct FieldDiffDto {
     label: String,
     first: String,
     second: String,
+    first_shown: String,
+    second_shown: String,
 }
 
 /// A second keying compared with the first.
@@ -50,6 +52,8 @@ pub struct VerificationStatsDto {
     per_thousand_fields: Option<f64>,
     per_thousand_keystrokes: Option<f64>,
     forms_per_hour: Option<f64>,
+    /// The figures as one Russian line for the screen.
+    line: String,
 }
 
 /// How the window measured the second keying.
@@ -103,6 +107,8 @@ pub fn verify_form(
                 label: d.label,
                 first: d.first,
                 second: d.second,
+                first_shown: d.first_shown,
+                second_shown: d.second_shown,
             })
             .collect(),
     })
@@ -174,6 +180,7 @@ pub fn verification_stats(
             per_thousand_fields: s.per_thousand_fields(),
             per_thousand_keystrokes: s.per_thousand_keystrokes(),
             forms_per_hour: s.forms_per_hour(),
+            line: klimat_app::verify::stats_line(&s),
         })
         .collect())
 }

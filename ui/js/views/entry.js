@@ -6,6 +6,7 @@ import { S } from '../strings.js';
 import { h, clear, toast, showError, select, confirmDialog } from '../dom.js';
 import { call } from '../backend.js';
 import { surveyPicker, instrumentPicker, needSurvey } from './common.js';
+import { renderVerify } from './verify.js';
 
 const LETTERS = ['а', 'б', 'в'];
 // The list of entered forms is drawn a page at a time (the backend's
@@ -17,6 +18,9 @@ const SAT_KEYS = { 'а': 0, 'А': 0, 'f': 0, 'F': 0, 'a': 0, 'A': 0, '1': 0,
 
 let state = null;
 export let keystrokes = 0;
+
+/** «entry» (first keying) or «verify» (second keying, blind). */
+function entryMode() { return sessionStorage.getItem('entryMode') === 'verify' ? 'verify' : 'entry'; }
 
 /** The numeric tail of a code: «Анкета 017» → ['Анкета ', 17, 3]. */
 function splitCode(code) {
@@ -43,12 +47,12 @@ function nextCode(code, codes) {
 // The questionnaires as the backend describes them (items, tenure options,
 // the value of "no answer"): the page keeps no list of its own.
 const questionnaires = {};
-async function questionnaire(instrument) {
+export async function questionnaire(instrument) {
   if (!questionnaires[instrument]) questionnaires[instrument] = await call('questionnaire', { instrument });
   return questionnaires[instrument];
 }
 
-function freshState(ctx, instrument, prev, codes) {
+export function freshState(ctx, instrument, prev, codes) {
   const survey = ctx.survey();
   const q = questionnaires[instrument];
   // The first tenure option is "не указано", which the pad offers as 0.
@@ -71,7 +75,7 @@ function freshState(ctx, instrument, prev, codes) {
   };
 }
 
-function content(st) {
+export function content(st) {
   const d = Object.fromEntries(st.demo.map((x) => [x.key, x]));
   const pick = (key) => {
     const i = st.values[key];
@@ -102,7 +106,7 @@ function takenCodes(codes, st) {
 
 let audio = null;
 /** A short beep for a key that means nothing here. */
-function beep() {
+export function beep() {
   try {
     audio = audio || new AudioContext();
     const osc = audio.createOscillator();
@@ -125,7 +129,15 @@ export async function render(main, ctx) {
   if (!survey.instruments.includes(instrument)) instrument = survey.instruments[0];
   main.append(h('div', { class: 'row' },
     h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('entry'))),
-    h('label', { class: 'inline' }, S.common.instrument, instrumentPicker(survey, instrument, (v) => { localStorage.setItem('entryInstrument', v); ctx.go('entry'); }))));
+    h('label', { class: 'inline' }, S.common.instrument, instrumentPicker(survey, instrument, (v) => { localStorage.setItem('entryInstrument', v); ctx.go('entry'); })),
+    h('label', { class: 'inline' }, S.verify.mode, select([
+      { value: 'entry', label: S.verify.modeEntry }, { value: 'verify', label: S.verify.modeVerify },
+    ], entryMode(), { id: 'entry-mode', onchange: (e) => { sessionStorage.setItem('entryMode', e.target.value); ctx.go('entry'); } }))));
+  if (entryMode() === 'verify') {
+    const q = await questionnaire(instrument);
+    if (ctx.token !== mine) return;
+    return renderVerify(main, ctx, survey, instrument, q);
+  }
   // The codes only: the list below fetches one page of forms at a time, so
   // that the screen opens as fast with 10⁴ forms as with ten.
   let codes = await call('form_codes', { surveyId: survey.id, instrument });
@@ -216,7 +228,7 @@ function loadForm(ctx, instrument, f) {
  * nothing where the cursor is: the cell flashes and beeps, the cursor stays)
  * or 'ignored' (a key the pad leaves to the page, such as Tab at the end).
  */
-function onKey(e, st) {
+export function onKey(e, st) {
   const nDemo = st.demo.length;
   const last = nDemo + st.answers.length - 1;
   if (e.key === 'Home') { st.cursor = 0; return 'handled'; }
@@ -254,7 +266,7 @@ function onKey(e, st) {
   return 'handled';
 }
 
-function drawPad(pad, st, taken, backToPad) {
+export function drawPad(pad, st, taken, backToPad, title = null) {
   clear(pad);
   const codeInput = h('input', {
     id: 'entry-code', value: st.code, size: 18, class: taken.has(st.code.trim()) ? 'bad' : '',
@@ -262,7 +274,7 @@ function drawPad(pad, st, taken, backToPad) {
     // Enter in the code field goes back to the first answer.
     onkeydown: (e) => { if (e.key === 'Enter') { e.preventDefault(); st.code = e.target.value; st.cursor = st.demo.length; backToPad(); } },
   });
-  pad.append(h('div', { class: 'row' }, h('strong', {}, st.uuid ? S.entry.editing : S.entry.newForm), ' ',
+  pad.append(h('div', { class: 'row' }, h('strong', {}, title || (st.uuid ? S.entry.editing : S.entry.newForm)), ' ',
     h('label', { class: 'inline', for: 'entry-code' }, S.entry.code), codeInput,
     h('span', { class: 'muted', id: 'keystrokes' }, `${S.entry.keystrokes} ${st.keys}`)));
   if (st.warning) pad.append(h('p', { class: 'warning', id: 'entry-warning', role: 'alert' }, st.warning));
@@ -324,12 +336,16 @@ function drawForms(list, survey, instrument, ctx, onEdit) {
 // with them, as on the pad (forms of one subdivision come in a pile).
 let cultureDemo = null;
 
-function cultureEntry(main, ctx, survey, codes, q, editing = null) {
+export function cultureEntry(main, ctx, survey, codes, q, editing = null, second = null) {
   const f = h('div', { class: 'card', id: 'culture-form' });
   const c0 = editing ? editing.content : null;
   const a0 = c0 ? c0.answers : null;
-  const demo0 = c0 || (cultureDemo && cultureDemo.surveyId === survey.id ? cultureDemo : null);
-  const code = h('input', { id: 'c-code', value: c0 ? c0.code : nextCode(codes.length ? codes[codes.length - 1] : '', codes), size: 18 });
+  // A second keying (verification) starts blank but for the code and the
+  // demographics of the previous second keying: the first entry is never
+  // shown.
+  const demo0 = second ? second.demo : c0 || (cultureDemo && cultureDemo.surveyId === survey.id ? cultureDemo : null);
+  const suggested = second ? second.code : nextCode(codes.length ? codes[codes.length - 1] : '', codes);
+  const code = h('input', { id: 'c-code', value: c0 ? c0.code : suggested, size: 18 });
   const sheet = q.culture;
   const pick = (id, options, value) => select(options, value ?? '', { id });
   const tenureOptions = q.tenure.map(([label, value]) => ({ value, label }));
@@ -394,6 +410,10 @@ function cultureEntry(main, ctx, survey, codes, q, editing = null) {
         n7_actors: checked(actors), n7_tech: checked(tech), negative_other: otherNeg.value,
       },
     };
+    if (second) {
+      await second.onSave(c, { keystrokes: keys, seconds: started ? (Date.now() - started) / 1000 : null });
+      return;
+    }
     try {
       if (editing) await call('update_form', { uuid: editing.uuid, content: c });
       else await call('save_form', { surveyId: survey.id, content: c });
@@ -402,7 +422,15 @@ function cultureEntry(main, ctx, survey, codes, q, editing = null) {
       ctx.go('entry');
     } catch (e) { showError(e); }
   };
-  f.append(h('p', { class: 'keys' }, S.entry.helpCulture), h('strong', {}, editing ? S.entry.editing : S.entry.newForm),
+  // Keystrokes and time of this form, for the verification figures.
+  let keys = 0;
+  let started = null;
+  f.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.key === 'Shift') return;
+    keys += 1;
+    if (!started) started = Date.now();
+  });
+  f.append(h('p', { class: 'keys' }, S.entry.helpCulture), h('strong', {}, second ? S.verify.secondKeying : editing ? S.entry.editing : S.entry.newForm),
     h('div', { class: 'row' }, h('label', { class: 'inline', for: 'c-code' }, S.entry.code), code,
       h('label', { class: 'inline' }, S.entry.tenure, tenure), h('label', { class: 'inline' }, S.entry.subdivision, sub),
       h('label', { class: 'inline' }, S.entry.position, pos)),
@@ -418,9 +446,15 @@ function cultureEntry(main, ctx, survey, codes, q, editing = null) {
     h('h3', {}, S.entry.tableA4),
     h('table', { class: 'ratings-table' }, negative.map((n, i) => h('tr', {}, h('td', { class: 'num' }, String(i + 1)), h('td', {}, sheet.negative[i], i === 6 ? item7 : null), h('td', {}, n)))),
     h('div', {}, `${S.entry.otherNeg} `, otherNeg),
-    h('div', { class: 'row' }, h('button', { class: 'primary', id: 'c-save', onclick: save }, S.common.save),
+    h('div', { class: 'row' }, h('button', { class: 'primary', id: 'c-save', onclick: save }, second ? S.verify.compare : S.common.save),
       editing ? h('button', { onclick: () => ctx.go('entry') }, S.common.cancel) : null));
   main.append(f);
+  if (second) {
+    const first = open[0][0];
+    first.setAttribute('data-autofocus', '');
+    first.focus();
+    return;
+  }
   const list = h('div', {});
   main.append(list);
   drawForms(list, survey, 'culture', ctx, (form) => {
