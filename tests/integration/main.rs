@@ -9,6 +9,7 @@ mod crash;
 mod culture;
 mod e2e;
 mod hostile;
+mod network;
 mod ops;
 mod properties;
 mod report;

@@ -33,6 +33,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_verification",
         include_str!("../migrations/0005_verification.sql"),
     ),
+    (
+        "0006_network",
+        include_str!("../migrations/0006_network.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -50,6 +50,9 @@ pub enum StoreError {
     /// The target of a backup is not a file that can be written.
     #[error("{0}")]
     BadTarget(String),
+    /// An access code that admits no form (unknown, or spent).
+    #[error("{0}")]
+    CodeRefused(&'static str),
     /// A value the caller passed is not acceptable.
     #[error("{0}")]
     Invalid(String),
@@ -92,6 +95,7 @@ impl StoreError {
             StoreError::NoForm(_) => "no_form",
             StoreError::InstrumentNotInSurvey(_) => "instrument_not_in_survey",
             StoreError::Invalid(_) => "invalid",
+            StoreError::CodeRefused(_) => "code_refused",
             StoreError::TooLarge(_) => "too_large",
             StoreError::FormsRefused(_) => "forms_refused",
             StoreError::NewerExchange(_) => "newer_exchange",

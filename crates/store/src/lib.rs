@@ -16,6 +16,7 @@
 #![forbid(unsafe_code)]
 
 mod answers;
+pub mod codes;
 mod db;
 mod error;
 mod exchange;

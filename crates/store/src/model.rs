@@ -111,6 +111,8 @@ pub enum Entry {
     Import,
     /// Merged from another installation's exchange file.
     Merge,
+    /// Self-filled by an employee from their own PC over the office network.
+    Network,
 }
 
 impl Entry {
@@ -121,14 +123,21 @@ impl Entry {
             Entry::Kiosk => "kiosk",
             Entry::Import => "import",
             Entry::Merge => "merge",
+            Entry::Network => "network",
         }
     }
 
     /// Parses [`Entry::id`].
     pub fn from_id(id: &str) -> Option<Entry> {
-        [Entry::Operator, Entry::Kiosk, Entry::Import, Entry::Merge]
-            .into_iter()
-            .find(|e| e.id() == id)
+        [
+            Entry::Operator,
+            Entry::Kiosk,
+            Entry::Import,
+            Entry::Merge,
+            Entry::Network,
+        ]
+        .into_iter()
+        .find(|e| e.id() == id)
     }
 }
 

@@ -203,3 +203,10 @@ pub const VERIFY_NOT_VERIFIED: &str =
     "Эта анкета еще не введена повторно: сначала введите ее в режиме проверки.";
 pub const VERIFY_UNKNOWN_FIELD: &str = "В анкете нет поля";
 pub const VERIFY_BAD_SHARE: &str = "Доля анкет для проверки задается числом от 1 до 100 %.";
+
+// Access codes for the network form.
+pub const BAD_CODE_COUNT: &str = "Число кодов доступа — от 1 до 10 000 за один раз.";
+pub(crate) const CODE_UNKNOWN_TEXT: &str = "Такого кода доступа нет: проверьте код на листке (буквы латинские, без букв O, I, L и цифр 0, 1).";
+pub(crate) const CODE_SPENT_TEXT: &str =
+    "По этому коду анкета уже заполнена. Каждый код действует один раз для каждой анкеты.";
+pub const NETWORK_CODE_PREFIX: &str = "Сеть";

@@ -1,0 +1,594 @@
+//! The network form (docs/network.md): while the specialist has it
+//! started, Klimat serves the survey's questionnaires on the office network
+//! and each employee fills one from the PC on their own desk, admitted by a
+//! one-time access code from a slip handed out at random.
+//!
+//! The server is axum on tokio (the Tauri runtime brings tokio already;
+//! axum is its maintained HTTP framework, on hyper). Pages are plain HTML
+//! forms rendered here ([`pages`]); a submission is an ordinary form POST
+//! to `/submit` whose fields are the import template's column names plus
+//! `access_code` and `instrument`, read by the import's own parser and
+//! checked by the survey's rules, and stored with its code spent in one
+//! transaction. Nothing about the client is stored: no address, no
+//! browser, no time finer than the day; the address is held in memory only
+//! to count failed code attempts.
+
+#![forbid(unsafe_code)]
+
+pub mod pages;
+mod text;
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use klimat_core::Instrument;
+use klimat_store::codes::CodeState;
+use klimat_store::{Db, StoreError};
+
+use pages::{SurveyView, Values};
+
+/// How the server reaches the database: a call that runs the closure with
+/// the open database (the window holds it behind its lock; the command
+/// owns it). When the database is not open the closure is not run.
+pub type WithDb = Arc<dyn Fn(&mut dyn FnMut(&mut Db)) + Send + Sync>;
+
+/// The largest request body: a culture form with every text at its limit
+/// (18 texts of 10 000 characters, percent-encoded Cyrillic) stays below.
+pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+/// The most fields a submission may have (a culture form has 68).
+pub const MAX_FIELDS: usize = 200;
+/// Failed code attempts a client may make per [`ATTEMPT_WINDOW`].
+pub const MAX_FAILED_ATTEMPTS: u32 = 10;
+/// The window of [`MAX_FAILED_ATTEMPTS`].
+pub const ATTEMPT_WINDOW: Duration = Duration::from_secs(600);
+
+/// Why the server could not start.
+#[derive(Debug)]
+pub enum ServeError {
+    /// The address cannot be listened on (taken, not this computer's).
+    Bind(String, std::io::Error),
+    /// The survey does not exist, or the database is not open.
+    Survey(String),
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServeError::Bind(addr, e) => {
+                let why = match e.kind() {
+                    std::io::ErrorKind::AddrInUse => BIND_IN_USE,
+                    std::io::ErrorKind::AddrNotAvailable => BIND_NOT_HERE,
+                    std::io::ErrorKind::PermissionDenied => BIND_DENIED,
+                    _ => BIND_OTHER,
+                };
+                write!(f, "{BIND_FAILED} {addr}: {why}")
+            }
+            ServeError::Survey(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for ServeError {}
+
+const BIND_FAILED: &str = "Не удалось начать заполнение по сети на адресе";
+const BIND_IN_USE: &str = "порт уже занят другой программой; выберите другой порт.";
+const BIND_NOT_HERE: &str = "такого адреса нет у этого компьютера.";
+const BIND_DENIED: &str = "нет прав на этот порт; выберите порт больше 1024.";
+const BIND_OTHER: &str = "адрес недоступен.";
+
+/// A running server; dropping it stops it.
+pub struct Server {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    submitted: Arc<AtomicU64>,
+}
+
+impl Server {
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Forms stored since it started.
+    pub fn submitted(&self) -> u64 {
+        self.submitted.load(Ordering::SeqCst)
+    }
+
+    /// Stops listening; requests under way are finished first.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+struct Shared {
+    with_db: WithDb,
+    survey_id: i64,
+    view: SurveyView,
+    submitted: Arc<AtomicU64>,
+    /// Failed code attempts per client address, in memory only.
+    attempts: Mutex<HashMap<IpAddr, (u32, Instant)>>,
+}
+
+impl Shared {
+    /// Runs `f` with the database on a blocking thread; `None` when the
+    /// database is not open.
+    async fn db<T: Send + 'static>(
+        self: &Arc<Self>,
+        f: impl FnOnce(&mut Db, i64) -> T + Send + 'static,
+    ) -> Option<T> {
+        let shared = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let mut f = Some(f);
+            let mut out = None;
+            (shared.with_db)(&mut |db| {
+                if let Some(f) = f.take() {
+                    out = Some(f(db, shared.survey_id));
+                }
+            });
+            out
+        })
+        .await
+        .ok()
+        .flatten()
+    }
+
+    fn blocked(&self, ip: IpAddr) -> bool {
+        let map = self
+            .attempts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.get(&ip)
+            .is_some_and(|(n, since)| *n >= MAX_FAILED_ATTEMPTS && since.elapsed() < ATTEMPT_WINDOW)
+    }
+
+    fn failed(&self, ip: IpAddr) {
+        let mut map = self
+            .attempts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if map.len() > 10_000 {
+            map.retain(|_, (_, since)| since.elapsed() < ATTEMPT_WINDOW);
+        }
+        let e = map.entry(ip).or_insert((0, Instant::now()));
+        if e.1.elapsed() >= ATTEMPT_WINDOW {
+            *e = (0, Instant::now());
+        }
+        e.0 += 1;
+    }
+}
+
+/// Starts serving `survey_id` on `listen`: returns once the address is
+/// bound (a taken port is an error here, not later).
+///
+/// # Errors
+/// [`ServeError::Bind`], [`ServeError::Survey`].
+pub fn start(with_db: WithDb, survey_id: i64, listen: SocketAddr) -> Result<Server, ServeError> {
+    let mut view = None;
+    with_db(&mut |db| {
+        view = Some(db.survey(survey_id).map(|s| SurveyView {
+            name: s.settings.name,
+            organization: s.settings.organization,
+            instruments: s.settings.instruments,
+            subdivisions: s.settings.subdivisions,
+            positions: s.settings.positions,
+        }));
+    });
+    let view = match view {
+        None => return Err(ServeError::Survey(text::UNAVAILABLE.into())),
+        Some(Err(e)) => return Err(ServeError::Survey(e.to_string())),
+        Some(Ok(v)) => v,
+    };
+    let listener =
+        std::net::TcpListener::bind(listen).map_err(|e| ServeError::Bind(listen.to_string(), e))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| ServeError::Bind(listen.to_string(), e))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| ServeError::Bind(listen.to_string(), e))?;
+    let submitted = Arc::new(AtomicU64::new(0));
+    let shared = Arc::new(Shared {
+        with_db,
+        survey_id,
+        view,
+        submitted: Arc::clone(&submitted),
+        attempts: Mutex::new(HashMap::new()),
+    });
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_io()
+        .enable_time()
+        .thread_name("klimat-serve")
+        .build()
+        .map_err(|e| ServeError::Bind(listen.to_string(), e))?;
+    let thread = std::thread::Builder::new()
+        .name("klimat-serve".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                    return;
+                };
+                let app = router(shared);
+                let _ = axum::serve(
+                    listener,
+                    app.into_make_service_with_connect_info::<SocketAddr>(),
+                )
+                .with_graceful_shutdown(async {
+                    let _ = rx.await;
+                })
+                .await;
+            });
+        })
+        .map_err(|e| ServeError::Bind(listen.to_string(), e))?;
+    Ok(Server {
+        addr,
+        stop: Some(tx),
+        thread: Some(thread),
+        submitted,
+    })
+}
+
+fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/", get(home))
+        .route("/style.css", get(style))
+        .route("/start", get(home).post(start_page))
+        .route("/form", get(home).post(form_page))
+        .route("/submit", get(home).post(submit))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::map_response(secure))
+        .with_state(shared)
+}
+
+/// Headers on every response: a CSP without script, no framing, no
+/// sniffing, no referrer, and no caching of pages that hold answers.
+async fn secure(mut r: Response) -> Response {
+    let h = r.headers_mut();
+    let set = |h: &mut HeaderMap, k: header::HeaderName, v: &'static str| {
+        h.insert(k, HeaderValue::from_static(v));
+    };
+    set(
+        h,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(h, header::REFERRER_POLICY, "no-referrer");
+    set(h, header::CACHE_CONTROL, "no-store");
+    r
+}
+
+fn html(status: StatusCode, body: String) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+async fn home(State(s): State<Arc<Shared>>) -> Response {
+    html(StatusCode::OK, pages::code_page(&s.view, None))
+}
+
+async fn style() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        pages::STYLE,
+    )
+        .into_response()
+}
+
+async fn not_found(State(s): State<Arc<Shared>>) -> Response {
+    html(
+        StatusCode::NOT_FOUND,
+        pages::message_page(Some(&s.view), text::NOT_FOUND),
+    )
+}
+
+/// A form body: its fields in order, or the response that refuses it.
+fn fields(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Vec<(String, String)>, Box<Response>> {
+    let refuse = |status, m: &str| Err(Box::new(html(status, pages::message_page(None, m))));
+    let body = match body {
+        Ok(b) => b,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return refuse(StatusCode::PAYLOAD_TOO_LARGE, text::TOO_LARGE);
+        }
+        Err(_) => return refuse(StatusCode::BAD_REQUEST, text::BAD_REQUEST),
+    };
+    let form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim()
+                .to_ascii_lowercase()
+                .starts_with("application/x-www-form-urlencoded")
+        });
+    if !form {
+        return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, text::BAD_REQUEST);
+    }
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(&body)
+        .take(MAX_FIELDS + 1)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if pairs.len() > MAX_FIELDS {
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, text::TOO_LARGE);
+    }
+    Ok(pairs)
+}
+
+fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// Checks a code: the questionnaires it still admits, or the response that
+/// refuses it (and counts the attempt).
+async fn admit(s: &Arc<Shared>, ip: IpAddr, code: &str) -> Result<Vec<Instrument>, Box<Response>> {
+    if s.blocked(ip) {
+        return Err(Box::new(html(
+            StatusCode::TOO_MANY_REQUESTS,
+            pages::code_page(&s.view, Some(text::TOO_MANY)),
+        )));
+    }
+    let owned = code.to_owned();
+    match s.db(move |db, id| db.code_state(id, &owned)).await {
+        None => Err(Box::new(html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            pages::message_page(Some(&s.view), text::UNAVAILABLE),
+        ))),
+        Some(Err(_)) => Err(Box::new(html(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            pages::message_page(Some(&s.view), text::DATABASE_ERROR),
+        ))),
+        Some(Ok(CodeState::Unknown)) => {
+            s.failed(ip);
+            Err(Box::new(html(
+                StatusCode::FORBIDDEN,
+                pages::code_page(&s.view, Some(klimat_store::codes::CODE_UNKNOWN)),
+            )))
+        }
+        Some(Ok(CodeState::Valid { spent })) => Ok(s
+            .view
+            .instruments
+            .iter()
+            .copied()
+            .filter(|i| !spent.contains(i))
+            .collect()),
+    }
+}
+
+async fn start_page(
+    State(s): State<Arc<Shared>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let pairs = match fields(&headers, body) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let code = klimat_store::codes::printed_code(field(&pairs, "access_code"));
+    match admit(&s, peer.ip(), &code).await {
+        Ok(open) => html(StatusCode::OK, pages::choose_page(&s.view, &code, &open)),
+        Err(r) => *r,
+    }
+}
+
+fn instrument_of(s: &Shared, id: &str) -> Option<Instrument> {
+    Instrument::from_id(id).filter(|i| s.view.instruments.contains(i))
+}
+
+async fn form_page(
+    State(s): State<Arc<Shared>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let pairs = match fields(&headers, body) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let code = klimat_store::codes::printed_code(field(&pairs, "access_code"));
+    let Some(instrument) = instrument_of(&s, field(&pairs, "instrument")) else {
+        return html(
+            StatusCode::BAD_REQUEST,
+            pages::message_page(Some(&s.view), text::NO_INSTRUMENT),
+        );
+    };
+    match admit(&s, peer.ip(), &code).await {
+        Ok(open) if open.contains(&instrument) => html(
+            StatusCode::OK,
+            pages::form_page(&s.view, &code, instrument, &Values::new(), &[]),
+        ),
+        Ok(_) => html(
+            StatusCode::CONFLICT,
+            pages::message_page(Some(&s.view), klimat_store::codes::CODE_SPENT),
+        ),
+        Err(r) => *r,
+    }
+}
+
+/// The fields of a submission as the template's cells, in its column
+/// order; the values by name to show the page again; or the problems.
+fn cells(
+    instrument: Instrument,
+    pairs: &[(String, String)],
+) -> Result<(Vec<String>, Values), Vec<String>> {
+    let columns = klimat_store::export::columns(instrument);
+    let labels = klimat_core::template::column_labels(instrument);
+    let mut cells = vec![String::new(); columns.len()];
+    let mut values = Values::new();
+    let mut problems = Vec::new();
+    for (k, v) in pairs {
+        if k == "access_code" || k == "instrument" {
+            continue;
+        }
+        // The code is Klimat's to give (a random one, as at the kiosk).
+        let Some(i) = columns.iter().position(|c| c == k).filter(|&i| i > 0) else {
+            problems.push(format!(
+                "{} «{}»",
+                text::UNKNOWN_FIELD,
+                klimat_core::template::quote_value(k)
+            ));
+            continue;
+        };
+        let repeated = values.contains_key(k);
+        values.entry(k.clone()).or_default().push(v.clone());
+        if k == "n7_actors" || k == "n7_tech" {
+            if !v.is_empty() {
+                if !cells[i].is_empty() {
+                    cells[i].push('|');
+                }
+                cells[i].push_str(v);
+            }
+        } else if repeated {
+            problems.push(format!("{} «{}»", text::REPEATED_FIELD, labels[i]));
+        } else {
+            cells[i].clone_from(v);
+        }
+    }
+    if problems.is_empty() {
+        Ok((cells, values))
+    } else {
+        Err(problems)
+    }
+}
+
+/// The problems of a refused form, named by the fields' labels.
+fn template_problems(
+    instrument: Instrument,
+    e: &klimat_core::template::TemplateError,
+) -> Vec<String> {
+    use klimat_core::template::TemplateError;
+    let columns = klimat_store::export::columns(instrument);
+    let labels = klimat_core::template::column_labels(instrument);
+    match e {
+        TemplateError::Cells { cells, .. } => cells
+            .iter()
+            .map(|c| {
+                let label = columns
+                    .iter()
+                    .position(|x| *x == c.column)
+                    .map_or(c.column.as_str(), |i| labels[i].as_str());
+                format!("{label}: «{}» — {}", c.value, c.expected)
+            })
+            .collect(),
+        TemplateError::NoForms => vec![text::EMPTY_FORM.to_owned()],
+        other => vec![other.to_string()],
+    }
+}
+
+async fn submit(
+    State(s): State<Arc<Shared>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let pairs = match fields(&headers, body) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let code = klimat_store::codes::printed_code(field(&pairs, "access_code"));
+    let Some(instrument) = instrument_of(&s, field(&pairs, "instrument")) else {
+        return html(
+            StatusCode::BAD_REQUEST,
+            pages::message_page(Some(&s.view), text::NO_INSTRUMENT),
+        );
+    };
+    if s.blocked(peer.ip()) {
+        return html(
+            StatusCode::TOO_MANY_REQUESTS,
+            pages::code_page(&s.view, Some(text::TOO_MANY)),
+        );
+    }
+    let again = |values: &Values, problems: &[String]| {
+        html(
+            StatusCode::BAD_REQUEST,
+            pages::form_page(&s.view, &code, instrument, values, problems),
+        )
+    };
+    let (cells, values) = match cells(instrument, &pairs) {
+        Ok(x) => x,
+        Err(problems) => return again(&Values::new(), &problems),
+    };
+    let data = match klimat_store::import::form_from_cells(instrument, &cells) {
+        Ok(d) => d,
+        Err(e) => return again(&values, &template_problems(instrument, &e)),
+    };
+    let owned = code.clone();
+    let result = s
+        .db(move |db, id| {
+            let stored = db.add_network_form(id, &owned, &data)?;
+            let open = match db.code_state(id, &owned)? {
+                CodeState::Valid { spent } => spent,
+                CodeState::Unknown => Vec::new(),
+            };
+            Ok::<_, StoreError>((stored, open))
+        })
+        .await;
+    match result {
+        None => html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            pages::message_page(Some(&s.view), text::UNAVAILABLE),
+        ),
+        Some(Ok((_, spent))) => {
+            s.submitted.fetch_add(1, Ordering::SeqCst);
+            let open: Vec<Instrument> = s
+                .view
+                .instruments
+                .iter()
+                .copied()
+                .filter(|i| !spent.contains(i))
+                .collect();
+            html(StatusCode::OK, pages::thanks_page(&s.view, &code, &open))
+        }
+        Some(Err(StoreError::CodeRefused(m))) => {
+            if m == klimat_store::codes::CODE_UNKNOWN {
+                s.failed(peer.ip());
+                html(StatusCode::FORBIDDEN, pages::code_page(&s.view, Some(m)))
+            } else {
+                html(StatusCode::CONFLICT, pages::message_page(Some(&s.view), m))
+            }
+        }
+        Some(Err(StoreError::FormsRefused(problems))) => again(&values, &problems),
+        Some(Err(_)) => html(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            pages::message_page(Some(&s.view), text::DATABASE_ERROR),
+        ),
+    }
+}

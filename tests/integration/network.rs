@@ -1,0 +1,454 @@
+//! Issue 15: the network form on 127.0.0.1. A valid submission is stored
+//! and scores; spent, unknown and malformed codes are refused; every kind of
+//! bad form data is refused with nothing stored; a thousand concurrent
+//! submissions with a thousand codes store exactly a thousand forms.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use klimat_core::Instrument;
+use klimat_serve::WithDb;
+use klimat_store::{Db, Entry, SurveySettings};
+use klimat_tests::TempDir;
+
+struct Reply {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+fn request(addr: SocketAddr, method: &str, path: &str, content_type: &str, body: &[u8]) -> Reply {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    // A body the server refuses by its length may be cut off: the reply
+    // still comes.
+    let _ = s.write_all(body);
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (headers, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = headers
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Reply {
+        status,
+        headers: headers.to_owned(),
+        body: body.to_owned(),
+    }
+}
+
+fn post(addr: SocketAddr, path: &str, fields: &[(&str, &str)]) -> Reply {
+    let body: String = form_body(fields);
+    request(
+        addr,
+        "POST",
+        path,
+        "application/x-www-form-urlencoded",
+        body.as_bytes(),
+    )
+}
+
+fn form_body(fields: &[(&str, &str)]) -> String {
+    let enc = |s: &str| {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                    char::from(b).to_string()
+                }
+                b' ' => "+".into(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+struct Setup {
+    _dir: TempDir,
+    db: Arc<Mutex<Db>>,
+    server: klimat_serve::Server,
+    codes: Vec<String>,
+    path: std::path::PathBuf,
+}
+
+fn setup(name: &str, codes: usize) -> Setup {
+    let dir = TempDir::new(name);
+    let path = dir.join("k.db");
+    let mut db = Db::open(&path).unwrap();
+    let mut s = SurveySettings::new(
+        "Диагностика 2026",
+        NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+        Instrument::ALL.to_vec(),
+    );
+    s.subdivisions = klimat_tests::subdivisions();
+    let id = db.create_survey(&s).unwrap();
+    let codes = db.create_codes(id, codes).unwrap();
+    let db = Arc::new(Mutex::new(db));
+    let shared = Arc::clone(&db);
+    let with: WithDb = Arc::new(move |f| {
+        let mut g = shared.lock().unwrap();
+        f(&mut g);
+    });
+    let server = klimat_serve::start(with, id, "127.0.0.1:0".parse().unwrap()).unwrap();
+    Setup {
+        _dir: dir,
+        db,
+        server,
+        codes,
+        path,
+    }
+}
+
+fn commitment_fields<'a>(code: &'a str, answers: &'a [String]) -> Vec<(&'a str, &'a str)> {
+    const Q: [&str; 15] = [
+        "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13", "q14",
+        "q15",
+    ];
+    let mut f = vec![
+        ("access_code", code),
+        ("instrument", "commitment"),
+        ("tenure", "lt1"),
+        ("subdivision", "Отдел кадров"),
+        ("position", "Специалист"),
+    ];
+    f.extend(Q.iter().zip(answers).map(|(q, a)| (*q, a.as_str())));
+    f
+}
+
+fn forms(db: &Arc<Mutex<Db>>, i: Instrument) -> Vec<klimat_store::StoredForm> {
+    db.lock().unwrap().forms(1, i).unwrap()
+}
+
+#[test]
+fn a_valid_submission_is_stored_scores_and_spends_its_code_for_that_questionnaire() {
+    let t = setup("net-valid", 3);
+    let addr = t.server.addr();
+    let home = request(addr, "GET", "/", "text/plain", b"");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("Код доступа с листка"), "{}", home.body);
+    assert!(!home.body.contains("<script"), "no script");
+    let h = home.headers.to_ascii_lowercase();
+    for needed in [
+        "content-security-policy: default-src 'none'",
+        "x-content-type-options: nosniff",
+        "x-frame-options: deny",
+        "cache-control: no-store",
+        "referrer-policy: no-referrer",
+    ] {
+        assert!(h.contains(needed), "{needed}: {h}");
+    }
+    // The code as an employee might type it: lower case, no dash.
+    let typed = t.codes[0].replace('-', "").to_lowercase();
+    let start = post(addr, "/start", &[("access_code", &typed)]);
+    assert_eq!(start.status, 200, "{}", start.body);
+    assert_eq!(start.body.matches("Заполнить анкету").count(), 3);
+    let page = post(
+        addr,
+        "/form",
+        &[("access_code", &t.codes[0]), ("instrument", "culture")],
+    );
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("name=\"o1_pos\""));
+    assert!(page.body.contains("name=\"n7_actors\""));
+    assert!(page.body.contains("Ценности и факторы") || page.body.contains("сплочению"));
+
+    let answers: Vec<String> = (0..15).map(|i| (1 + i % 5).to_string()).collect();
+    let r = post(addr, "/submit", &commitment_fields(&typed, &answers));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Спасибо! Ваша анкета сохранена."));
+    assert!(
+        r.body.contains("Заполнить анкету"),
+        "the other two are offered"
+    );
+    let stored = forms(&t.db, Instrument::Commitment);
+    assert_eq!(stored.len(), 1);
+    let f = &stored[0];
+    assert_eq!(f.entry, Entry::Network);
+    assert!(f.data.code.starts_with("Сеть "), "{}", f.data.code);
+    assert!(
+        !f.data.code.contains(&t.codes[0][..4]),
+        "not the access code"
+    );
+    assert_eq!(f.data.subdivision.as_deref(), Some("Отдел кадров"));
+    assert_eq!(f.created_at.len(), 10, "the day only");
+    assert_eq!(t.server.submitted(), 1);
+    // It scores like any form.
+    let input = klimat_app::report_input(&t.db.lock().unwrap(), 1, None).unwrap();
+    let c = input.commitment.unwrap();
+    assert_eq!(c.analysis.respondents, 1);
+
+    // The same code again for the same questionnaire: refused, not stored.
+    let again = post(addr, "/submit", &commitment_fields(&t.codes[0], &answers));
+    assert_eq!(again.status, 409, "{}", again.body);
+    assert!(again.body.contains("уже заполнена"));
+    assert_eq!(forms(&t.db, Instrument::Commitment).len(), 1);
+    // …but it admits the satisfaction questionnaire once.
+    let sat = post(
+        addr,
+        "/submit",
+        &[
+            ("access_code", &t.codes[0]),
+            ("instrument", "satisfaction"),
+            ("q1", "а"),
+            ("q2", "б"),
+            ("tenure", "lt1"),
+        ],
+    );
+    assert_eq!(sat.status, 200, "{}", sat.body);
+    assert_eq!(forms(&t.db, Instrument::Satisfaction).len(), 1);
+    let (made, spent) = t.db.lock().unwrap().code_counts(1).unwrap();
+    assert_eq!((made, spent), (3, 1));
+
+    // Nothing about the client is stored, and no code in clear.
+    drop(t.server);
+    let bytes = {
+        let db = t.db.lock().unwrap();
+        db.backup(&t.path.with_extension("copy")).unwrap();
+        std::fs::read(t.path.with_extension("copy")).unwrap()
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(!text.contains("127.0.0.1"), "no client address");
+    for c in &t.codes {
+        assert!(!text.contains(&c.replace('-', "")), "no code in clear");
+        assert!(!text.contains(c.as_str()), "no code in clear");
+    }
+}
+
+#[test]
+fn bad_codes_and_bad_form_data_are_refused_with_nothing_stored() {
+    let t = setup("net-bad", 2);
+    let addr = t.server.addr();
+    let code = t.codes[0].clone();
+    let good: Vec<String> = vec!["3".into(); 15];
+    let base = commitment_fields(&code, &good);
+    let with = |changes: &[(&'static str, &'static str)]| {
+        let mut f: Vec<(&str, &str)> = base.clone();
+        for (k, v) in changes {
+            f.retain(|(x, _)| x != k);
+            f.push((k, v));
+        }
+        f
+    };
+    type Fields<'a> = Vec<(&'a str, &'a str)>;
+    let cases: Vec<(&str, Fields, u16, &str)> = vec![
+        (
+            "an answer out of the scale",
+            with(&[("q1", "7")]),
+            400,
+            "Утверждение 1",
+        ),
+        (
+            "a letter for a rating",
+            with(&[("q2", "б")]),
+            400,
+            "Утверждение 2",
+        ),
+        (
+            "a subdivision not in the list",
+            with(&[("subdivision", "Посторонний отдел")]),
+            400,
+            "Посторонний отдел",
+        ),
+        (
+            "a position not in the list",
+            with(&[("position", "Министр")]),
+            400,
+            "Министр",
+        ),
+        (
+            "a tenure that is not one",
+            with(&[("tenure", "вечность")]),
+            400,
+            "Стаж",
+        ),
+        (
+            "an unknown field",
+            with(&[("q99", "1")]),
+            400,
+            "В анкете нет поля",
+        ),
+        (
+            "the form's code",
+            with(&[("code", "Анкета 001")]),
+            400,
+            "В анкете нет поля",
+        ),
+        (
+            "an instrument not in the form",
+            with(&[("instrument", "iq-test")]),
+            400,
+            "не входит",
+        ),
+        (
+            "a formula as a subdivision",
+            with(&[("subdivision", "=HYPERLINK(\"x\")")]),
+            400,
+            "HYPERLINK",
+        ),
+    ];
+    for (what, fields, status, says) in &cases {
+        let r = post(addr, "/submit", fields);
+        assert_eq!(r.status, *status, "{what}: {}", r.body);
+        assert!(r.body.contains(says), "{what}: {}", r.body);
+        assert!(!r.body.contains("<script"), "{what}");
+    }
+    // A refused form comes back with its answers kept.
+    let r = post(addr, "/submit", &with(&[("q1", "7")]));
+    assert!(r.body.contains("value=\"3\" checked"), "answers kept");
+    // A repeated field.
+    let mut twice = base.clone();
+    twice.push(("q3", "4"));
+    let r = post(addr, "/submit", &twice);
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("Поле указано дважды"), "{}", r.body);
+    // An empty form.
+    let r = post(
+        addr,
+        "/submit",
+        &[("access_code", &code), ("instrument", "commitment")],
+    );
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("не заполнена"), "{}", r.body);
+    // A text over the limit (culture).
+    let long = "а".repeat(10_001);
+    let r = post(
+        addr,
+        "/submit",
+        &[
+            ("access_code", &code),
+            ("instrument", "culture"),
+            ("o1_pos", &long),
+        ],
+    );
+    assert_eq!(r.status, 400, "{}", &r.body[..r.body.len().min(400)]);
+    // Not a form: JSON, a body over the limit, too many fields.
+    let r = request(
+        addr,
+        "POST",
+        "/submit",
+        "application/json",
+        br#"{"access_code":"x"}"#,
+    );
+    assert_eq!(r.status, 415);
+    assert!(r.body.contains("неверный формат"));
+    let huge = vec![b'a'; klimat_serve::MAX_BODY_BYTES + 10];
+    let r = request(
+        addr,
+        "POST",
+        "/submit",
+        "application/x-www-form-urlencoded",
+        &huge,
+    );
+    assert_eq!(r.status, 413);
+    let many = (0..300)
+        .map(|i| format!("f{i}=1"))
+        .collect::<Vec<_>>()
+        .join("&");
+    let r = request(
+        addr,
+        "POST",
+        "/submit",
+        "application/x-www-form-urlencoded",
+        many.as_bytes(),
+    );
+    assert_eq!(r.status, 413);
+    // Unknown pages.
+    assert_eq!(
+        request(addr, "GET", "/admin", "text/plain", b"").status,
+        404
+    );
+    assert_eq!(
+        request(addr, "GET", "/../k.db", "text/plain", b"").status,
+        404
+    );
+    // Nothing was stored, and the code is still whole.
+    for i in Instrument::ALL {
+        assert_eq!(forms(&t.db, i).len(), 0, "{i:?}");
+    }
+    assert_eq!(t.db.lock().unwrap().code_counts(1).unwrap(), (2, 0));
+
+    // Unknown and malformed codes: refused and counted; after ten failures
+    // this client waits, even with a valid code.
+    for bad in [
+        "AAAA-AAAA",
+        "'; DROP TABLE forms; --",
+        "",
+        "<script>",
+        "7KMQ-42PX-EXTRA",
+    ] {
+        let r = post(addr, "/start", &[("access_code", bad)]);
+        assert_eq!(r.status, 403, "{bad}: {}", r.body);
+        assert!(r.body.contains("Такого кода доступа нет"));
+        assert!(!r.body.contains("<script>"), "escaped");
+    }
+    let r = post(addr, "/submit", &with(&[("access_code", "ZZZZ-ZZZZ")]));
+    assert_eq!(r.status, 403);
+    for _ in 0..4 {
+        post(addr, "/start", &[("access_code", "BBBB-BBBB")]);
+    }
+    let r = post(addr, "/start", &[("access_code", &t.codes[1])]);
+    assert_eq!(r.status, 429, "{}", r.body);
+    assert!(r.body.contains("Подождите"));
+    let r = post(addr, "/submit", &base);
+    assert_eq!(r.status, 429);
+    assert_eq!(forms(&t.db, Instrument::Commitment).len(), 0);
+}
+
+#[test]
+fn a_thousand_concurrent_submissions_with_a_thousand_codes_store_exactly_a_thousand_forms() {
+    const N: usize = 1000;
+    const CLIENTS: usize = 50;
+    let t = setup("net-many", N);
+    let addr = t.server.addr();
+    let codes = Arc::new(t.codes.clone());
+    let started = Instant::now();
+    let threads: Vec<_> = (0..CLIENTS)
+        .map(|c| {
+            let codes = Arc::clone(&codes);
+            std::thread::spawn(move || {
+                let mut ok = 0;
+                for i in (c..N).step_by(CLIENTS) {
+                    let answers: Vec<String> =
+                        (0..15).map(|k| (1 + (i + k) % 5).to_string()).collect();
+                    let r = post(addr, "/submit", &commitment_fields(&codes[i], &answers));
+                    assert_eq!(r.status, 200, "{}", r.body);
+                    ok += 1;
+                }
+                ok
+            })
+        })
+        .collect();
+    let ok: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
+    let elapsed = started.elapsed();
+    assert_eq!(ok, N);
+    assert_eq!(
+        forms(&t.db, Instrument::Commitment).len(),
+        N,
+        "each stored once"
+    );
+    assert_eq!(t.server.submitted(), N as u64);
+    assert_eq!(
+        t.db.lock().unwrap().code_counts(1).unwrap(),
+        (N as u64, N as u64)
+    );
+    // The figure is reported, not asserted (README, «Performance»).
+    eprintln!(
+        "network form: {N} submissions from {CLIENTS} clients in {:.1} s ({:.0} forms/s)",
+        elapsed.as_secs_f64(),
+        N as f64 / elapsed.as_secs_f64()
+    );
+}
