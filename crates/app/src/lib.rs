@@ -10,6 +10,7 @@
 //!   format, the results screen's model, blank forms;
 //! - [`kiosk`]: kiosk mode's state, PIN and self-filled forms;
 //! - [`verify`]: verification by double entry and its statistics;
+//! - [`network`]: access codes, slips and the network form's server;
 //! - [`files`]: reading and writing the user's files, formats by extension;
 //! - [`AppError`]: one error with stable codes.
 //!
@@ -23,6 +24,7 @@ pub mod examples;
 pub mod files;
 pub mod headline;
 pub mod kiosk;
+pub mod network;
 pub mod reports;
 pub mod surveys;
 mod text;

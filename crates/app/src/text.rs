@@ -112,3 +112,8 @@ pub const VERIFY_PER_KEYS: &str = "на 1\u{a0}000 нажатий клавиш";
 pub const VERIFY_UNSETTLED: &str = "не устранено в анкетах:";
 pub const VERIFY_PER_HOUR: &str = "анкет в час при повторном вводе:";
 pub const VERIFY_WAITING: &str = "ожидают проверки:";
+
+// The network form.
+pub const BAD_LISTEN: &str = "Неверный адрес для заполнения по сети";
+pub const BAD_LISTEN_HINT: &str =
+    "укажите адрес и порт, например 0.0.0.0:8080 (все адреса компьютера) или 192.168.1.10:8080";

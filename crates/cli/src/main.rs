@@ -7,6 +7,7 @@
 mod args;
 mod data;
 mod json;
+mod network;
 mod report;
 mod score;
 mod text;
@@ -165,6 +166,11 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
             &opts(&["--instrument", "--pdf", "--survey"])?,
         ),
         Some("verify") => data::verify(db.as_deref(), &opts(&["--survey", "--instrument"])?),
+        Some("codes") => network::codes(
+            db.as_deref(),
+            &opts(&["--survey", "--count", "--pdf", "--txt", "--address"])?,
+        ),
+        Some("serve") => network::serve(db.as_deref(), &opts(&["--survey", "--listen"])?),
         Some("merge") => data::merge(db.as_deref(), &opts(&[])?),
         Some("backup") => data::backup(db.as_deref(), &opts(&["--out"])?),
         Some("restore") => data::restore(db.as_deref(), &opts(&[])?),

@@ -30,6 +30,8 @@ klimat — анкетирование по методике 2022 года: «О�
   report          годовой отчет: PDF и (или) книга XLSX
   forms           пустые бланки анкет в PDF для печати
   verify          сравнить повторно введенные анкеты (файл) с введенными
+  codes           коды доступа для заполнения по сети (листки в PDF)
+  serve           заполнение анкет сотрудниками по сети со своих компьютеров
   backup          резервная копия всей базы данных
   restore         восстановить базу данных из резервной копии
 
@@ -42,6 +44,23 @@ klimat — анкетирование по методике 2022 года: «О�
 Код возврата: 0 — успех; 2 — команда отклонена (причина выводится в поток
 ошибок, в стандартный вывод не выводится ничего); verify возвращает 1,
 если найдены расхождения.
+";
+
+const HELP_NETWORK: &str = "\
+klimat codes --survey НОМЕР --count N --pdf ЛИСТКИ.pdf [--txt КОДЫ.txt] [--address АДРЕС]
+klimat serve --survey НОМЕР [--listen АДРЕС:ПОРТ]
+
+codes создает N одноразовых кодов доступа и печатает их на листках (PDF,
+12 листков на странице A4, линии разреза) с адресом для браузера; --txt
+записывает коды по одному в строке (для сценариев). Коды хранятся только в
+виде хешей и больше не показываются; по коду нельзя узнать, чья анкета.
+--address — адрес на листках (по умолчанию адрес этого компьютера в сети и
+порт 8080).
+
+serve открывает анкеты анкетирования для заполнения в браузере по сети
+(по умолчанию --listen 0.0.0.0:8080 — все адреса компьютера) до остановки
+(Ctrl+C). Код действует один раз для каждой анкеты анкетирования. Адрес
+компьютера сотрудника, браузер и время не сохраняются.
 ";
 
 const HELP_VERIFY: &str = "\
@@ -169,6 +188,7 @@ pub fn verb_help(verb: &str) -> Option<&'static str> {
         "backup" | "restore" => HELP_BACKUP,
         "report" | "forms" => HELP_REPORT,
         "verify" => HELP_VERIFY,
+        "codes" | "serve" => HELP_NETWORK,
         _ => return None,
     })
 }
@@ -350,3 +370,21 @@ pub fn verify_summary(forms: usize, fields: usize, differences: usize) -> String
         plural(fields as u64, "поле", "поля", "полей"),
     )
 }
+
+/// A bad `--count`.
+pub const BAD_CODE_COUNT: &str = "число кодов должно быть целым числом от 1 до 10 000";
+
+/// `klimat codes`: what was made.
+pub fn codes_made(n: usize, pdf: &str, address: &str) -> String {
+    format!(
+        "Создано {n} {} доступа; листки: {pdf}; адрес на листках: {address}\n",
+        plural(n as u64, "код", "кода", "кодов")
+    )
+}
+
+/// `klimat serve`: the first line.
+pub const SERVING: &str = "Заполнение анкет по сети начато. Адреса для сотрудников:";
+/// `klimat serve`: how to stop.
+pub const SERVING_STOP: &str = "Остановить: Ctrl+C.";
+/// `klimat serve`: each form as it comes.
+pub const SERVED_FORMS: &str = "Принято анкет:";

@@ -13,6 +13,7 @@ pub mod forms;
 mod input;
 pub mod model;
 pub mod pdf;
+pub mod slips;
 mod summary;
 pub mod svg;
 pub mod text;

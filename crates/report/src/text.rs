@@ -456,3 +456,12 @@ pub const COL_PER_1000_KEYS: &str = "На 1\u{a0}000 нажатий клавиш
 pub const COL_UNSETTLED: &str = "Анкет с неустраненными расхождениями";
 pub const COL_FORMS_PER_HOUR: &str = "Анкет в час (повторный ввод)";
 pub const ROW_ALL_INSTRUMENTS: &str = "Все анкеты";
+
+/// The title of the access-code slips.
+pub const SLIPS_TITLE: &str = "Коды доступа к анкетированию по сети";
+/// «Откройте в браузере:».
+pub const SLIPS_OPEN: &str = "Откройте в браузере на своем компьютере:";
+/// «Код доступа:».
+pub const SLIPS_CODE: &str = "и введите код доступа:";
+/// The note under the code.
+pub const SLIPS_NOTE: &str = "Анкетирование анонимное: никто не знает, кому достался этот листок. Код действует один раз для каждой анкеты.";
