@@ -32,6 +32,8 @@ pub struct AppState {
     kiosk: AtomicBool,
     /// When the process started, for the cold-start figure.
     pub started: std::time::Instant,
+    /// The network form while it runs, and its survey.
+    pub network: Mutex<Option<(klimat_serve::Server, i64)>>,
 }
 
 /// The database, locked for one command.
@@ -63,6 +65,7 @@ impl AppState {
             db_path: path,
             portable,
             started: std::time::Instant::now(),
+            network: Mutex::new(None),
         }
     }
 

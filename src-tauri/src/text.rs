@@ -12,3 +12,5 @@ pub const KIOSK_LOCKED: &str =
 
 /// The window could not be opened (shown in a message box on Windows).
 pub const WINDOW_FAILED: &str = "Klimat не может открыть окно программы. В Windows окну нужен компонент Microsoft Edge WebView2 Runtime: в Windows 10 и 11 он обычно установлен, но здесь его, видимо, нет или он поврежден. Установите WebView2 Runtime (автономный установщик можно принести на флешке) или пользуйтесь командой klimat.exe: ей WebView2 не нужен, база данных та же.";
+/// A lock held by a request that failed.
+pub const BUSY: &str = "Заполнение по сети сейчас недоступно: повторите через несколько секунд.";

@@ -727,6 +727,7 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
         ("#nav-reports", "Годовой отчет"),
         ("#nav-data", "Резервная копия"),
         ("#nav-kiosk", "PIN-код"),
+        ("#nav-network", "Листки с кодами доступа"),
         ("#nav-about", "Liberation Serif"),
     ] {
         s.click(nav).unwrap();
@@ -1277,6 +1278,159 @@ fn ten_forms_keyed_twice_two_differences_settled_and_the_report_says_so() {
     assert!(
         text.contains("Проверено повторным вводом 10 анкет (100,0 %); расхождений: 11,1 на 1 000 полей, все устранены по бланкам."),
         "the sentence in the PDF's method section"
+    );
+    s.quit();
+}
+
+/// Issue 15: the network form filled in a real browser engine. The window
+/// makes the code slips and starts the form on 127.0.0.1; the same WebKit
+/// engine opens the employee's page, types a code from the slips, fills
+/// the commitment questionnaire and submits; back in the window the form
+/// is counted.
+#[test]
+fn a_form_filled_over_the_network_in_a_browser_is_counted_in_the_window() {
+    let _one = ONE_WINDOW
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = TempDir::new("e2e-network");
+    let (_procs, port, binary) = start_driver(&dir, 300 + std::process::id() % 100);
+    let s = Session::start(port, binary.to_str().unwrap()).expect("WebDriver session");
+    let long = Duration::from_secs(30);
+
+    s.find("#nav-surveys", long).unwrap();
+    s.click("#new-survey").unwrap();
+    s.clear("#f-name").unwrap();
+    s.type_into("#f-name", "По сети 2026").unwrap();
+    s.type_into("#f-subs", "Отдел кадров\nФинансовый отдел")
+        .unwrap();
+    s.click("#f-save").unwrap();
+    wait_for(&s, "Анкетирование сохранено", long);
+
+    s.click("#nav-network").unwrap();
+    s.find("#save-slips", long).unwrap();
+    wait_for(&s, "Кодов создано: 0", long);
+    assert_clean(&s, "network screen");
+    let http_port = free_port();
+    let address = format!("http://127.0.0.1:{http_port}/");
+    s.clear("#codes-count").unwrap();
+    s.type_into("#codes-count", "3").unwrap();
+    s.clear("#codes-address").unwrap();
+    s.type_into("#codes-address", &address).unwrap();
+    let slips = dir.join("slips.pdf");
+    s.execute(
+        "window.__KLIMAT_E2E_SAVE__ = arguments[0];",
+        json!([slips.to_str().unwrap()]),
+    )
+    .unwrap();
+    s.click("#save-slips").unwrap();
+    wait_for(&s, "Кодов создано: 3; использовано: 0", long);
+    let text = Command::new("pdftotext")
+        .args([slips.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(text.contains(&address), "the address on the slips");
+    let codes: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| w.len() == 9 && w.as_bytes()[4] == b'-')
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(codes.len(), 3, "{text}");
+
+    s.clear("#network-listen").unwrap();
+    s.type_into("#network-listen", &format!("127.0.0.1:{http_port}"))
+        .unwrap();
+    s.click("#network-start").unwrap();
+    wait_for(&s, "Анкеты открыты для заполнения", long);
+    wait_for(&s, &address, long);
+    wait_for(&s, "Принято анкет: 0", long);
+    assert_clean(&s, "network form started");
+    let shots = screenshots_dir();
+    if let Some(out) = &shots {
+        s.execute(
+            "document.getElementById('toast').replaceChildren();",
+            json!([]),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        std::fs::write(out.join("network.png"), s.screenshot().unwrap()).unwrap();
+    }
+    let app_url = s
+        .execute("return window.location.href;", json!([]))
+        .unwrap();
+
+    // The employee's browser: the same engine, on the page the slip names.
+    s.execute("window.location.href = arguments[0];", json!([address]))
+        .unwrap();
+    s.find("#access_code", long).unwrap();
+    wait_for(&s, "Код доступа с листка", long);
+    if let Some(out) = &shots {
+        std::fs::write(out.join("network-code.png"), s.screenshot().unwrap()).unwrap();
+    }
+    // Typed as an employee might: lower case, without the dash.
+    s.type_into("#access_code", &codes[0].replace('-', "").to_lowercase())
+        .unwrap();
+    s.click("button[type=submit]").unwrap();
+    wait_for(&s, "Заполнить анкету", long);
+    s.execute(
+        "document.querySelector('input[name=instrument][value=commitment]').form.querySelector('button').click();",
+        json!([]),
+    )
+    .unwrap();
+    s.find("#q1_0", long).unwrap();
+    wait_for(&s, "Организационная приверженность", long);
+    s.choose("#tenure", "lt1").unwrap();
+    s.choose("#subdivision", "Отдел кадров").unwrap();
+    for q in 1..=15 {
+        s.click(&format!("#q{q}_{}", q % 5)).unwrap();
+    }
+    if let Some(out) = &shots {
+        s.execute(
+            "document.getElementById('tenure').scrollIntoView();",
+            json!([]),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        std::fs::write(out.join("network-form.png"), s.screenshot().unwrap()).unwrap();
+    }
+    s.click("button[type=submit]").unwrap();
+    wait_for(&s, "Спасибо! Ваша анкета сохранена.", long);
+    if let Some(out) = &shots {
+        std::fs::write(out.join("network-thanks.png"), s.screenshot().unwrap()).unwrap();
+    }
+    let page = s.text().unwrap();
+    assert!(
+        page.contains("Заполнить анкету"),
+        "the other questionnaires are offered"
+    );
+
+    // Back in the window: the form is counted and stored.
+    s.execute("window.location.href = arguments[0];", json!([app_url]))
+        .unwrap();
+    s.find("#nav-network", long).unwrap();
+    s.click("#nav-network").unwrap();
+    wait_for(&s, "Принято анкет: 1", long);
+    wait_for(&s, "использовано: 1", long);
+    assert_clean(&s, "network form counted");
+    let stored = invoke(
+        &s,
+        "list_forms",
+        json!({"surveyId": 1, "instrument": "commitment"}),
+    );
+    let answers: Vec<u64> = stored[0]["content"]["answers"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{stored}"))
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    let want: Vec<u64> = (1..=15).map(|q| q % 5 + 1).collect();
+    assert_eq!(answers, want, "the answers clicked in the browser");
+    assert_eq!(stored[0]["content"]["subdivision"], json!("Отдел кадров"));
+    s.click("#network-stop").unwrap();
+    wait_for(&s, "Заполнение по сети не начато", long);
+    assert!(
+        TcpStream::connect(("127.0.0.1", http_port)).is_err(),
+        "stopped means not listening"
     );
     s.quit();
 }

@@ -8,10 +8,11 @@ import * as results from './views/results.js';
 import * as reports from './views/reports.js';
 import * as data from './views/data.js';
 import * as kiosk from './views/kiosk.js';
+import * as network from './views/network.js';
 import * as about from './views/about.js';
 
-const views = { surveys, entry, results, reports, data, kiosk, about };
-const order = ['surveys', 'entry', 'results', 'reports', 'data', 'kiosk', 'about'];
+const views = { surveys, entry, results, reports, data, kiosk, network, about };
+const order = ['surveys', 'entry', 'results', 'reports', 'data', 'kiosk', 'network', 'about'];
 
 export const ctx = {
   surveys: [],

@@ -5,6 +5,7 @@ pub mod about;
 pub mod data;
 pub mod forms;
 pub mod kiosk;
+pub mod network;
 pub mod reports;
 pub mod start;
 pub mod surveys;
