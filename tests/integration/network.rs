@@ -366,6 +366,28 @@ fn bad_codes_and_bad_form_data_are_refused_with_nothing_stored() {
         many.as_bytes(),
     );
     assert_eq!(r.status, 413);
+    // A refused form keeps its answers even when a field is unknown.
+    let r = post(addr, "/submit", &with(&[("q99", "1")]));
+    assert!(r.body.contains("value=\"3\" checked"), "answers kept");
+    // A code of eight characters of several bytes each: refused, not a crash.
+    let r = post(addr, "/start", &[("access_code", "€€€€€€€€")]);
+    assert_eq!(r.status, 403);
+    let r = post(addr, "/start", &[("access_code", "ЖЖЖЖЖЖЖЖ")]);
+    assert_eq!(r.status, 403);
+    // The access code given twice.
+    let mut twice = base.clone();
+    twice.push(("access_code", "ZZZZ-ZZZZ"));
+    assert_eq!(post(addr, "/submit", &twice).status, 400);
+    // A wrong method gets a page in Russian too.
+    let r = request(
+        addr,
+        "PUT",
+        "/submit",
+        "application/x-www-form-urlencoded",
+        b"",
+    );
+    assert_eq!(r.status, 405);
+    assert!(r.body.contains("Такой страницы нет"));
     // Unknown pages.
     assert_eq!(
         request(addr, "GET", "/admin", "text/plain", b"").status,
@@ -397,7 +419,7 @@ fn bad_codes_and_bad_form_data_are_refused_with_nothing_stored() {
     }
     let r = post(addr, "/submit", &with(&[("access_code", "ZZZZ-ZZZZ")]));
     assert_eq!(r.status, 403);
-    for _ in 0..4 {
+    for _ in 0..3 {
         post(addr, "/start", &[("access_code", "BBBB-BBBB")]);
     }
     let r = post(addr, "/start", &[("access_code", &t.codes[1])]);
@@ -451,4 +473,76 @@ fn a_thousand_concurrent_submissions_with_a_thousand_codes_store_exactly_a_thous
         elapsed.as_secs_f64(),
         N as f64 / elapsed.as_secs_f64()
     );
+}
+
+#[test]
+fn one_code_sent_many_times_at_once_stores_one_form_and_codes_cannot_be_paired_with_forms() {
+    let t = setup("net-race", 1);
+    let addr = t.server.addr();
+    let code = Arc::new(t.codes[0].clone());
+    let threads: Vec<_> = (0..20)
+        .map(|_| {
+            let code = Arc::clone(&code);
+            std::thread::spawn(move || {
+                let answers: Vec<String> = vec!["4".into(); 15];
+                post(addr, "/submit", &commitment_fields(&code, &answers)).status
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 200 || *s == 409),
+        "{statuses:?}"
+    );
+    assert_eq!(forms(&t.db, Instrument::Commitment).len(), 1);
+
+    // A culture form with its texts and the words of item 7.
+    let r = post(
+        addr,
+        "/submit",
+        &[
+            ("access_code", &code),
+            ("instrument", "culture"),
+            ("o1_pos", "Профессионализм & <честность>"),
+            ("c1_sub", "5"),
+            ("c1_org", "4"),
+            ("c15_text", "наставничество"),
+            ("c15_sub", "3"),
+            ("n7_actors", "руководители"),
+            ("n7_actors", "кадровые службы"),
+            ("n7_tech", "управленческие"),
+            ("n8_text", "перегрузка"),
+        ],
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let c = forms(&t.db, Instrument::Culture);
+    assert_eq!(c.len(), 1);
+    match &c[0].data.answers {
+        klimat_store::Answers::Culture(f) => {
+            assert_eq!(f.open[0][0], "Профессионализм & <честность>");
+            assert_eq!((f.cohesion[0].sub, f.cohesion[0].org), (5, 4));
+            assert_eq!(f.cohesion_other, "наставничество");
+            assert_eq!(f.n7_actors, 0b011, "руководители, кадровые службы");
+            assert_eq!(f.n7_tech, 0b100);
+            assert_eq!(f.negative_other, "перегрузка");
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // The code tables keep no order of their own: no rowid to pair the
+    // n-th code spent with the n-th form stored, or a code with its slip.
+    let db = t.db.lock().unwrap();
+    db.backup(&t.path.with_extension("copy")).unwrap();
+    let conn = rusqlite::Connection::open(t.path.with_extension("copy")).unwrap();
+    for table in ["access_codes", "spent_codes"] {
+        assert!(
+            conn.prepare(&format!("SELECT rowid FROM {table}")).is_err(),
+            "{table} is WITHOUT ROWID"
+        );
+    }
 }

@@ -25,10 +25,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use klimat_core::Instrument;
@@ -43,8 +43,16 @@ use pages::{SurveyView, Values};
 pub type WithDb = Arc<dyn Fn(&mut dyn FnMut(&mut Db)) + Send + Sync>;
 
 /// The largest request body: a culture form with every text at its limit
-/// (18 texts of 10 000 characters, percent-encoded Cyrillic) stays below.
-pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+/// (18 texts of 10 000 characters, percent-encoded Cyrillic: about 1,1 MB)
+/// stays below.
+pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+/// Requests handled at once; the others wait their turn.
+pub const MAX_IN_FLIGHT: usize = 32;
+/// The longest a request may take, its body included (a slow client
+/// cannot hold the server or its stopping).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// The most client addresses remembered for the attempt limit.
+const MAX_REMEMBERED: usize = 100_000;
 /// The most fields a submission may have (a culture form has 68).
 pub const MAX_FIELDS: usize = 200;
 /// Failed code attempts a client may make per [`ATTEMPT_WINDOW`].
@@ -129,7 +137,10 @@ impl Drop for Server {
 struct Shared {
     with_db: WithDb,
     survey_id: i64,
-    view: SurveyView,
+    /// The survey as last read (its lists are read again for every page
+    /// that shows or checks a form).
+    view: Mutex<SurveyView>,
+    in_flight: tokio::sync::Semaphore,
     submitted: Arc<AtomicU64>,
     /// Failed code attempts per client address, in memory only.
     attempts: Mutex<HashMap<IpAddr, (u32, Instant)>>,
@@ -158,28 +169,80 @@ impl Shared {
         .flatten()
     }
 
-    fn blocked(&self, ip: IpAddr) -> bool {
+    /// The survey as it is now: read again, or as last read when the
+    /// database is busy.
+    async fn view(self: &Arc<Self>) -> SurveyView {
+        if let Some(Ok(v)) = self.db(|db, id| db.survey(id).map(view_of)).await {
+            *self
+                .view
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = v.clone();
+            return v;
+        }
+        self.cached()
+    }
+
+    fn cached(&self) -> SurveyView {
+        self.view
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Whether a client may try a code: fewer than [`MAX_FAILED_ATTEMPTS`]
+    /// failed in the window. Only failures count, so that employees behind
+    /// one address (a terminal server) are not held back by valid codes;
+    /// attempts sent at once pass together at most [`MAX_IN_FLIGHT`] at a
+    /// time, so a client gets at most that many more in a window.
+    fn attempt(&self, ip: IpAddr) -> bool {
         let map = self
             .attempts
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        map.get(&ip)
+        !map.get(&client_key(ip))
             .is_some_and(|(n, since)| *n >= MAX_FAILED_ATTEMPTS && since.elapsed() < ATTEMPT_WINDOW)
     }
 
+    /// A code that was not found.
     fn failed(&self, ip: IpAddr) {
         let mut map = self
             .attempts
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if map.len() > 10_000 {
+        if map.len() >= MAX_REMEMBERED {
             map.retain(|_, (_, since)| since.elapsed() < ATTEMPT_WINDOW);
+            if map.len() >= MAX_REMEMBERED {
+                // Under a flood of addresses: forget, rather than grow.
+                map.clear();
+            }
         }
-        let e = map.entry(ip).or_insert((0, Instant::now()));
+        let e = map.entry(client_key(ip)).or_insert((0, Instant::now()));
         if e.1.elapsed() >= ATTEMPT_WINDOW {
             *e = (0, Instant::now());
         }
         e.0 += 1;
+    }
+}
+
+/// The key a client's attempts are counted under: its IPv4 address, or
+/// the /64 network of an IPv6 one (a host picks addresses in it at will).
+fn client_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+        }
+        v4 => v4,
+    }
+}
+
+fn view_of(s: klimat_store::Survey) -> SurveyView {
+    SurveyView {
+        name: s.settings.name,
+        organization: s.settings.organization,
+        instruments: s.settings.instruments,
+        subdivisions: s.settings.subdivisions,
+        positions: s.settings.positions,
     }
 }
 
@@ -191,13 +254,7 @@ impl Shared {
 pub fn start(with_db: WithDb, survey_id: i64, listen: SocketAddr) -> Result<Server, ServeError> {
     let mut view = None;
     with_db(&mut |db| {
-        view = Some(db.survey(survey_id).map(|s| SurveyView {
-            name: s.settings.name,
-            organization: s.settings.organization,
-            instruments: s.settings.instruments,
-            subdivisions: s.settings.subdivisions,
-            positions: s.settings.positions,
-        }));
+        view = Some(db.survey(survey_id).map(view_of));
     });
     let view = match view {
         None => return Err(ServeError::Survey(text::UNAVAILABLE.into())),
@@ -216,7 +273,8 @@ pub fn start(with_db: WithDb, survey_id: i64, listen: SocketAddr) -> Result<Serv
     let shared = Arc::new(Shared {
         with_db,
         survey_id,
-        view,
+        view: Mutex::new(view),
+        in_flight: tokio::sync::Semaphore::new(MAX_IN_FLIGHT),
         submitted: Arc::clone(&submitted),
         attempts: Mutex::new(HashMap::new()),
     });
@@ -236,15 +294,24 @@ pub fn start(with_db: WithDb, survey_id: i64, listen: SocketAddr) -> Result<Serv
                     return;
                 };
                 let app = router(shared);
-                let _ = axum::serve(
-                    listener,
-                    app.into_make_service_with_connect_info::<SocketAddr>(),
-                )
-                .with_graceful_shutdown(async {
-                    let _ = rx.await;
-                })
-                .await;
+                let (graceful, stop_serving) = tokio::sync::oneshot::channel::<()>();
+                let serving = tokio::spawn(async move {
+                    let _ = axum::serve(
+                        listener,
+                        app.into_make_service_with_connect_info::<SocketAddr>(),
+                    )
+                    .with_graceful_shutdown(async {
+                        let _ = stop_serving.await;
+                    })
+                    .await;
+                });
+                // Stop asked (or the handle dropped): stop accepting, give
+                // the requests under way a few seconds, then end.
+                let _ = rx.await;
+                let _ = graceful.send(());
+                let _ = tokio::time::timeout(Duration::from_secs(5), serving).await;
             });
+            runtime.shutdown_timeout(Duration::from_secs(1));
         })
         .map_err(|e| ServeError::Bind(listen.to_string(), e))?;
     Ok(Server {
@@ -263,9 +330,31 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/form", get(home).post(form_page))
         .route("/submit", get(home).post(submit))
         .fallback(not_found)
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .method_not_allowed_fallback(not_allowed)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&shared),
+            bounded,
+        ))
         .layer(axum::middleware::map_response(secure))
         .with_state(shared)
+}
+
+/// At most [`MAX_IN_FLIGHT`] requests at once (the others wait their turn,
+/// their bodies not read yet), each within [`REQUEST_TIMEOUT`].
+async fn bounded(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let Ok(Ok(_permit)) = tokio::time::timeout(REQUEST_TIMEOUT, s.in_flight.acquire()).await else {
+        return html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            pages::message_page(None, text::BUSY),
+        );
+    };
+    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => html(
+            StatusCode::REQUEST_TIMEOUT,
+            pages::message_page(None, text::TIMEOUT),
+        ),
+    }
 }
 
 /// Headers on every response: a CSP without script, no framing, no
@@ -278,7 +367,7 @@ async fn secure(mut r: Response) -> Response {
     set(
         h,
         header::CONTENT_SECURITY_POLICY,
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     );
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(h, header::X_FRAME_OPTIONS, "DENY");
@@ -297,7 +386,14 @@ fn html(status: StatusCode, body: String) -> Response {
 }
 
 async fn home(State(s): State<Arc<Shared>>) -> Response {
-    html(StatusCode::OK, pages::code_page(&s.view, None))
+    html(StatusCode::OK, pages::code_page(&s.view().await, None))
+}
+
+async fn not_allowed(State(s): State<Arc<Shared>>) -> Response {
+    html(
+        StatusCode::METHOD_NOT_ALLOWED,
+        pages::message_page(Some(&s.cached()), text::NOT_FOUND),
+    )
 }
 
 async fn style() -> Response {
@@ -311,34 +407,31 @@ async fn style() -> Response {
 async fn not_found(State(s): State<Arc<Shared>>) -> Response {
     html(
         StatusCode::NOT_FOUND,
-        pages::message_page(Some(&s.view), text::NOT_FOUND),
+        pages::message_page(Some(&s.cached()), text::NOT_FOUND),
     )
 }
 
 /// A form body: its fields in order, or the response that refuses it.
-fn fields(
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Vec<(String, String)>, Box<Response>> {
+/// The type is checked before the body is read; the body is read up to
+/// [`MAX_BODY_BYTES`].
+async fn fields(headers: &HeaderMap, body: Body) -> Result<Vec<(String, String)>, Box<Response>> {
     let refuse = |status, m: &str| Err(Box::new(html(status, pages::message_page(None, m))));
-    let body = match body {
-        Ok(b) => b,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return refuse(StatusCode::PAYLOAD_TOO_LARGE, text::TOO_LARGE);
-        }
-        Err(_) => return refuse(StatusCode::BAD_REQUEST, text::BAD_REQUEST),
-    };
     let form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.trim()
-                .to_ascii_lowercase()
-                .starts_with("application/x-www-form-urlencoded")
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| {
+            essence
+                .trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
         });
     if !form {
         return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, text::BAD_REQUEST);
     }
+    let body: Bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(b) => b,
+        Err(_) => return refuse(StatusCode::PAYLOAD_TOO_LARGE, text::TOO_LARGE),
+    };
     let pairs: Vec<(String, String)> = form_urlencoded::parse(&body)
         .take(MAX_FIELDS + 1)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -357,105 +450,118 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 }
 
 /// Checks a code: the questionnaires it still admits, or the response that
-/// refuses it (and counts the attempt).
-async fn admit(s: &Arc<Shared>, ip: IpAddr, code: &str) -> Result<Vec<Instrument>, Box<Response>> {
-    if s.blocked(ip) {
+/// refuses it (a failure counted).
+async fn admit(
+    s: &Arc<Shared>,
+    view: &SurveyView,
+    ip: IpAddr,
+    code: &str,
+) -> Result<Vec<Instrument>, Box<Response>> {
+    if !s.attempt(ip) {
         return Err(Box::new(html(
             StatusCode::TOO_MANY_REQUESTS,
-            pages::code_page(&s.view, Some(text::TOO_MANY)),
+            pages::code_page(view, Some(text::TOO_MANY)),
         )));
     }
     let owned = code.to_owned();
     match s.db(move |db, id| db.code_state(id, &owned)).await {
         None => Err(Box::new(html(
             StatusCode::SERVICE_UNAVAILABLE,
-            pages::message_page(Some(&s.view), text::UNAVAILABLE),
+            pages::message_page(Some(view), text::UNAVAILABLE),
         ))),
         Some(Err(_)) => Err(Box::new(html(
             StatusCode::INTERNAL_SERVER_ERROR,
-            pages::message_page(Some(&s.view), text::DATABASE_ERROR),
+            pages::message_page(Some(view), text::DATABASE_ERROR),
         ))),
         Some(Ok(CodeState::Unknown)) => {
             s.failed(ip);
             Err(Box::new(html(
                 StatusCode::FORBIDDEN,
-                pages::code_page(&s.view, Some(klimat_store::codes::CODE_UNKNOWN)),
+                pages::code_page(view, Some(klimat_store::codes::CODE_UNKNOWN)),
             )))
         }
-        Some(Ok(CodeState::Valid { spent })) => Ok(s
-            .view
-            .instruments
-            .iter()
-            .copied()
-            .filter(|i| !spent.contains(i))
-            .collect()),
+        Some(Ok(CodeState::Valid { spent })) => Ok(open_of(view, &spent)),
     }
+}
+
+/// The survey's questionnaires a code has not been spent on.
+fn open_of(view: &SurveyView, spent: &[Instrument]) -> Vec<Instrument> {
+    view.instruments
+        .iter()
+        .copied()
+        .filter(|i| !spent.contains(i))
+        .collect()
 }
 
 async fn start_page(
     State(s): State<Arc<Shared>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Response {
-    let pairs = match fields(&headers, body) {
+    let pairs = match fields(&headers, body).await {
         Ok(p) => p,
         Err(r) => return *r,
     };
+    let view = s.view().await;
     let code = klimat_store::codes::printed_code(field(&pairs, "access_code"));
-    match admit(&s, peer.ip(), &code).await {
-        Ok(open) => html(StatusCode::OK, pages::choose_page(&s.view, &code, &open)),
+    match admit(&s, &view, peer.ip(), &code).await {
+        Ok(open) => html(StatusCode::OK, pages::choose_page(&view, &code, &open)),
         Err(r) => *r,
     }
 }
 
-fn instrument_of(s: &Shared, id: &str) -> Option<Instrument> {
-    Instrument::from_id(id).filter(|i| s.view.instruments.contains(i))
+fn instrument_of(view: &SurveyView, id: &str) -> Option<Instrument> {
+    Instrument::from_id(id).filter(|i| view.instruments.contains(i))
 }
 
 async fn form_page(
     State(s): State<Arc<Shared>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Response {
-    let pairs = match fields(&headers, body) {
+    let pairs = match fields(&headers, body).await {
         Ok(p) => p,
         Err(r) => return *r,
     };
+    let view = s.view().await;
     let code = klimat_store::codes::printed_code(field(&pairs, "access_code"));
-    let Some(instrument) = instrument_of(&s, field(&pairs, "instrument")) else {
+    let Some(instrument) = instrument_of(&view, field(&pairs, "instrument")) else {
         return html(
             StatusCode::BAD_REQUEST,
-            pages::message_page(Some(&s.view), text::NO_INSTRUMENT),
+            pages::message_page(Some(&view), text::NO_INSTRUMENT),
         );
     };
-    match admit(&s, peer.ip(), &code).await {
+    match admit(&s, &view, peer.ip(), &code).await {
         Ok(open) if open.contains(&instrument) => html(
             StatusCode::OK,
-            pages::form_page(&s.view, &code, instrument, &Values::new(), &[]),
+            pages::form_page(&view, &code, instrument, &Values::new(), &[]),
         ),
         Ok(_) => html(
             StatusCode::CONFLICT,
-            pages::message_page(Some(&s.view), klimat_store::codes::CODE_SPENT),
+            pages::message_page(Some(&view), klimat_store::codes::CODE_SPENT),
         ),
         Err(r) => *r,
     }
 }
 
 /// The fields of a submission as the template's cells, in its column
-/// order; the values by name to show the page again; or the problems.
-fn cells(
-    instrument: Instrument,
-    pairs: &[(String, String)],
-) -> Result<(Vec<String>, Values), Vec<String>> {
+/// order, with the values by name (to show the page again) and the
+/// problems found (an unknown field, a field given twice).
+fn cells(instrument: Instrument, pairs: &[(String, String)]) -> (Vec<String>, Values, Vec<String>) {
     let columns = klimat_store::export::columns(instrument);
     let labels = klimat_core::template::column_labels(instrument);
     let mut cells = vec![String::new(); columns.len()];
     let mut values = Values::new();
     let mut problems = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for (k, v) in pairs {
         if k == "access_code" || k == "instrument" {
+            if seen.contains(&k.as_str()) {
+                problems.push(format!("{} «{k}»", text::REPEATED_FIELD));
+            }
+            seen.push(k);
             continue;
         }
         // The code is Klimat's to give (a random one, as at the kiosk).
@@ -482,11 +588,7 @@ fn cells(
             cells[i].clone_from(v);
         }
     }
-    if problems.is_empty() {
-        Ok((cells, values))
-    } else {
-        Err(problems)
-    }
+    (cells, values, problems)
 }
 
 /// The problems of a refused form, named by the fields' labels.
@@ -517,78 +619,68 @@ async fn submit(
     State(s): State<Arc<Shared>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Response {
-    let pairs = match fields(&headers, body) {
+    let pairs = match fields(&headers, body).await {
         Ok(p) => p,
         Err(r) => return *r,
     };
+    let view = s.view().await;
     let code = klimat_store::codes::printed_code(field(&pairs, "access_code"));
-    let Some(instrument) = instrument_of(&s, field(&pairs, "instrument")) else {
+    let Some(instrument) = instrument_of(&view, field(&pairs, "instrument")) else {
         return html(
             StatusCode::BAD_REQUEST,
-            pages::message_page(Some(&s.view), text::NO_INSTRUMENT),
+            pages::message_page(Some(&view), text::NO_INSTRUMENT),
         );
     };
-    if s.blocked(peer.ip()) {
-        return html(
-            StatusCode::TOO_MANY_REQUESTS,
-            pages::code_page(&s.view, Some(text::TOO_MANY)),
-        );
-    }
     let again = |values: &Values, problems: &[String]| {
         html(
             StatusCode::BAD_REQUEST,
-            pages::form_page(&s.view, &code, instrument, values, problems),
+            pages::form_page(&view, &code, instrument, values, problems),
         )
     };
-    let (cells, values) = match cells(instrument, &pairs) {
-        Ok(x) => x,
-        Err(problems) => return again(&Values::new(), &problems),
-    };
+    let (cells, values, problems) = cells(instrument, &pairs);
+    if !problems.is_empty() {
+        return again(&values, &problems);
+    }
     let data = match klimat_store::import::form_from_cells(instrument, &cells) {
         Ok(d) => d,
         Err(e) => return again(&values, &template_problems(instrument, &e)),
     };
+    // A client over the limit of failed codes waits.
+    if !s.attempt(peer.ip()) {
+        return html(
+            StatusCode::TOO_MANY_REQUESTS,
+            pages::code_page(&view, Some(text::TOO_MANY)),
+        );
+    }
     let owned = code.clone();
     let result = s
-        .db(move |db, id| {
-            let stored = db.add_network_form(id, &owned, &data)?;
-            let open = match db.code_state(id, &owned)? {
-                CodeState::Valid { spent } => spent,
-                CodeState::Unknown => Vec::new(),
-            };
-            Ok::<_, StoreError>((stored, open))
-        })
+        .db(move |db, id| db.add_network_form(id, &owned, &data))
         .await;
     match result {
         None => html(
             StatusCode::SERVICE_UNAVAILABLE,
-            pages::message_page(Some(&s.view), text::UNAVAILABLE),
+            pages::message_page(Some(&view), text::UNAVAILABLE),
         ),
-        Some(Ok((_, spent))) => {
+        Some(Ok(spent)) => {
             s.submitted.fetch_add(1, Ordering::SeqCst);
-            let open: Vec<Instrument> = s
-                .view
-                .instruments
-                .iter()
-                .copied()
-                .filter(|i| !spent.contains(i))
-                .collect();
-            html(StatusCode::OK, pages::thanks_page(&s.view, &code, &open))
+            html(
+                StatusCode::OK,
+                pages::thanks_page(&view, &code, &open_of(&view, &spent)),
+            )
+        }
+        Some(Err(StoreError::CodeRefused(m))) if m == klimat_store::codes::CODE_UNKNOWN => {
+            s.failed(peer.ip());
+            html(StatusCode::FORBIDDEN, pages::code_page(&view, Some(m)))
         }
         Some(Err(StoreError::CodeRefused(m))) => {
-            if m == klimat_store::codes::CODE_UNKNOWN {
-                s.failed(peer.ip());
-                html(StatusCode::FORBIDDEN, pages::code_page(&s.view, Some(m)))
-            } else {
-                html(StatusCode::CONFLICT, pages::message_page(Some(&s.view), m))
-            }
+            html(StatusCode::CONFLICT, pages::message_page(Some(&view), m))
         }
         Some(Err(StoreError::FormsRefused(problems))) => again(&values, &problems),
         Some(Err(_)) => html(
             StatusCode::INTERNAL_SERVER_ERROR,
-            pages::message_page(Some(&s.view), text::DATABASE_ERROR),
+            pages::message_page(Some(&view), text::DATABASE_ERROR),
         ),
     }
 }

@@ -5,11 +5,17 @@
 -- `spent_codes` says which it has been used for. Forms may now have come
 -- in over the network (entry 'network'), which needs the forms table
 -- rebuilt: SQLite cannot change a CHECK constraint in place.
+--
+-- Both code tables are WITHOUT ROWID: their rows are kept in the order of
+-- the hashes, not in the order they were written. A rowid would give away
+-- the order codes were made in (the order of the slips) and the order they
+-- were spent in (the order of the forms' ids), and so pair each form with
+-- its code.
 
 CREATE TABLE access_codes (
     hash      TEXT PRIMARY KEY,
     survey_id INTEGER NOT NULL REFERENCES surveys(id) ON DELETE CASCADE
-);
+) WITHOUT ROWID;
 
 CREATE INDEX access_codes_by_survey ON access_codes (survey_id);
 
@@ -17,7 +23,7 @@ CREATE TABLE spent_codes (
     hash       TEXT NOT NULL REFERENCES access_codes(hash) ON DELETE CASCADE,
     instrument TEXT NOT NULL CHECK (instrument IN ('commitment', 'satisfaction', 'culture')),
     PRIMARY KEY (hash, instrument)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE forms_v6 (
     id          INTEGER PRIMARY KEY,

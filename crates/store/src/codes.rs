@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use crate::db::Db;
 use crate::error::{Result, StoreError};
 use crate::forms::insert_form;
-use crate::model::{Entry, FormData, StoredForm};
+use crate::model::{Entry, FormData};
 use crate::text;
 
 /// The characters of a code: no 0/O, 1/I/L look-alikes.
@@ -67,12 +67,16 @@ pub fn normalize_code(typed: &str) -> String {
 
 /// A code as printed: «7KMQ-42PX».
 pub fn printed_code(code: &str) -> String {
-    let c = normalize_code(code);
-    if c.chars().count() == CODE_CHARS {
+    let c: Vec<char> = normalize_code(code).chars().collect();
+    if c.len() == CODE_CHARS {
         let (a, b) = c.split_at(CODE_CHARS / 2);
-        format!("{a}-{b}")
+        format!(
+            "{}-{}",
+            a.iter().collect::<String>(),
+            b.iter().collect::<String>()
+        )
     } else {
-        c
+        c.into_iter().collect()
     }
 }
 
@@ -184,9 +188,11 @@ impl Db {
     }
 
     /// Saves a form filled over the network with an access code, in one
-    /// transaction: the code is spent for the form's questionnaire and the
-    /// form stored under a random code of its own, or neither. The form
-    /// goes through the same checks as every other.
+    /// immediate transaction: the form is checked by the survey's rules,
+    /// the code spent for its questionnaire and the form stored under a
+    /// random code of its own, or nothing happens. Returns the
+    /// questionnaires the code has now been spent on (read in the same
+    /// transaction, so that a stored form is never reported as refused).
     ///
     /// # Errors
     /// [`StoreError::CodeRefused`] for an unknown code or one already spent
@@ -196,42 +202,72 @@ impl Db {
         survey_id: i64,
         access_code: &str,
         data: &FormData,
-    ) -> Result<StoredForm> {
+    ) -> Result<Vec<Instrument>> {
         let survey = self.survey(survey_id)?;
-        let instrument = data.answers.instrument();
         let h = hash(&survey.uuid, access_code);
-        let mut form = data.clone();
-        for _ in 0..3 {
-            form.code = form_code();
-            match self.check(survey_id, std::slice::from_ref(&form), None, None) {
-                Ok(()) => break,
-                // A random code that is taken: draw again.
-                Err(StoreError::FormsRefused(_)) if self.code_taken(survey_id, &form)? => {}
-                Err(e) => return Err(e),
+        // Validation reads the stored codes: it runs inside the write
+        // transaction, so that nothing changes between the check and the
+        // insert (the window and `klimat serve` may share the file).
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let result = self.network_form_in_transaction(survey_id, &h, data);
+        match result {
+            Ok(spent) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(spent)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
             }
         }
-        let uuid = uuid::Uuid::new_v4().to_string();
-        let now = self.today();
-        let tx = self.conn.transaction()?;
-        let known: Option<i64> = tx
+    }
+
+    fn network_form_in_transaction(
+        &mut self,
+        survey_id: i64,
+        h: &str,
+        data: &FormData,
+    ) -> Result<Vec<Instrument>> {
+        let instrument = data.answers.instrument();
+        let known: Option<i64> = self
+            .conn
             .query_row(
                 "SELECT survey_id FROM access_codes WHERE hash = ?1",
-                [&h],
+                [h],
                 |r| r.get(0),
             )
             .optional()?;
         if known != Some(survey_id) {
             return Err(StoreError::CodeRefused(CODE_UNKNOWN));
         }
-        let spent = tx.execute(
+        let mut form = data.clone();
+        let mut checked = false;
+        for _ in 0..3 {
+            form.code = form_code();
+            match self.check(survey_id, std::slice::from_ref(&form), None, None) {
+                Ok(()) => {
+                    checked = true;
+                    break;
+                }
+                // A random code that is taken: draw again.
+                Err(StoreError::FormsRefused(_)) if self.code_taken(survey_id, &form)? => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if !checked {
+            return Err(StoreError::FormsRefused(vec![text::NO_FREE_CODE.into()]));
+        }
+        let spent = self.conn.execute(
             "INSERT OR IGNORE INTO spent_codes (hash, instrument) VALUES (?1, ?2)",
             params![h, instrument.id()],
         )?;
         if spent == 0 {
             return Err(StoreError::CodeRefused(CODE_SPENT));
         }
+        let uuid = uuid::Uuid::new_v4().to_string();
+        let now = self.today();
         insert_form(
-            &tx,
+            &self.conn,
             &uuid,
             survey_id,
             &form,
@@ -241,8 +277,14 @@ impl Db {
             "created",
             &now,
         )?;
-        tx.commit()?;
-        self.form(&uuid)
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT instrument FROM spent_codes WHERE hash = ?1")?;
+        let spent = stmt
+            .query_map([h], |r| r.get::<_, String>(0))?
+            .filter_map(|r| r.ok().and_then(|id| Instrument::from_id(&id)))
+            .collect();
+        Ok(spent)
     }
 
     fn code_taken(&self, survey_id: i64, form: &FormData) -> Result<bool> {
@@ -268,5 +310,8 @@ mod tests {
         assert_eq!(normalize_code(" 7kmq-42px "), "7KMQ42PX");
         // The same keys in the Russian layout's look-alike letters.
         assert_eq!(normalize_code("7КМQ–42РХ"), "7KMQ42PX");
+        // Eight characters of several bytes each are not cut inside one.
+        assert_eq!(printed_code("€€€€€€€€"), "€€€€-€€€€");
+        assert_eq!(printed_code("ЖЖЖЖЖЖЖЖ"), "ЖЖЖЖ-ЖЖЖЖ");
     }
 }

@@ -210,3 +210,5 @@ pub(crate) const CODE_UNKNOWN_TEXT: &str = "Такого кода доступа
 pub(crate) const CODE_SPENT_TEXT: &str =
     "По этому коду анкета уже заполнена. Каждый код действует один раз для каждой анкеты.";
 pub const NETWORK_CODE_PREFIX: &str = "Сеть";
+pub const NO_FREE_CODE: &str =
+    "Не удалось подобрать свободный код анкеты: отправьте анкету еще раз.";
