@@ -5,6 +5,7 @@ mod cli;
 mod commitment;
 mod compare;
 mod conclusions;
+mod consolidated;
 mod crash;
 mod culture;
 mod e2e;

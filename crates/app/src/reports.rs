@@ -242,6 +242,7 @@ pub fn report_input_for(
             },
             proposals: r.proposals,
             scope: scope.map(str::to_owned),
+            pooled: Vec::new(),
         },
         commitment: current_commitment.map(|f| CommitmentData::from_forms(&f)),
         satisfaction: current_satisfaction.map(|f| SatisfactionData::from_forms(&f, key)),
@@ -323,6 +324,184 @@ pub fn write_report_for(
 ) -> Result<()> {
     let format = ReportFormat::from_path(path)?;
     let model = klimat_report::build(&report_input_for(db, survey, previous, scope)?);
+    write_output(path, &render(&model, format)?)
+}
+
+/// Forms with their organization as their group.
+fn tagged<A>(mut forms: Vec<FormRow<A>>, label: &str) -> Vec<FormRow<A>> {
+    for f in &mut forms {
+        f.subdivision = Some(label.to_owned());
+    }
+    forms
+}
+
+/// The consolidated report of several surveys (typically one year's, of
+/// the organizations a body oversees, merged from their exchange files):
+/// the forms of all of them pooled and scored together as the methodology
+/// scores one survey, each organization a group of the breakdowns, to
+/// which the strictest of the surveys' anonymity thresholds applies.
+///
+/// # Errors
+/// [`AppError::Refused`] for fewer than two surveys, one given twice, or
+/// surveys whose satisfaction keys differ (each named with its key);
+/// an unknown survey.
+pub fn consolidated_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
+    if surveys.len() < 2 {
+        return Err(AppError::Refused(text::POOL_NEEDS_TWO.into()));
+    }
+    if (1..surveys.len()).any(|i| surveys[..i].contains(&surveys[i])) {
+        return Err(AppError::Refused(text::POOL_TWICE.into()));
+    }
+    let list = surveys
+        .iter()
+        .map(|id| db.survey(*id))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let with_sat: Vec<_> = list
+        .iter()
+        .filter(|s| s.settings.instruments.contains(&Instrument::Satisfaction))
+        .collect();
+    if with_sat
+        .windows(2)
+        .any(|w| w[0].settings.satisfaction_key != w[1].settings.satisfaction_key)
+    {
+        let each: Vec<String> = with_sat
+            .iter()
+            .map(|s| {
+                format!(
+                    "«{}» – {}",
+                    s.settings.name,
+                    s.settings.satisfaction_key.label()
+                )
+            })
+            .collect();
+        return Err(AppError::Refused(format!(
+            "{}\n{}",
+            text::POOL_KEYS_DIFFER,
+            each.join("\n")
+        )));
+    }
+    let key = with_sat
+        .first()
+        .map_or_else(Default::default, |s| s.settings.satisfaction_key);
+    // Each organization's name; the survey's name where none is given or
+    // two surveys are of the same organization.
+    let plain: Vec<String> = list
+        .iter()
+        .map(|s| {
+            s.settings
+                .organization
+                .clone()
+                .unwrap_or_else(|| s.settings.name.clone())
+        })
+        .collect();
+    let labels: Vec<String> = list
+        .iter()
+        .zip(&plain)
+        .map(|(s, p)| {
+            if plain.iter().filter(|x| *x == p).count() > 1 {
+                format!(
+                    "{p} – {} ({})",
+                    s.settings.name,
+                    s.settings.date.format("%d.%m.%Y")
+                )
+            } else {
+                p.clone()
+            }
+        })
+        .collect();
+    let mut commitment = None;
+    let mut satisfaction = None;
+    let mut culture = None;
+    for (s, label) in list.iter().zip(&labels) {
+        let has = |i: Instrument| s.settings.instruments.contains(&i);
+        if has(Instrument::Commitment) {
+            commitment
+                .get_or_insert_with(Vec::new)
+                .extend(tagged(commitment_forms(db, s.id)?, label));
+        }
+        if has(Instrument::Satisfaction) {
+            satisfaction
+                .get_or_insert_with(Vec::new)
+                .extend(tagged(satisfaction_forms(db, s.id)?, label));
+        }
+        if has(Instrument::Culture) {
+            culture
+                .get_or_insert_with(Vec::new)
+                .extend(tagged(culture_forms(db, s.id)?, label));
+        }
+    }
+    let mut staff = Staff::default();
+    let mut all_known = true;
+    for (s, label) in list.iter().zip(&labels) {
+        match db.report_settings(s.id)?.staff_total {
+            Some(n) => staff.by_subdivision.push((label.clone(), n)),
+            None => all_known = false,
+        }
+    }
+    if all_known {
+        staff.total = Some(staff.by_subdivision.iter().map(|(_, n)| n).sum());
+    }
+    let dates: Vec<chrono::NaiveDate> = list.iter().map(|s| s.settings.date).collect();
+    let (first, last) = (
+        dates.iter().min().copied().unwrap_or_default(),
+        dates.iter().max().copied().unwrap_or_default(),
+    );
+    let date = if first == last {
+        first.format("%d.%m.%Y").to_string()
+    } else {
+        format!("{}–{}", first.format("%d.%m.%Y"), last.format("%d.%m.%Y"))
+    };
+    Ok(ReportInput {
+        survey: SurveyInfo {
+            organization: None,
+            name: text::pool_title(list.len()),
+            date,
+            key,
+            threshold: list
+                .iter()
+                .map(|s| s.settings.anonymity_threshold)
+                .max()
+                .unwrap_or(3),
+            subdivisions: labels.clone(),
+            staff,
+            signatures: Signatures {
+                prepared_by: None,
+                approved_by: None,
+                date: chrono::Local::now()
+                    .date_naive()
+                    .format("%d.%m.%Y")
+                    .to_string(),
+            },
+            proposals: String::new(),
+            scope: None,
+            pooled: list
+                .iter()
+                .zip(&labels)
+                .map(|(s, l)| {
+                    format!(
+                        "{l}: «{}» ({})",
+                        s.settings.name,
+                        s.settings.date.format("%d.%m.%Y")
+                    )
+                })
+                .collect(),
+        },
+        commitment: commitment.map(|f| CommitmentData::from_forms(&f)),
+        satisfaction: satisfaction.map(|f| SatisfactionData::from_forms(&f, key)),
+        culture: culture.map(|f| CultureData::from_forms(&f)),
+        previous: None,
+        verification: Vec::new(),
+    })
+}
+
+/// Writes the consolidated report of several surveys in the format of the
+/// file's extension.
+///
+/// # Errors
+/// As [`consolidated_input`]; an unknown extension; the file's.
+pub fn write_consolidated_report(db: &Db, surveys: &[i64], path: &Path) -> Result<()> {
+    let format = ReportFormat::from_path(path)?;
+    let model = klimat_report::build(&consolidated_input(db, surveys)?);
     write_output(path, &render(&model, format)?)
 }
 

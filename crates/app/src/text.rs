@@ -117,3 +117,15 @@ pub const VERIFY_WAITING: &str = "ожидают проверки:";
 pub const BAD_LISTEN: &str = "Неверный адрес для заполнения по сети";
 pub const BAD_LISTEN_HINT: &str =
     "укажите адрес и порт, например 0.0.0.0:8080 (все адреса компьютера) или 192.168.1.10:8080";
+
+// The consolidated report.
+pub const POOL_NEEDS_TWO: &str = "Для сводного отчета выберите не менее двух анкетирований.";
+pub const POOL_TWICE: &str = "Анкетирование указано в сводном отчете дважды.";
+pub const POOL_KEYS_DIFFER: &str = "Анкетирования оценивают удовлетворенность трудом по разным ключам, и их нельзя объединить: измените ключ в настройках анкетирований, чтобы он был одинаковым. Ключи:";
+/// The name a consolidated report goes by: «Сводные данные 3 организаций».
+pub fn pool_title(n: usize) -> String {
+    format!(
+        "Сводные данные {n} {}",
+        klimat_core::numfmt::plural(n as u64, "организации", "организаций", "организаций")
+    )
+}

@@ -154,6 +154,7 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
             db.as_deref(),
             &opts(&[
                 "--survey",
+                "--surveys",
                 "--pdf",
                 "--xlsx",
                 "--docx",

@@ -12,7 +12,26 @@ use crate::{CliError, data, text};
 /// [--compare-with ID] [--subdivision NAME]`.
 pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     o.no_positional()?;
-    let survey = o.survey_id()?;
+    let pooled = o
+        .get("--surveys")
+        .map(|list| {
+            list.split(',')
+                .map(|p| {
+                    p.trim()
+                        .parse::<i64>()
+                        .map_err(|_| CliError::Usage(format!("{}: {p}", text::BAD_SURVEY_ID)))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()?;
+    if pooled.is_some()
+        && ["--survey", "--compare-with", "--subdivision"]
+            .iter()
+            .any(|n| o.get(n).is_some())
+    {
+        return Err(CliError::Usage(text::SURVEYS_ALONE.into()));
+    }
+    let survey = if pooled.is_some() { 0 } else { o.survey_id()? };
     let outputs = [
         (o.get("--pdf"), ReportFormat::Pdf),
         (o.get("--xlsx"), ReportFormat::Xlsx),
@@ -45,7 +64,10 @@ pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
             )));
         }
     }
-    let input = report_input_for(&data::open(db)?, survey, previous, o.get("--subdivision"))?;
+    let input = match &pooled {
+        Some(ids) => klimat_app::reports::consolidated_input(&data::open(db)?, ids)?,
+        None => report_input_for(&data::open(db)?, survey, previous, o.get("--subdivision"))?,
+    };
     let model = klimat_report::build(&input);
     let mut out = String::new();
     for (path, format) in outputs {

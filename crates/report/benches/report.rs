@@ -101,6 +101,7 @@ fn input(n_commitment: usize, n_other: usize) -> ReportInput {
             signatures: Default::default(),
             proposals: String::new(),
             scope: None,
+            pooled: Vec::new(),
         },
         commitment: Some(CommitmentData::from_forms(&commitment)),
         satisfaction: Some(SatisfactionData::from_forms(

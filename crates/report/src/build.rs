@@ -110,6 +110,39 @@ pub(crate) fn breakdown_rows(
     (rows, complement)
 }
 
+/// What the groups of a report's breakdown by `subdivision` are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Groups {
+    /// An organization's report: its subdivisions.
+    Subdivisions,
+    /// A consolidated report: the organizations pooled, ranked.
+    Organizations,
+}
+
+/// [`breakdown_rows`] ranked by the number at `key` (of `numbers`), the
+/// highest first. Only the groups shown are ranked; hidden ones follow in
+/// name order, so that a place in the ranking tells nothing of a hidden
+/// group's figure.
+fn ranked_breakdown_rows(
+    groups: Vec<(String, u64, Vec<Cell>)>,
+    k: u32,
+    key: usize,
+) -> (Vec<Vec<Cell>>, bool) {
+    let (mut rows, complement) = breakdown_rows(groups, k);
+    // In a row: label, n, numbers…
+    let value = |row: &Vec<Cell>| match row.get(2 + key) {
+        Some(Cell::Num(v, _) | Cell::Percent(v, _)) if matches!(row[1], Cell::Int(_)) => Some(*v),
+        _ => None,
+    };
+    rows.sort_by(|a, b| match (value(a), value(b)) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    (rows, complement)
+}
+
 /// Pushes a breakdown table, and the note on complementary suppression
 /// when it hid a group of K forms or more.
 fn push_breakdown(
@@ -214,6 +247,10 @@ fn build_model(input: &ReportInput) -> ReportModel {
     if let Some(scope) = &s.scope {
         facts.push(format!("{}: {scope}", t::SCOPE));
     }
+    if !s.pooled.is_empty() {
+        facts.push(t::pooled_fact(s.pooled.len()));
+        facts.extend(s.pooled.iter().map(|p| format!("– {p}")));
+    }
     if let Some(c) = &input.commitment {
         facts.push(t::forms_counted(
             Instrument::Commitment.label(),
@@ -251,6 +288,11 @@ fn build_model(input: &ReportInput) -> ReportModel {
     // A questionnaire answered by fewer than K people shows no figure at
     // all: its totals would be those few people's answers.
     let k = s.threshold;
+    let g = if s.pooled.is_empty() {
+        Groups::Subdivisions
+    } else {
+        Groups::Organizations
+    };
     let few = |n: u64| n > 0 && n < u64::from(k);
     let withheld = |n: u64| vec![Block::Paragraph(t::too_few_forms(n, k))];
     if let Some(c) = &input.commitment {
@@ -260,7 +302,7 @@ fn build_model(input: &ReportInput) -> ReportModel {
             if few(n) {
                 withheld(n)
             } else {
-                commitment_blocks(c, k)
+                commitment_blocks(c, k, g)
             },
         );
     }
@@ -271,7 +313,7 @@ fn build_model(input: &ReportInput) -> ReportModel {
             if few(n) {
                 withheld(n)
             } else {
-                satisfaction_blocks(c, k)
+                satisfaction_blocks(c, k, g)
             },
         );
     }
@@ -282,7 +324,7 @@ fn build_model(input: &ReportInput) -> ReportModel {
             if few(n) {
                 withheld(n)
             } else {
-                culture_blocks(c, k, !s.subdivisions.is_empty() && s.scope.is_none())
+                culture_blocks(c, k, !s.subdivisions.is_empty() && s.scope.is_none(), g)
             },
         );
     }
@@ -465,7 +507,7 @@ fn commitment_row_numbers(r: &commitment::GroupRow) -> Vec<Cell> {
     v
 }
 
-fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
+fn commitment_blocks(c: &CommitmentData, k: u32, g: Groups) -> Vec<Block> {
     let a = &c.analysis;
     let n = a.respondents;
     let mut out = Vec::new();
@@ -642,24 +684,40 @@ fn commitment_blocks(c: &CommitmentData, k: u32) -> Vec<Block> {
     let mut sub_cols = columns.clone();
     sub_cols[0] = Column::new(t::COL_SUBDIVISION, 2.6);
     sub_cols.push(Column::new(t::COL_P, 1.2));
-    let group_rows = |groups: &[(Option<String>, commitment::GroupRow)]| {
-        let groups = groups
-            .iter()
-            .map(|(name, r)| {
-                let mut numbers = commitment_row_numbers(r);
-                numbers.push(Cell::percent(r.index.p, 2));
-                (group_label(name), r.n, numbers)
-            })
-            .collect();
-        breakdown_rows(groups, k)
-    };
+    let numbers_of =
+        |groups: &[(Option<String>, commitment::GroupRow)]| -> Vec<(String, u64, Vec<Cell>)> {
+            groups
+                .iter()
+                .map(|(name, r)| {
+                    let mut numbers = commitment_row_numbers(r);
+                    numbers.push(Cell::percent(r.index.p, 2));
+                    (group_label(name), r.n, numbers)
+                })
+                .collect()
+        };
+    let group_rows =
+        |groups: &[(Option<String>, commitment::GroupRow)]| breakdown_rows(numbers_of(groups), k);
     if !c.by_subdivision.is_empty() {
-        push_breakdown(
-            &mut out,
-            (t::SHEET_COMMITMENT_SUB, t::CAP_COMMITMENT_SUB),
-            sub_cols.clone(),
-            group_rows(&c.by_subdivision),
-        );
+        match g {
+            Groups::Subdivisions => push_breakdown(
+                &mut out,
+                (t::SHEET_COMMITMENT_SUB, t::CAP_COMMITMENT_SUB),
+                sub_cols.clone(),
+                group_rows(&c.by_subdivision),
+            ),
+            Groups::Organizations => {
+                let mut org_cols = sub_cols.clone();
+                org_cols[0] = Column::new(t::COL_ORGANIZATION, 2.6);
+                let numbers = numbers_of(&c.by_subdivision);
+                let key = numbers.first().map_or(0, |(_, _, n)| n.len() - 1);
+                push_breakdown(
+                    &mut out,
+                    (t::SHEET_COMMITMENT_ORG, t::CAP_COMMITMENT_ORG),
+                    org_cols,
+                    ranked_breakdown_rows(numbers, k, key),
+                );
+            }
+        }
     }
     if !c.by_position.is_empty() {
         let mut pos_cols = sub_cols.clone();
@@ -769,7 +827,7 @@ fn satisfaction_columns(first: &str) -> Vec<Column> {
     columns
 }
 
-fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
+fn satisfaction_blocks(c: &SatisfactionData, k: u32, g: Groups) -> Vec<Block> {
     let a = &c.analysis;
     let n = a.respondents;
     let mut out = Vec::new();
@@ -894,12 +952,28 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
         breakdown_rows(groups, k)
     };
     if !c.by_subdivision.is_empty() {
-        push_breakdown(
-            &mut out,
-            (t::SHEET_SATISFACTION_SUB, t::CAP_SAT_SUB),
-            satisfaction_columns(t::COL_SUBDIVISION),
-            group_rows(&c.by_subdivision),
-        );
+        match g {
+            Groups::Subdivisions => push_breakdown(
+                &mut out,
+                (t::SHEET_SATISFACTION_SUB, t::CAP_SAT_SUB),
+                satisfaction_columns(t::COL_SUBDIVISION),
+                group_rows(&c.by_subdivision),
+            ),
+            Groups::Organizations => {
+                let numbers: Vec<(String, u64, Vec<Cell>)> = c
+                    .by_subdivision
+                    .iter()
+                    .map(|(name, r)| (group_label(name), r.n, satisfaction_numbers(r)))
+                    .collect();
+                let key = numbers.first().map_or(0, |(_, _, n)| n.len() - 1);
+                push_breakdown(
+                    &mut out,
+                    (t::SHEET_SATISFACTION_ORG, t::CAP_SAT_ORG),
+                    satisfaction_columns(t::COL_ORGANIZATION),
+                    ranked_breakdown_rows(numbers, k, key),
+                );
+            }
+        }
     }
     if !c.by_position.is_empty() {
         push_breakdown(
@@ -950,7 +1024,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32) -> Vec<Block> {
     out
 }
 
-fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
+fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Block> {
     let a = &c.analysis;
     let mut out = Vec::new();
     // An organization without subdivisions rates the organization only
@@ -1162,7 +1236,7 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
 
     // By subdivision: each subdivision's own column («в Вашем структурном
     // подразделении»), as rated by its staff.
-    if show_sub && !c.by_subdivision.is_empty() {
+    if show_sub && !c.by_subdivision.is_empty() && g == Groups::Subdivisions {
         let groups = c
             .by_subdivision
             .iter()
@@ -1176,6 +1250,25 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool) -> Vec<Block> {
             (t::SHEET_CULTURE_SUB, t::CAP_CULTURE_SUB),
             level_cols(t::COL_SUBDIVISION),
             breakdown_rows(groups, k),
+        );
+    }
+    // In a consolidated report: each organization as a whole («в
+    // организации в целом»), as rated by its staff, ranked by the first
+    // item (the level of culture).
+    if !c.by_subdivision.is_empty() && g == Groups::Organizations {
+        let groups = c
+            .by_subdivision
+            .iter()
+            .map(|(name, s)| {
+                let numbers = s.level.iter().map(|p| Cell::num(p.org.mean(), 2)).collect();
+                (group_label(name), s.respondents, numbers)
+            })
+            .collect();
+        push_breakdown(
+            &mut out,
+            (t::SHEET_CULTURE_ORG, t::CAP_CULTURE_ORG),
+            level_cols(t::COL_ORGANIZATION),
+            ranked_breakdown_rows(groups, k, 0),
         );
     }
 

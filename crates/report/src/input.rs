@@ -30,6 +30,10 @@ pub struct SurveyInfo {
     pub proposals: String,
     /// The subdivision a report for one subdivision is about.
     pub scope: Option<String>,
+    /// A consolidated report: the surveys pooled («Райисполком —
+    /// Диагностика 2026 (23.11.2026)»). Its groups (the `subdivision` of
+    /// every form) are then the organizations, not subdivisions.
+    pub pooled: Vec<String>,
 }
 
 /// The number of employees: overall and per subdivision, each if known.

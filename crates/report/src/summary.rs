@@ -351,7 +351,13 @@ pub(crate) fn participation_by_subdivision(input: &ReportInput) -> Vec<Block> {
     }
     // Per subdivision: forms of each questionnaire, the small ones hidden
     // as in every breakdown.
-    let mut columns = cols(&[(t::COL_SUBDIVISION, 3.0), (t::COL_STAFF, 1.5)]);
+    let pooled = !s.pooled.is_empty();
+    let first = if pooled {
+        t::COL_ORGANIZATION
+    } else {
+        t::COL_SUBDIVISION
+    };
+    let mut columns = cols(&[(first, 3.0), (t::COL_STAFF, 1.5)]);
     for (i, _) in &counts {
         columns.push(Column::new(
             format!("{}: {}", i.label(), t::COL_FORMS_SHARE),
@@ -412,7 +418,11 @@ pub(crate) fn participation_by_subdivision(input: &ReportInput) -> Vec<Block> {
         .collect();
     blocks.push(table(
         t::SHEET_PARTICIPATION,
-        t::CAP_PARTICIPATION,
+        if pooled {
+            t::CAP_PARTICIPATION_ORG
+        } else {
+            t::CAP_PARTICIPATION
+        },
         columns,
         rows,
     ));

@@ -465,3 +465,20 @@ pub const SLIPS_OPEN: &str = "Откройте в браузере на свое
 pub const SLIPS_CODE: &str = "и введите код доступа:";
 /// The note under the code.
 pub const SLIPS_NOTE: &str = "Анкетирование анонимное: никто не знает, кому достался этот листок. Код действует один раз для каждой анкеты.";
+
+/// A consolidated report's title-page line.
+pub fn pooled_fact(n: usize) -> String {
+    format!(
+        "Сводный отчет: анкеты {n} {} объединены и рассчитаны вместе, как одно анкетирование; организации – группы, к которым применяется порог анонимности.",
+        plural(n as u64, "анкетирования", "анкетирований", "анкетирований")
+    )
+}
+pub const COL_ORGANIZATION: &str = "Организация";
+pub const SHEET_COMMITMENT_ORG: &str = "Приверж. организации";
+pub const CAP_COMMITMENT_ORG: &str = "Приверженность по организациям (по убыванию P)";
+pub const SHEET_SATISFACTION_ORG: &str = "Удовл. организации";
+pub const CAP_SAT_ORG: &str =
+    "Удовлетворенность трудом по организациям, % (по убыванию общей удовлетворенности)";
+pub const SHEET_CULTURE_ORG: &str = "Культура организации";
+pub const CAP_CULTURE_ORG: &str = "Уровень сформированности корпоративной культуры в организации в целом, по оценкам ее работников (средний балл, таблица А.3; по убыванию уровня)";
+pub const CAP_PARTICIPATION_ORG: &str = "Участие в анкетировании по организациям";

@@ -1,0 +1,272 @@
+//! Issue 16: the consolidated report. Pooling three surveys gives the same
+//! overall figures as one survey holding all their forms; an organization
+//! under K forms is suppressed together with the next smallest; surveys
+//! with different satisfaction keys are refused, each named with its key.
+
+use std::path::Path;
+use std::process::Command;
+
+use klimat_report::model::{Block, Cell};
+use klimat_store::Db;
+use klimat_tests::{TempDir, fixture, klimat, satisfaction_header};
+
+fn run(args: &[&str]) -> String {
+    let out = klimat(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// The commitment fixture's rows `from..to` as a file of their own, and 12
+/// satisfaction forms.
+fn part(dir: &TempDir, name: &str, from: usize, to: usize) -> (String, String) {
+    let text = std::fs::read_to_string(fixture("commitment-b2.csv")).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.skip(from).take(to - from).collect();
+    let c = dir.join(&format!("{name}-c.csv"));
+    std::fs::write(&c, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+    let mut sat = satisfaction_header();
+    for i in from..to {
+        let answers: Vec<&str> = (0..18).map(|q| ["а", "б", "в"][(i + q) % 3]).collect();
+        sat.push_str(&format!("\n{name}-{i},lt1,,,{}", answers.join(",")));
+    }
+    let sp = dir.join(&format!("{name}-s.csv"));
+    std::fs::write(&sp, sat + "\n").unwrap();
+    (
+        c.to_str().unwrap().to_owned(),
+        sp.to_str().unwrap().to_owned(),
+    )
+}
+
+fn survey(db: &str, name: &str, org: &str, key: &str, files: &(String, String)) -> String {
+    let id = run(&[
+        "--db",
+        db,
+        "survey",
+        "create",
+        "--name",
+        name,
+        "--org",
+        org,
+        "--instruments",
+        "commitment,satisfaction",
+        "--key",
+        key,
+        "--subdivisions",
+        klimat_tests::SUBDIVISIONS,
+        "--date",
+        "2026-11-25",
+    ]);
+    run(&["--db", db, "import", "--survey", &id, &files.0]);
+    run(&["--db", db, "import", "--survey", &id, &files.1]);
+    id
+}
+
+#[test]
+fn pooling_three_surveys_gives_the_figures_of_one_survey_holding_all_their_forms() {
+    let dir = TempDir::new("pool");
+    let db = dir.join("k.db").to_str().unwrap().to_owned();
+    let a = survey(
+        &db,
+        "Диагностика 2026",
+        "Райисполком",
+        "corrected",
+        &part(&dir, "a", 0, 50),
+    );
+    let b = survey(
+        &db,
+        "Диагностика 2026",
+        "Горисполком",
+        "corrected",
+        &part(&dir, "b", 50, 90),
+    );
+    let c = survey(
+        &db,
+        "Диагностика 2026",
+        "Сельсовет",
+        "corrected",
+        &part(&dir, "c", 90, 120),
+    );
+    let all = survey(
+        &db,
+        "Все вместе",
+        "Облисполком",
+        "corrected",
+        &part(&dir, "all", 0, 120),
+    );
+    let opened = Db::open(Path::new(&db)).unwrap();
+    let ids: Vec<i64> = [&a, &b, &c].iter().map(|x| x.parse().unwrap()).collect();
+    let pooled = klimat_app::reports::consolidated_input(&opened, &ids).unwrap();
+    let one = klimat_app::report_input(&opened, all.parse().unwrap(), None).unwrap();
+    let (pc, oc) = (
+        pooled.commitment.as_ref().unwrap(),
+        one.commitment.as_ref().unwrap(),
+    );
+    assert_eq!(pc.analysis.respondents, 120);
+    assert_eq!(
+        pc.analysis.total, oc.analysis.total,
+        "P, OP and the components"
+    );
+    assert_eq!(pc.analysis.levels, oc.analysis.levels);
+    assert_eq!(pc.analysis.blocks, oc.analysis.blocks);
+    assert_eq!(pc.analysis.item_counts, oc.analysis.item_counts);
+    assert_eq!(pc.analysis.by_tenure, oc.analysis.by_tenure);
+    // Table Б.8's P of the worked example, over the pooled forms.
+    assert!((pc.analysis.total.index.p.unwrap() - 45.683_760_683_760_68).abs() < 1e-9);
+    let (ps, os) = (
+        pooled.satisfaction.as_ref().unwrap(),
+        one.satisfaction.as_ref().unwrap(),
+    );
+    assert_eq!(ps.analysis.total, os.analysis.total);
+    assert_eq!(ps.analysis.levels, os.analysis.levels);
+    // The organizations are the groups.
+    let orgs: Vec<Option<String>> = pc.by_subdivision.iter().map(|(g, _)| g.clone()).collect();
+    assert_eq!(
+        orgs,
+        [
+            Some("Горисполком".into()),
+            Some("Райисполком".into()),
+            Some("Сельсовет".into())
+        ]
+    );
+    // The table ranks them by P, the highest first.
+    let model = klimat_report::build(&pooled);
+    let table = model
+        .tables()
+        .find(|t| t.caption.starts_with("Приверженность по организациям"))
+        .expect("the organizations' table");
+    let ps: Vec<f64> = table
+        .rows
+        .iter()
+        .filter_map(|r| match r.last() {
+            Some(Cell::Percent(v, _)) => Some(*v),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ps.len(), 3);
+    assert!(ps.windows(2).all(|w| w[0] >= w[1]), "{ps:?}");
+    assert!(
+        model
+            .title
+            .facts
+            .iter()
+            .any(|f| f.contains("Сводный отчет: анкеты 3"))
+    );
+    drop(opened);
+
+    // The command writes it.
+    let pdf = dir.join("pool.pdf");
+    run(&[
+        "--db",
+        &db,
+        "report",
+        "--surveys",
+        &format!("{a},{b},{c}"),
+        "--pdf",
+        pdf.to_str().unwrap(),
+    ]);
+    let text = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for needed in ["Сводный отчет", "Райисполком", "Горисполком", "Сельсовет"]
+    {
+        assert!(text.contains(needed), "{needed}");
+    }
+    assert!(text.contains("организациям"));
+    // Misuse: one survey, one twice, --surveys with --survey.
+    for args in [
+        vec!["--surveys", "1"],
+        vec!["--surveys", "1,1"],
+        vec!["--surveys", "1,2", "--survey", "1"],
+        vec!["--surveys", "1,x"],
+    ] {
+        let mut full = vec!["--db", db.as_str(), "report"];
+        full.extend(args.iter());
+        full.extend(["--pdf", "/tmp/klimat-pool-never.pdf"]);
+        let out = klimat(&full);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!Path::new("/tmp/klimat-pool-never.pdf").exists());
+    }
+}
+
+#[test]
+fn an_organization_under_k_forms_is_suppressed_with_the_next_smallest_and_keys_must_agree() {
+    let dir = TempDir::new("pool-small");
+    let db = dir.join("k.db").to_str().unwrap().to_owned();
+    let a = survey(
+        &db,
+        "Диагностика",
+        "Большая",
+        "corrected",
+        &part(&dir, "a", 0, 60),
+    );
+    let b = survey(
+        &db,
+        "Диагностика",
+        "Средняя",
+        "corrected",
+        &part(&dir, "b", 60, 100),
+    );
+    let c = survey(
+        &db,
+        "Диагностика",
+        "Маленькая",
+        "corrected",
+        &part(&dir, "c", 100, 102),
+    );
+    let d = survey(
+        &db,
+        "Другая",
+        "Соседняя",
+        "printed",
+        &part(&dir, "d", 0, 10),
+    );
+    let opened = Db::open(Path::new(&db)).unwrap();
+    let ids: Vec<i64> = [&a, &b, &c].iter().map(|x| x.parse().unwrap()).collect();
+    let model =
+        klimat_report::build(&klimat_app::reports::consolidated_input(&opened, &ids).unwrap());
+    let table = model
+        .tables()
+        .find(|t| t.caption.starts_with("Приверженность по организациям"))
+        .unwrap();
+    let row = |name: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r[0] == Cell::Text(name.into()))
+            .unwrap_or_else(|| panic!("{name}"))
+            .clone()
+    };
+    assert_eq!(row("Маленькая")[1], Cell::Suppressed(3), "2 forms < K");
+    assert_eq!(
+        row("Средняя")[1],
+        Cell::Withheld,
+        "the next smallest, hidden with it"
+    );
+    assert_eq!(row("Большая")[1], Cell::Int(60));
+    // The hidden ones come last, so that a place tells nothing.
+    assert_eq!(table.rows[0][0], Cell::Text("Большая".into()));
+    let notes = model
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| matches!(b, Block::Paragraph(p) if p.contains("скрыт")))
+        .count();
+    assert!(notes > 0, "the note on complementary suppression");
+
+    // A survey scored with the printed key cannot be pooled with these.
+    let e = klimat_app::reports::consolidated_input(&opened, &[ids[0], d.parse().unwrap()])
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("разным ключам"), "{e}");
+    assert!(
+        e.contains("«Диагностика» – ") && e.contains("«Другая» – "),
+        "{e}"
+    );
+}
