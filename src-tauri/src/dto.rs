@@ -297,6 +297,8 @@ pub enum BlockDto {
         columns: Vec<String>,
         rows: Vec<Vec<String>>,
         numeric: Vec<Vec<bool>>,
+        /// Heatmap shades, −3…3 (0: none).
+        shades: Vec<Vec<i8>>,
     },
     /// A chart as SVG, drawn from the same model as the PDF.
     Chart { caption: String, svg: String },
@@ -383,6 +385,11 @@ impl From<&ReportModel> for ResultsDto {
                                     .rows
                                     .iter()
                                     .map(|r| r.iter().map(|c| c.is_numeric()).collect())
+                                    .collect(),
+                                shades: t
+                                    .rows
+                                    .iter()
+                                    .map(|r| r.iter().map(|c| c.shade().unwrap_or(0)).collect())
                                     .collect(),
                             },
                             Block::Alert(t) => BlockDto::Alert { text: t.clone() },

@@ -138,6 +138,7 @@ pub fn run() {
             network::save_code_slips,
             reports::results,
             reports::save_report,
+            reports::save_consolidated_report,
             reports::report_settings,
             reports::save_report_settings,
             reports::proposals_draft,

@@ -119,6 +119,25 @@ enum Groups {
     Organizations,
 }
 
+impl Groups {
+    /// The sheet and the caption of a heatmap: the subdivisions' or the
+    /// organizations'.
+    fn heatmap<'a>(self, sheet: &'a str, sub: &'a str, org: &'a str) -> (&'a str, &'a str) {
+        match self {
+            Groups::Subdivisions => (sheet, sub),
+            Groups::Organizations => (sheet, org),
+        }
+    }
+
+    /// The first column's title.
+    fn first_column(self) -> &'static str {
+        match self {
+            Groups::Subdivisions => t::COL_SUBDIVISION,
+            Groups::Organizations => t::COL_ORGANIZATION,
+        }
+    }
+}
+
 /// [`breakdown_rows`] ranked by the number at `key` (of `numbers`), the
 /// highest first. Only the groups shown are ranked; hidden ones follow in
 /// name order, so that a place in the ranking tells nothing of a hidden
@@ -141,6 +160,103 @@ fn ranked_breakdown_rows(
         (None, None) => std::cmp::Ordering::Equal,
     });
     (rows, complement)
+}
+
+/// One scale of a heatmap: its column's title, the difference from the
+/// overall figure one shade stands for, and whether it is a percent.
+struct Scale {
+    title: String,
+    step: f64,
+    percent: bool,
+}
+
+/// A heatmap of units × scales (issue 16): the rows of the units, each
+/// figure shaded by its difference from the overall figure (the first
+/// row), the anonymity threshold and complementary suppression applied to
+/// the units as in every breakdown; in a consolidated report the units are
+/// ranked by the last scale. Nothing with fewer than two units.
+fn heatmap(
+    (sheet, caption): (&str, &str),
+    first: &str,
+    scales: &[Scale],
+    overall: (u64, Vec<Option<f64>>),
+    units: Vec<(String, u64, Vec<Option<f64>>)>,
+    k: u32,
+    g: Groups,
+) -> Vec<Block> {
+    if units.len() < 2 {
+        return Vec::new();
+    }
+    let cell = |v: Option<f64>, scale: &Scale| {
+        if scale.percent {
+            Cell::percent(v, 1)
+        } else {
+            Cell::num(v, 2)
+        }
+    };
+    let groups: Vec<(String, u64, Vec<Cell>)> = units
+        .into_iter()
+        .map(|(label, n, values)| {
+            let cells = values
+                .iter()
+                .zip(scales)
+                .zip(&overall.1)
+                .map(|((v, scale), o)| match (v, o) {
+                    (Some(v), Some(o)) => {
+                        let level = ((v - o) / scale.step).trunc().clamp(-3.0, 3.0) as i8;
+                        Cell::Shaded(Box::new(cell(Some(*v), scale)), level)
+                    }
+                    _ => cell(*v, scale),
+                })
+                .collect();
+            (label, n, cells)
+        })
+        .collect();
+    let (mut rows, complement) = match g {
+        Groups::Subdivisions => breakdown_rows(groups, k),
+        Groups::Organizations => ranked_breakdown_rows(groups, k, scales.len() - 1),
+    };
+    // The ranking reads the figure inside a shaded cell too.
+    if g == Groups::Organizations {
+        let value = |row: &Vec<Cell>| match row.last() {
+            Some(Cell::Shaded(inner, _)) => match inner.as_ref() {
+                Cell::Num(v, _) | Cell::Percent(v, _) => Some(*v),
+                _ => None,
+            },
+            _ => None,
+        };
+        rows.sort_by(|a, b| match (value(a), value(b)) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+    }
+    let mut total = vec![
+        Cell::text(t::HEATMAP_OVERALL),
+        Cell::Int(i64::try_from(overall.0).unwrap_or(i64::MAX)),
+    ];
+    total.extend(overall.1.iter().zip(scales).map(|(v, s)| cell(*v, s)));
+    rows.insert(0, total);
+    let mut columns = cols(&[(first, 2.6), (t::COL_N, 1.1)]);
+    columns.extend(scales.iter().map(|s| Column::new(s.title.clone(), 1.1)));
+    let steps: Vec<String> = scales
+        .iter()
+        .map(|s| {
+            let step = if s.percent {
+                klimat_core::numfmt::percent(s.step, 1).replace("\u{a0}%", "\u{a0}п.\u{a0}п.")
+            } else {
+                klimat_core::numfmt::decimal(s.step, 2)
+            };
+            format!("{} – {step}", s.title)
+        })
+        .collect();
+    let mut out = vec![table(sheet, caption, columns, rows)];
+    out.push(Block::Paragraph(t::heatmap_note(&steps.join("; "))));
+    if complement {
+        out.push(Block::Paragraph(t::COMPLEMENT_NOTE.to_owned()));
+    }
+    out
 }
 
 /// Pushes a breakdown table, and the note on complementary suppression
@@ -718,6 +834,45 @@ fn commitment_blocks(c: &CommitmentData, k: u32, g: Groups) -> Vec<Block> {
                 );
             }
         }
+        let mut scales: Vec<Scale> = Component::ALL
+            .iter()
+            .map(|comp| Scale {
+                title: comp.label().to_owned(),
+                step: 0.25,
+                percent: false,
+            })
+            .collect();
+        scales.push(Scale {
+            title: t::COL_P.to_owned(),
+            step: 2.0,
+            percent: true,
+        });
+        let values = |r: &commitment::GroupRow| {
+            let mut v: Vec<Option<f64>> = Component::ALL
+                .iter()
+                .map(|&comp| r.component_mean(comp))
+                .collect();
+            v.push(r.index.p);
+            v
+        };
+        let units = c
+            .by_subdivision
+            .iter()
+            .map(|(name, r)| (group_label(name), r.n, values(r)))
+            .collect();
+        out.extend(heatmap(
+            g.heatmap(
+                t::SHEET_HEAT_COMMITMENT,
+                t::CAP_HEAT_COMMITMENT,
+                t::CAP_HEAT_COMMITMENT_ORG,
+            ),
+            g.first_column(),
+            &scales,
+            (c.analysis.total.n, values(&c.analysis.total)),
+            units,
+            k,
+            g,
+        ));
     }
     if !c.by_position.is_empty() {
         let mut pos_cols = sub_cols.clone();
@@ -974,6 +1129,42 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32, g: Groups) -> Vec<Block> {
                 );
             }
         }
+        let mut scales: Vec<Scale> = Factor::ALL
+            .iter()
+            .map(|f| Scale {
+                title: f.letter().to_owned(),
+                step: 3.0,
+                percent: true,
+            })
+            .collect();
+        scales.push(Scale {
+            title: t::COL_OVERALL.to_owned(),
+            step: 2.0,
+            percent: true,
+        });
+        let values = |r: &satisfaction::GroupRow| {
+            let mut v: Vec<Option<f64>> = r.factor_percents.to_vec();
+            v.push(r.overall_percent);
+            v
+        };
+        let units = c
+            .by_subdivision
+            .iter()
+            .map(|(name, r)| (group_label(name), r.n, values(r)))
+            .collect();
+        out.extend(heatmap(
+            g.heatmap(
+                t::SHEET_HEAT_SATISFACTION,
+                t::CAP_HEAT_SATISFACTION,
+                t::CAP_HEAT_SATISFACTION_ORG,
+            ),
+            g.first_column(),
+            &scales,
+            (c.analysis.total.n, values(&c.analysis.total)),
+            units,
+            k,
+            g,
+        ));
     }
     if !c.by_position.is_empty() {
         push_breakdown(
@@ -1270,6 +1461,48 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Blo
             level_cols(t::COL_ORGANIZATION),
             ranked_breakdown_rows(groups, k, 0),
         );
+    }
+
+    // The heatmap of the level of culture (Table А.3): each unit's own
+    // column — the subdivision as its staff rate it, or in a consolidated
+    // report the organization as a whole — against the survey's.
+    if (show_sub || g == Groups::Organizations) && !c.by_subdivision.is_empty() {
+        let scales: Vec<Scale> = t::CULTURE_LEVEL_SHORT
+            .iter()
+            .map(|h| Scale {
+                title: (*h).to_owned(),
+                step: 0.1,
+                percent: false,
+            })
+            .collect();
+        let side = |p: &klimat_core::culture::PairStat| match g {
+            Groups::Subdivisions => p.sub.mean(),
+            Groups::Organizations => p.org.mean(),
+        };
+        let units = c
+            .by_subdivision
+            .iter()
+            .map(|(name, s)| {
+                (
+                    group_label(name),
+                    s.respondents,
+                    s.level.iter().map(side).collect(),
+                )
+            })
+            .collect();
+        out.extend(heatmap(
+            g.heatmap(
+                t::SHEET_HEAT_CULTURE,
+                t::CAP_HEAT_CULTURE,
+                t::CAP_HEAT_CULTURE_ORG,
+            ),
+            g.first_column(),
+            &scales,
+            (a.respondents, a.level.iter().map(side).collect()),
+            units,
+            k,
+            g,
+        ));
     }
 
     // Verbatim answers only from at least K forms.

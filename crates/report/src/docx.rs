@@ -159,7 +159,11 @@ fn table(table: &Table, layout: &crate::pdf::Layout) -> DocxTable {
                 .zip(&widths)
                 .map(|(c, w)| {
                     let right = c.is_numeric() || matches!(c, Cell::Suppressed(_) | Cell::Withheld);
-                    cell(&c.display(), false, right, *w, size, i == 0)
+                    let tc = cell(&c.display(), false, right, *w, size, i == 0);
+                    match c.shade().and_then(crate::model::shade_hex) {
+                        Some(hex) => tc.shading(Shading::new().fill(hex)),
+                        None => tc,
+                    }
                 })
                 .collect(),
         );

@@ -23,6 +23,32 @@ pub enum Cell {
     /// A group of K forms or more hidden so that a smaller one cannot be
     /// recovered by subtraction: «скрыто*».
     Withheld,
+    /// A heatmap cell: a figure with the shade of its difference from the
+    /// overall figure, −3 (far below) … 0 (about the same) … 3 (far above).
+    Shaded(Box<Cell>, i8),
+}
+
+/// The colour of a heatmap shade: blues above the overall figure, oranges
+/// below, darker the further; black text stays readable on every one, and
+/// the arrow in the text tells the side in black and white.
+pub fn shade_rgb(level: i8) -> Option<(f32, f32, f32)> {
+    Some(match level {
+        3.. => (0.55, 0.70, 0.88),
+        2 => (0.71, 0.81, 0.93),
+        1 => (0.86, 0.91, 0.97),
+        0 => return None,
+        -1 => (0.99, 0.91, 0.82),
+        -2 => (0.98, 0.80, 0.63),
+        _ => (0.95, 0.67, 0.45),
+    })
+}
+
+/// [`shade_rgb`] as «RRGGBB».
+pub fn shade_hex(level: i8) -> Option<String> {
+    shade_rgb(level).map(|(r, g, b)| {
+        let c = |x: f32| (x * 255.0).round() as u8;
+        format!("{:02X}{:02X}{:02X}", c(r), c(g), c(b))
+    })
 }
 
 impl Cell {
@@ -56,15 +82,31 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Suppressed(k) => crate::text::suppressed(*k),
             Cell::Withheld => crate::text::WITHHELD.to_owned(),
+            Cell::Shaded(inner, level) => match level {
+                1.. => format!("{}\u{a0}↑", inner.display()),
+                ..=-1 => format!("{}\u{a0}↓", inner.display()),
+                0 => inner.display(),
+            },
+        }
+    }
+
+    /// The heatmap shade of the cell, if it has one.
+    pub fn shade(&self) -> Option<i8> {
+        match self {
+            Cell::Shaded(_, level) => Some(*level),
+            _ => None,
         }
     }
 
     /// True for cells aligned right (numbers).
     pub fn is_numeric(&self) -> bool {
-        matches!(
-            self,
-            Cell::Int(_) | Cell::Num(..) | Cell::Percent(..) | Cell::Change(..)
-        )
+        match self {
+            Cell::Shaded(inner, _) => inner.is_numeric(),
+            c => matches!(
+                c,
+                Cell::Int(_) | Cell::Num(..) | Cell::Percent(..) | Cell::Change(..)
+            ),
+        }
     }
 }
 

@@ -809,6 +809,13 @@ impl Layout {
         }
         let mut x = LEFT;
         for (i, (cell_lines, width)) in lines.iter().zip(widths).enumerate() {
+            if let Some(rgb) = cells
+                .and_then(|c| c.get(i))
+                .and_then(Cell::shade)
+                .and_then(crate::model::shade_rgb)
+            {
+                self.rect(x, bottom, *width, h, Some(rgb));
+            }
             let align = match cells.and_then(|c| c.get(i)) {
                 _ if header => Align::Center,
                 Some(c) if c.is_numeric() || matches!(c, Cell::Suppressed(_) | Cell::Withheld) => {

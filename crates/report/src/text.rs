@@ -482,3 +482,26 @@ pub const CAP_SAT_ORG: &str =
 pub const SHEET_CULTURE_ORG: &str = "Культура организации";
 pub const CAP_CULTURE_ORG: &str = "Уровень сформированности корпоративной культуры в организации в целом, по оценкам ее работников (средний балл, таблица А.3; по убыванию уровня)";
 pub const CAP_PARTICIPATION_ORG: &str = "Участие в анкетировании по организациям";
+
+// Heatmaps of units × scales.
+pub const HEATMAP_OVERALL: &str = "В целом";
+pub const SHEET_HEAT_COMMITMENT: &str = "Карта приверженности";
+pub const CAP_HEAT_COMMITMENT: &str = "Тепловая карта: приверженность по структурным подразделениям (составляющие, баллов из 13, и P)";
+pub const CAP_HEAT_COMMITMENT_ORG: &str =
+    "Тепловая карта: приверженность по организациям (составляющие, баллов из 13, и P)";
+pub const SHEET_HEAT_SATISFACTION: &str = "Карта удовлетворенности";
+pub const CAP_HEAT_SATISFACTION: &str =
+    "Тепловая карта: удовлетворенность трудом по структурным подразделениям (факторы и общая, %)";
+pub const CAP_HEAT_SATISFACTION_ORG: &str =
+    "Тепловая карта: удовлетворенность трудом по организациям (факторы и общая, %)";
+pub const SHEET_HEAT_CULTURE: &str = "Карта культуры";
+pub const CAP_HEAT_CULTURE: &str = "Тепловая карта: уровень корпоративной культуры по структурным подразделениям (таблица А.3, средний балл)";
+pub const CAP_HEAT_CULTURE_ORG: &str =
+    "Тепловая карта: уровень корпоративной культуры по организациям (таблица А.3, средний балл)";
+
+/// The note under a heatmap, with the step of one shade per scale.
+pub fn heatmap_note(steps: &str) -> String {
+    format!(
+        "Цвет ячейки¹ – отличие от значения «В целом»: синий – выше, оранжевый – ниже, тем темнее, чем больше отличие (один оттенок на каждый шаг: {steps}); стрелки ↑ и ↓ повторяют это для черно-белой печати. Группы менее порога анонимности не показываются."
+    )
+}

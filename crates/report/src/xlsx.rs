@@ -153,6 +153,31 @@ fn write_cell(
         Cell::Suppressed(_) | Cell::Withheld => {
             sheet.write_string_with_format(row, col, cell.display(), &f.text)?;
         }
+        // A heatmap cell: its number, in its format, on its shade.
+        Cell::Shaded(inner, level) => {
+            let base = match inner.as_ref() {
+                Cell::Num(_, d) => &f.decimals[usize::from(*d).min(6)],
+                Cell::Percent(_, d) => &f.percents[usize::from(*d).min(6)],
+                Cell::Int(_) => &f.int,
+                _ => &f.text,
+            };
+            let format = match crate::model::shade_hex(*level) {
+                Some(hex) => base
+                    .clone()
+                    .set_background_color(rust_xlsxwriter::Color::RGB(
+                        u32::from_str_radix(&hex, 16).unwrap_or(0xFF_FFFF),
+                    )),
+                None => base.clone(),
+            };
+            match inner.as_ref() {
+                Cell::Num(v, _) => sheet.write_number_with_format(row, col, *v, &format)?,
+                Cell::Percent(v, _) => {
+                    sheet.write_number_with_format(row, col, *v / 100.0, &format)?
+                }
+                Cell::Int(i) => sheet.write_number_with_format(row, col, *i as f64, &format)?,
+                other => sheet.write_string_with_format(row, col, other.display(), &format)?,
+            };
+        }
     }
     Ok(())
 }

@@ -94,3 +94,21 @@ pub async fn save_blank_form(
     reports::write_blank_form(&*state.db()?, Some(survey_id), i, &path)?;
     Ok(path.display().to_string())
 }
+
+/// Writes the consolidated report of several surveys in the chosen format;
+/// returns the file written.
+#[tauri::command]
+pub async fn save_consolidated_report(
+    state: State<'_, AppState>,
+    surveys: Vec<i64>,
+    format: String,
+    path: String,
+) -> ApiResult<String> {
+    state.unlocked()?;
+    let path = with_extension(
+        Path::new(&path),
+        ReportFormat::from_id(&format)?.extension(),
+    );
+    reports::write_consolidated_report(&*state.db()?, &surveys, &path)?;
+    Ok(path.display().to_string())
+}

@@ -40,6 +40,27 @@ export async function render(main, ctx) {
     } }, S.instruments[i]))),
     status));
   main.append(await settingsCard(survey, ctx));
+  main.append(consolidatedCard(ctx, saved, status));
+}
+
+// The consolidated report: several surveys (typically one year's, of the
+// organizations merged from their exchange files) pooled in one report,
+// each organization a group.
+function consolidatedCard(ctx, saved, status) {
+  const list = ctx.surveys.filter((s) => !s.archived);
+  const boxes = list.map((s) => h('input', { type: 'checkbox', value: s.id, id: `pool-${s.id}` }));
+  const run = async (format) => {
+    const surveys = boxes.filter((b) => b.checked).map((b) => Number(b.value));
+    const path = await saveDialog(`${S.reports.pooledFile} ${stamp()}.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
+    if (!path) return;
+    status.replaceChildren(h('span', {}, S.reports.making));
+    try { saved(await call('save_consolidated_report', { surveys, format, path })); } catch (e) { status.replaceChildren(); showError(e); }
+  };
+  return h('div', { class: 'card', id: 'consolidated' },
+    h('h3', {}, S.reports.pooled), h('p', { class: 'hint' }, S.reports.pooledHint),
+    h('div', { class: 'pool-list' }, list.map((s, i) => h('label', { for: `pool-${s.id}` }, boxes[i],
+      ` ${s.organization ? `${s.organization}: ` : ''}${s.name} (${s.date_text})`))),
+    h('div', { class: 'row' }, ['pdf', 'xlsx', 'docx'].map((f) => h('button', { id: `pool-${f}`, onclick: () => run(f) }, S.reports[f]))));
 }
 
 // The report settings: staff for the participation rate, who prepared and
