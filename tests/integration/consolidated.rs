@@ -252,6 +252,48 @@ fn an_organization_under_k_forms_is_suppressed_with_the_next_smallest_and_keys_m
     assert_eq!(row("Большая")[1], Cell::Int(60));
     // The hidden ones come last, so that a place tells nothing.
     assert_eq!(table.rows[0][0], Cell::Text("Большая".into()));
+    // The heatmap shows them suppressed too, and shades the one shown by
+    // its difference from the overall row.
+    let heat = model
+        .tables()
+        .find(|t| {
+            t.caption
+                .starts_with("Тепловая карта: приверженность по организациям")
+        })
+        .expect("the heatmap");
+    let hrow = |name: &str| {
+        heat.rows
+            .iter()
+            .find(|r| r[0] == Cell::Text(name.into()))
+            .unwrap_or_else(|| panic!("{name}"))
+            .clone()
+    };
+    assert_eq!(heat.rows[0][0], Cell::Text("В целом".into()));
+    assert_eq!(hrow("Маленькая")[1], Cell::Suppressed(3));
+    assert_eq!(hrow("Средняя")[1], Cell::Withheld);
+    assert!(
+        hrow("Маленькая")[2..].iter().all(|c| *c == Cell::Empty),
+        "no figure"
+    );
+    let steps = [0.25, 0.25, 0.25, 2.0];
+    let value = |c: &Cell| match c {
+        Cell::Num(v, _) | Cell::Percent(v, _) => *v,
+        Cell::Shaded(inner, _) => match inner.as_ref() {
+            Cell::Num(v, _) | Cell::Percent(v, _) => *v,
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    };
+    let big = hrow("Большая");
+    for (i, step) in steps.iter().enumerate() {
+        let (v, o) = (value(&big[2 + i]), value(&heat.rows[0][2 + i]));
+        let level = ((v - o) / step).trunc().clamp(-3.0, 3.0) as i8;
+        assert_eq!(
+            big[2 + i].shade(),
+            Some(level),
+            "column {i}: {v} against {o}"
+        );
+    }
     let notes = model
         .sections
         .iter()

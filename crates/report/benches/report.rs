@@ -1,7 +1,8 @@
 //! The annual report for 10⁴ forms of each instrument (PDF goal ≤ 0.5 s,
 //! XLSX ≤ 1 s), the workbook with a 10⁵-row respondent matrix (≤ 3 s), and
 //! the three files of a 22 000-form survey together (PDF + DOCX + XLSX,
-//! goal < 1 s).
+//! goal < 1 s), and a consolidated report over 50 organizations and 20 000
+//! forms (the three files together, goal ≤ 1 s).
 //!
 //! Run: `cargo bench -p klimat-report --bench report`.
 
@@ -29,11 +30,22 @@ impl Rng {
     }
 }
 
-fn row<A>(i: usize, rng: &mut Rng, answers: A) -> FormRow<A> {
+/// The organizations of the consolidated report.
+const ORGS: u64 = 50;
+
+fn group(rng: &mut Rng, orgs: bool) -> String {
+    if orgs {
+        format!("Организация {:02}", rng.next(ORGS) + 1)
+    } else {
+        format!("Отдел {}", rng.next(12))
+    }
+}
+
+fn row<A>(i: usize, rng: &mut Rng, answers: A, orgs: bool) -> FormRow<A> {
     FormRow {
         code: format!("Анкета {i:06}"),
         tenure: Tenure::fine(FineBand::ALL[rng.next(7) as usize]),
-        subdivision: Some(format!("Отдел {}", rng.next(12))),
+        subdivision: Some(group(rng, orgs)),
         position: Some(
             ["Руководитель", "Специалист", "Другие служащие и рабочие"][rng.next(3) as usize]
                 .to_owned(),
@@ -43,11 +55,17 @@ fn row<A>(i: usize, rng: &mut Rng, answers: A) -> FormRow<A> {
 }
 
 fn input(n_commitment: usize, n_other: usize) -> ReportInput {
+    input_of(n_commitment, n_other, false)
+}
+
+/// The report input; with `orgs` a consolidated one over [`ORGS`]
+/// organizations.
+fn input_of(n_commitment: usize, n_other: usize, orgs: bool) -> ReportInput {
     let mut rng = Rng(2022);
     let commitment: Vec<_> = (0..n_commitment)
         .map(|i| {
             let a = CommitmentAnswers(std::array::from_fn(|_| rng.next(6) as u8));
-            row(i, &mut rng, a)
+            row(i, &mut rng, a, orgs)
         })
         .collect();
     let satisfaction: Vec<_> = (0..n_other)
@@ -55,7 +73,7 @@ fn input(n_commitment: usize, n_other: usize) -> ReportInput {
             let a = SatisfactionAnswers(std::array::from_fn(|_| {
                 [Choice::Blank, Choice::A, Choice::B, Choice::V][rng.next(4) as usize]
             }));
-            row(i, &mut rng, a)
+            row(i, &mut rng, a, orgs)
         })
         .collect();
     let answers = [
@@ -86,7 +104,7 @@ fn input(n_commitment: usize, n_other: usize) -> ReportInput {
             for r in &mut f.negative {
                 *r = 1 + rng.next(5) as u8;
             }
-            row(i, &mut rng, f)
+            row(i, &mut rng, f, orgs)
         })
         .collect();
     ReportInput {
@@ -96,12 +114,22 @@ fn input(n_commitment: usize, n_other: usize) -> ReportInput {
             date: "23.11.2026".into(),
             key: SatisfactionKey::Corrected,
             threshold: 3,
-            subdivisions: Vec::new(),
+            subdivisions: if orgs {
+                (1..=ORGS).map(|o| format!("Организация {o:02}")).collect()
+            } else {
+                Vec::new()
+            },
             staff: Default::default(),
             signatures: Default::default(),
             proposals: String::new(),
             scope: None,
-            pooled: Vec::new(),
+            pooled: if orgs {
+                (1..=ORGS)
+                    .map(|o| format!("Организация {o:02}: «Диагностика 2026» (23.11.2026)"))
+                    .collect()
+            } else {
+                Vec::new()
+            },
         },
         commitment: Some(CommitmentData::from_forms(&commitment)),
         satisfaction: Some(SatisfactionData::from_forms(
@@ -119,6 +147,9 @@ fn bench(c: &mut Criterion) {
     let big = build(&input(100_000, 0));
     // 10 000 commitment, 6 000 satisfaction and 6 000 culture forms.
     let survey_22k = build(&input(10_000, 6_000));
+    // 50 organizations: 10 000 commitment, 5 000 satisfaction and 5 000
+    // culture forms.
+    let consolidated = build(&input_of(10_000, 5_000, true));
     let mut group = c.benchmark_group("report");
     group.sample_size(10);
     group.bench_function("pdf_1e4_forms_each", |b| {
@@ -136,6 +167,16 @@ fn bench(c: &mut Criterion) {
             black_box(docx::render(black_box(&survey_22k)));
             black_box(xlsx::render(black_box(&survey_22k)).unwrap());
         })
+    });
+    group.bench_function("consolidated_50_orgs_2e4_forms_pdf_docx_xlsx", |b| {
+        b.iter(|| {
+            black_box(pdf::render(black_box(&consolidated)));
+            black_box(docx::render(black_box(&consolidated)));
+            black_box(xlsx::render(black_box(&consolidated)).unwrap());
+        })
+    });
+    group.bench_function("consolidated_50_orgs_2e4_forms_model", |b| {
+        b.iter(|| black_box(build(black_box(&input_of(10_000, 5_000, true)))))
     });
     group.bench_function("xlsx_1e5_row_matrix", |b| {
         b.iter(|| black_box(xlsx::render(black_box(&big)).unwrap()))

@@ -239,7 +239,7 @@ fn heatmap(
     total.extend(overall.1.iter().zip(scales).map(|(v, s)| cell(*v, s)));
     rows.insert(0, total);
     let mut columns = cols(&[(first, 2.6), (t::COL_N, 1.1)]);
-    columns.extend(scales.iter().map(|s| Column::new(s.title.clone(), 1.1)));
+    columns.extend(scales.iter().map(|s| Column::new(s.title.clone(), 1.6)));
     let steps: Vec<String> = scales
         .iter()
         .map(|s| {
