@@ -312,3 +312,127 @@ fn an_organization_under_k_forms_is_suppressed_with_the_next_smallest_and_keys_m
         "{e}"
     );
 }
+
+#[test]
+fn a_consolidated_report_compared_with_last_year_flags_each_organization_that_fell() {
+    let dir = TempDir::new("pool-years");
+    let db = dir.join("k.db").to_str().unwrap().to_owned();
+    let now: Vec<String> = [
+        ("Райисполком", 0, 50),
+        ("Горисполком", 50, 90),
+        ("Сельсовет", 90, 120),
+    ]
+    .iter()
+    .map(|(org, a, b)| {
+        survey(
+            &db,
+            "Диагностика 2026",
+            org,
+            "corrected",
+            &part(&dir, org, *a, *b),
+        )
+    })
+    .collect();
+    // Last year: the same two, and a Сельсовет whose staff agreed with
+    // every statement.
+    let mut before: Vec<String> = [("Райисполком", 0, 50), ("Горисполком", 50, 90)]
+        .iter()
+        .map(|(org, a, b)| {
+            survey(
+                &db,
+                "Диагностика 2025",
+                org,
+                "corrected",
+                &part(&dir, &format!("{org}-25"), *a, *b),
+            )
+        })
+        .collect();
+    let high = dir.join("high.csv");
+    let mut text = klimat_tests::commitment_header();
+    // The most committed answers: 5 where a statement counts for, 1 where
+    // it counts against (Table Б.1's signs).
+    let mut best = ["5"; 15];
+    for b in klimat_core::commitment::BLOCKS {
+        if b.sign == klimat_core::commitment::Sign::Minus {
+            for &i in b.items {
+                best[i - 1] = "1";
+            }
+        }
+    }
+    for i in 0..30 {
+        text.push_str(&format!("\nС-{i},lt1,,,{}", best.join(",")));
+    }
+    std::fs::write(&high, text + "\n").unwrap();
+    let id = run(&[
+        "--db",
+        &db,
+        "survey",
+        "create",
+        "--name",
+        "Диагностика 2025",
+        "--org",
+        "Сельсовет",
+        "--instruments",
+        "commitment",
+        "--date",
+        "2025-11-25",
+    ]);
+    run(&[
+        "--db",
+        &db,
+        "import",
+        "--survey",
+        &id,
+        high.to_str().unwrap(),
+    ]);
+    before.push(id);
+    let ids = |v: &[String]| v.iter().map(|x| x.parse().unwrap()).collect::<Vec<i64>>();
+    let opened = Db::open(Path::new(&db)).unwrap();
+    let input =
+        klimat_app::reports::consolidated_input_compared(&opened, &ids(&now), Some(&ids(&before)))
+            .unwrap();
+    let model = klimat_report::build(&input);
+    let table = model
+        .tables()
+        .find(|t| t.caption.ends_with("Изменения по организациям"))
+        .expect("the organizations' changes");
+    let row = |name: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r[0] == Cell::Text(name.into()))
+            .unwrap_or_else(|| panic!("{name}"))
+            .clone()
+    };
+    let sel = row("Сельсовет");
+    assert!(
+        matches!(sel[3], Cell::Change(v, _, true) if v <= -5.0),
+        "{sel:?}"
+    );
+    assert_eq!(sel.last(), Some(&Cell::Text("заметное снижение".into())));
+    let rai = row("Райисполком");
+    assert!(
+        matches!(rai[3], Cell::Change(v, _, true) if v.abs() < 1e-9),
+        "{rai:?}"
+    );
+    assert_eq!(rai.last(), Some(&Cell::Text(String::new())));
+    let text = model
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains("в 1\u{a0}организации: Сельсовет") || text.contains("организации: Сельсовет"),
+        "{text}"
+    );
+    // The same survey in both years is refused.
+    assert!(
+        klimat_app::reports::consolidated_input_compared(&opened, &ids(&now), Some(&ids(&now)))
+            .is_err()
+    );
+}

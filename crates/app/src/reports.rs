@@ -216,6 +216,7 @@ pub fn report_input_for(
                 rescored_from: (phas(Instrument::Satisfaction)
                     && ps.settings.satisfaction_key != key)
                     .then_some(ps.settings.satisfaction_key),
+                groups: Vec::new(),
             })
         }
     };
@@ -346,6 +347,85 @@ fn tagged<A>(mut forms: Vec<FormRow<A>>, label: &str) -> Vec<FormRow<A>> {
 /// surveys whose satisfaction keys differ (each named with its key);
 /// an unknown survey.
 pub fn consolidated_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
+    pooled_input(db, surveys)
+}
+
+/// [`consolidated_input`] compared with a previous consolidated report
+/// (last year's surveys of the same organizations), organization by
+/// organization: organizations are matched by name.
+///
+/// # Errors
+/// As [`consolidated_input`] for either list; the two years scored with
+/// different satisfaction keys; a survey in both lists.
+pub fn consolidated_input_compared(
+    db: &Db,
+    surveys: &[i64],
+    previous: Option<&[i64]>,
+) -> Result<ReportInput> {
+    let mut input = pooled_input(db, surveys)?;
+    let Some(previous) = previous else {
+        return Ok(input);
+    };
+    if previous.iter().any(|p| surveys.contains(p)) {
+        return Err(AppError::Invalid(text::COMPARE_WITH_ITSELF));
+    }
+    let prev = pooled_input(db, previous)?;
+    if prev.satisfaction.is_some()
+        && input.satisfaction.is_some()
+        && prev.survey.key != input.survey.key
+    {
+        return Err(AppError::Refused(format!(
+            "{} {} / {}",
+            text::POOL_YEARS_KEYS_DIFFER,
+            prev.survey.key.label(),
+            input.survey.key.label()
+        )));
+    }
+    let mut groups: Vec<klimat_report::PreviousGroup> = Vec::new();
+    let mut group = |name: &Option<String>| -> usize {
+        let name = name.clone().unwrap_or_default();
+        match groups.iter().position(|g| g.name == name) {
+            Some(i) => i,
+            None => {
+                groups.push(klimat_report::PreviousGroup {
+                    name,
+                    ..Default::default()
+                });
+                groups.len() - 1
+            }
+        }
+    };
+    let mut commitment_rows = Vec::new();
+    if let Some(c) = &prev.commitment {
+        for (name, r) in &c.by_subdivision {
+            commitment_rows.push((group(name), (r.n, r.index.p)));
+        }
+    }
+    let mut satisfaction_rows = Vec::new();
+    if let Some(c) = &prev.satisfaction {
+        for (name, r) in &c.by_subdivision {
+            satisfaction_rows.push((group(name), (r.n, r.overall_percent)));
+        }
+    }
+    for (i, v) in commitment_rows {
+        groups[i].commitment = Some(v);
+    }
+    for (i, v) in satisfaction_rows {
+        groups[i].satisfaction = Some(v);
+    }
+    input.previous = Some(PreviousSurvey {
+        name: prev.survey.name.clone(),
+        date: prev.survey.date.clone(),
+        commitment: prev.commitment.map(|c| c.analysis),
+        satisfaction: prev.satisfaction.map(|c| c.analysis),
+        culture: prev.culture.map(|c| c.analysis),
+        rescored_from: None,
+        groups,
+    });
+    Ok(input)
+}
+
+fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
     if surveys.len() < 2 {
         return Err(AppError::Refused(text::POOL_NEEDS_TWO.into()));
     }
@@ -499,9 +579,14 @@ pub fn consolidated_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
 ///
 /// # Errors
 /// As [`consolidated_input`]; an unknown extension; the file's.
-pub fn write_consolidated_report(db: &Db, surveys: &[i64], path: &Path) -> Result<()> {
+pub fn write_consolidated_report(
+    db: &Db,
+    surveys: &[i64],
+    previous: Option<&[i64]>,
+    path: &Path,
+) -> Result<()> {
     let format = ReportFormat::from_path(path)?;
-    let model = klimat_report::build(&consolidated_input(db, surveys)?);
+    let model = klimat_report::build(&consolidated_input_compared(db, surveys, previous)?);
     write_output(path, &render(&model, format)?)
 }
 

@@ -129,3 +129,4 @@ pub fn pool_title(n: usize) -> String {
         klimat_core::numfmt::plural(n as u64, "организации", "организаций", "организаций")
     )
 }
+pub const POOL_YEARS_KEYS_DIFFER: &str = "Сводные отчеты двух лет оценивают удовлетворенность трудом по разным ключам и не сравниваются:";

@@ -155,6 +155,7 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
             &opts(&[
                 "--survey",
                 "--surveys",
+                "--compare-surveys",
                 "--pdf",
                 "--xlsx",
                 "--docx",

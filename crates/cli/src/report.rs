@@ -24,6 +24,21 @@ pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
                 .collect::<Result<Vec<_>, _>>()
         })
         .transpose()?;
+    let previous_pooled = o
+        .get("--compare-surveys")
+        .map(|list| {
+            list.split(',')
+                .map(|p| {
+                    p.trim()
+                        .parse::<i64>()
+                        .map_err(|_| CliError::Usage(format!("{}: {p}", text::BAD_SURVEY_ID)))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()?;
+    if previous_pooled.is_some() && pooled.is_none() {
+        return Err(CliError::Usage(text::COMPARE_SURVEYS_NEEDS_SURVEYS.into()));
+    }
     if pooled.is_some()
         && ["--survey", "--compare-with", "--subdivision"]
             .iter()
@@ -65,7 +80,11 @@ pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
         }
     }
     let input = match &pooled {
-        Some(ids) => klimat_app::reports::consolidated_input(&data::open(db)?, ids)?,
+        Some(ids) => klimat_app::reports::consolidated_input_compared(
+            &data::open(db)?,
+            ids,
+            previous_pooled.as_deref(),
+        )?,
         None => report_input_for(&data::open(db)?, survey, previous, o.get("--subdivision"))?,
     };
     let model = klimat_report::build(&input);

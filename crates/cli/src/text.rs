@@ -165,7 +165,8 @@ backup записывает согласованную копию всей ба�
 const HELP_REPORT: &str = "\
 klimat report --survey НОМЕР [--pdf ФАЙЛ.pdf] [--xlsx ФАЙЛ.xlsx] [--docx ФАЙЛ.docx]
               [--compare-with НОМЕР] [--subdivision НАЗВАНИЕ]
-klimat report --surveys НОМЕР,НОМЕР,… [--pdf …] [--xlsx …] [--docx …]
+klimat report --surveys НОМЕР,НОМЕР,… [--compare-surveys НОМЕР,НОМЕР,…]
+              [--pdf …] [--xlsx …] [--docx …]
 klimat forms --instrument ИНСТРУМЕНТ --pdf ФАЙЛ.pdf [--survey НОМЕР]
 
 report создает годовой отчет по анкетированию: таблицы методики, диаграммы,
@@ -178,7 +179,8 @@ report создает годовой отчет по анкетированию:
 подведомственных организаций, принятых из файлов обмена): анкеты
 объединяются и рассчитываются вместе, организации — группы с порогом
 анонимности; анкетирования с разными ключами удовлетворенности не
-объединяются.
+объединяются. --compare-surveys сравнивает сводный отчет с прошлогодним
+(тех же организаций, по названиям) по каждой организации.
 forms создает пустой бланк анкеты для печати; с --survey в бланк попадают
 списки подразделений и категорий должностей этого анкетирования.
 ";
@@ -398,3 +400,7 @@ pub const SERVED_FORMS: &str = "Принято анкет:";
 /// `--surveys` with an option of a one-survey report.
 pub const SURVEYS_ALONE: &str =
     "--surveys (сводный отчет) не сочетается с --survey, --compare-with и --subdivision";
+
+/// `--compare-surveys` without `--surveys`.
+pub const COMPARE_SURVEYS_NEEDS_SURVEYS: &str =
+    "--compare-surveys сравнивает сводные отчеты: укажите и --surveys";

@@ -1772,6 +1772,126 @@ fn comparison_columns() -> Vec<Column> {
     ])
 }
 
+/// A consolidated report compared with the previous one, organization by
+/// organization (issue 16): P and overall satisfaction then and now, each
+/// year's groups hidden as in that year's own report (threshold and
+/// complementary suppression), a change only where both years show the
+/// organization, and the threat rule of the whole (a fall of
+/// [`compare::MARKED_DROP_POINTS`] or more) applied to each.
+fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
+    if input.survey.pooled.is_empty() || p.groups.is_empty() {
+        return Vec::new();
+    }
+    let k = input.survey.threshold;
+    // One year's figures per organization, hidden as its report hides them.
+    fn year(
+        items: Vec<(String, u64, Option<f64>)>,
+        k: u32,
+    ) -> Vec<(String, Result<Option<f64>, Cell>)> {
+        let ns: Vec<u64> = items.iter().map(|i| i.1).collect();
+        items
+            .into_iter()
+            .zip(anonymity::hidden(&ns, k))
+            .map(|((name, _, v), h)| {
+                let shown = match h {
+                    Hidden::No => Ok(v),
+                    Hidden::Small => Err(Cell::Suppressed(k)),
+                    Hidden::Complement => Err(Cell::Withheld),
+                };
+                (name, shown)
+            })
+            .collect()
+    }
+    let now_c = input.commitment.as_ref().map(|c| {
+        year(
+            c.by_subdivision
+                .iter()
+                .map(|(n, r)| (group_label(n), r.n, r.index.p))
+                .collect(),
+            k,
+        )
+    });
+    let now_s = input.satisfaction.as_ref().map(|c| {
+        year(
+            c.by_subdivision
+                .iter()
+                .map(|(n, r)| (group_label(n), r.n, r.overall_percent))
+                .collect(),
+            k,
+        )
+    });
+    type Pick = fn(&crate::input::PreviousGroup) -> Option<(u64, Option<f64>)>;
+    let then = |pick: Pick| {
+        year(
+            p.groups
+                .iter()
+                .filter_map(|g| pick(g).map(|(n, v)| (g.name.clone(), n, v)))
+                .collect(),
+            k,
+        )
+    };
+    let then_c = then(|g| g.commitment);
+    let then_s = then(|g| g.satisfaction);
+    let find = |list: &[(String, Result<Option<f64>, Cell>)], name: &str| {
+        list.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    };
+    let mut names: Vec<String> = input.survey.subdivisions.clone();
+    for g in &p.groups {
+        if !names.contains(&g.name) {
+            names.push(g.name.clone());
+        }
+    }
+    let mut threats = Vec::new();
+    let mut rows = Vec::new();
+    for name in &names {
+        let mut row = vec![Cell::text(name.clone())];
+        let mut threat = false;
+        for (now, before) in [(&now_c, &then_c), (&now_s, &then_s)] {
+            let Some(now) = now else { continue };
+            let (b, c) = (find(before, name), find(now, name));
+            let shown = |v: &Option<Result<Option<f64>, Cell>>| match v {
+                None => Cell::Empty,
+                Some(Ok(x)) => Cell::percent(*x, 2),
+                Some(Err(hidden)) => hidden.clone(),
+            };
+            row.push(shown(&b));
+            row.push(shown(&c));
+            match (b, c) {
+                (Some(Ok(Some(b))), Some(Ok(Some(c)))) => {
+                    let change = compare::Change::new(Some(b), Some(c));
+                    threat |= change.fell_by_at_least(compare::MARKED_DROP_POINTS);
+                    row.push(Cell::Change(c - b, 2, true));
+                }
+                _ => row.push(Cell::Empty),
+            }
+        }
+        row.push(Cell::text(if threat { t::THREAT_MARK } else { "" }));
+        if threat {
+            threats.push(name.clone());
+        }
+        rows.push(row);
+    }
+    let mut columns = cols(&[(t::COL_ORGANIZATION, 2.6)]);
+    if now_c.is_some() {
+        columns.extend(cols(&[
+            (t::COL_P_BEFORE, 1.2),
+            (t::COL_P_NOW, 1.2),
+            (t::COL_CHANGE, 1.4),
+        ]));
+    }
+    if now_s.is_some() {
+        columns.extend(cols(&[
+            (t::COL_SAT_BEFORE, 1.2),
+            (t::COL_SAT_NOW, 1.2),
+            (t::COL_CHANGE, 1.4),
+        ]));
+    }
+    columns.extend(cols(&[(t::COL_THREAT, 1.3)]));
+    let mut out = vec![table(t::SHEET_COMPARE_ORGS, t::CAP_CMP_ORGS, columns, rows)];
+    out.push(Block::Paragraph(t::orgs_threats(&threats)));
+    out
+}
+
 fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
     let mut out = vec![Block::Paragraph(format!(
         "{} «{}» ({}).",
@@ -1901,6 +2021,7 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
                 .map(Block::Paragraph),
         );
     }
+    out.extend(organization_changes(input, p));
     out
 }
 

@@ -272,6 +272,23 @@ pub struct PreviousSurvey {
     /// The key its satisfaction forms were stored under, when it differs
     /// from the current survey's (they are rescored with the current one).
     pub rescored_from: Option<SatisfactionKey>,
+    /// A consolidated report's previous one: its organizations' figures,
+    /// compared organization by organization. Empty otherwise.
+    pub groups: Vec<PreviousGroup>,
+}
+
+/// One organization of a previous consolidated report: forms and the key
+/// figure of each questionnaire (all its groups are kept, so that the
+/// threshold and complementary suppression can be applied to that year as
+/// they were in its own report).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PreviousGroup {
+    /// The organization.
+    pub name: String,
+    /// Commitment: forms and P.
+    pub commitment: Option<(u64, Option<f64>)>,
+    /// Satisfaction: forms and overall satisfaction.
+    pub satisfaction: Option<(u64, Option<f64>)>,
 }
 
 /// Everything a report is built from.

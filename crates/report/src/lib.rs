@@ -22,7 +22,7 @@ pub mod xlsx;
 
 pub use build::build;
 pub use input::{
-    CommitmentData, CultureData, FormRow, PreviousSurvey, ReportInput, SatisfactionData, Signatory,
-    Signatures, Staff, SurveyInfo, VerificationRow,
+    CommitmentData, CultureData, FormRow, PreviousGroup, PreviousSurvey, ReportInput,
+    SatisfactionData, Signatory, Signatures, Staff, SurveyInfo, VerificationRow,
 };
 pub use model::ReportModel;

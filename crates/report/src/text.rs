@@ -505,3 +505,31 @@ pub fn heatmap_note(steps: &str) -> String {
         "Цвет ячейки¹ – отличие от значения «В целом»: синий – выше, оранжевый – ниже, тем темнее, чем больше отличие (один оттенок на каждый шаг: {steps}); стрелки ↑ и ↓ повторяют это для черно-белой печати. Группы менее порога анонимности не показываются."
     )
 }
+
+// A consolidated report compared with the previous one.
+pub const SHEET_COMPARE_ORGS: &str = "Сравнение организаций";
+pub const CAP_CMP_ORGS: &str = "Изменения по организациям";
+pub const COL_P_BEFORE: &str = "P, % (прежде)";
+pub const COL_P_NOW: &str = "P, % (сейчас)";
+pub const COL_SAT_BEFORE: &str = "Удовлетворенность, % (прежде)";
+pub const COL_SAT_NOW: &str = "Удовлетворенность, % (сейчас)";
+pub const COL_THREAT: &str = "Угроза";
+pub const THREAT_MARK: &str = "заметное снижение";
+
+/// The line under the organizations' changes: which show a marked fall.
+pub fn orgs_threats(names: &[String]) -> String {
+    if names.is_empty() {
+        "Заметного снижения (на 5\u{a0}п.\u{a0}п. и более) коэффициента приверженности или удовлетворенности трудом¹ ни в одной из показанных организаций нет. Изменение показано только там, где организацию можно показать в обоих годах.".to_owned()
+    } else {
+        format!(
+            "Угроза¹: коэффициент приверженности или удовлетворенность трудом снизились на 5\u{a0}п.\u{a0}п. и более в {}: {}. Изменение показано только там, где организацию можно показать в обоих годах.",
+            plural(
+                names.len() as u64,
+                "организации",
+                "организациях",
+                "организациях"
+            ),
+            names.join(", ")
+        )
+    }
+}

@@ -109,6 +109,6 @@ pub async fn save_consolidated_report(
         Path::new(&path),
         ReportFormat::from_id(&format)?.extension(),
     );
-    reports::write_consolidated_report(&*state.db()?, &surveys, &path)?;
+    reports::write_consolidated_report(&*state.db()?, &surveys, None, &path)?;
     Ok(path.display().to_string())
 }
