@@ -302,6 +302,31 @@ fn an_organization_under_k_forms_is_suppressed_with_the_next_smallest_and_keys_m
         .count();
     assert!(notes > 0, "the note on complementary suppression");
 
+    // The workbook shades the heatmap by conditional formatting on the
+    // numbers only (a hidden organization's blank or text cells never).
+    let xlsx = dir.join("pool.xlsx");
+    klimat_app::reports::write_consolidated_report(&opened, &ids, None, &xlsx).unwrap();
+    let mut book = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut rules = 0;
+    for i in 0..book.len() {
+        let mut f = book.by_index(i).unwrap();
+        if f.name()
+            .unwrap_or_default()
+            .starts_with("xl/worksheets/sheet")
+        {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut f, &mut text).unwrap();
+            rules += text.matches("<cfRule").count();
+            assert_eq!(
+                text.matches("<cfRule").count(),
+                text.matches("AND(ISNUMBER(").count(),
+                "every rule looks at numbers only"
+            );
+        }
+    }
+    // Four columns of commitment and nine of satisfaction, six shades each.
+    assert_eq!(rules, (4 + 9) * 6);
+
     // A survey scored with the printed key cannot be pooled with these.
     let e = klimat_app::reports::consolidated_input(&opened, &[ids[0], d.parse().unwrap()])
         .unwrap_err()

@@ -37,6 +37,7 @@ pub(crate) fn table(
         rows,
         placement: Placement::Both,
         number: 0,
+        heat: Vec::new(),
     })
 }
 
@@ -251,7 +252,20 @@ fn heatmap(
             format!("{} – {step}", s.title)
         })
         .collect();
-    let mut out = vec![table(sheet, caption, columns, rows)];
+    let mut map = table(sheet, caption, columns, rows);
+    if let Block::Table(tb) = &mut map {
+        tb.heat = [None, None]
+            .into_iter()
+            .chain(overall.1.iter().zip(scales).map(|(o, s)| {
+                o.map(|overall| crate::model::HeatColumn {
+                    overall,
+                    step: s.step,
+                    percent: s.percent,
+                })
+            }))
+            .collect();
+    }
+    let mut out = vec![map];
     out.push(Block::Paragraph(t::heatmap_note(&steps.join("; "))));
     if complement {
         out.push(Block::Paragraph(t::COMPLEMENT_NOTE.to_owned()));
@@ -613,6 +627,7 @@ fn verification_blocks(rows: &[crate::input::VerificationRow]) -> Vec<Block> {
             rows: table_rows,
             placement: Placement::WorkbookOnly,
             number: 0,
+            heat: Vec::new(),
         }),
     ]
 }
@@ -954,6 +969,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32, g: Groups) -> Vec<Block> {
         rows,
         placement: Placement::WorkbookOnly,
         number: 0,
+        heat: Vec::new(),
     }));
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
@@ -1204,6 +1220,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32, g: Groups) -> Vec<Block> {
         rows,
         placement: Placement::WorkbookOnly,
         number: 0,
+        heat: Vec::new(),
     }));
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
@@ -1397,6 +1414,7 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Blo
         rows,
         placement: Placement::WorkbookOnly,
         number: 0,
+        heat: Vec::new(),
     }));
 
     // By tenure: Table А.3 in the organization, per tenure group.
@@ -1615,6 +1633,7 @@ fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Bloc
         rows,
         placement: Placement::WorkbookOnly,
         number: 0,
+        heat: Vec::new(),
     }));
     for (question, q) in CULTURE_OPEN_QUESTIONS.iter().enumerate() {
         let question = question + 1;
@@ -1648,6 +1667,7 @@ fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Bloc
             rows,
             placement: Placement::PrintOnly,
             number: 0,
+            heat: Vec::new(),
         }));
     }
     out.push(Block::Paragraph(t::KLIMAT_PROMPTS_NOTE.to_owned()));
@@ -1732,6 +1752,7 @@ fn per_form_culture(c: &CultureData, verbatim: bool, out: &mut Vec<Block>) {
         rows,
         placement: Placement::WorkbookOnly,
         number: 0,
+        heat: Vec::new(),
     }));
 }
 

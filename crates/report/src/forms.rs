@@ -246,6 +246,7 @@ fn grid(sheet: &str, caption: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) 
         rows,
         placement: Placement::Both,
         number: 0,
+        heat: Vec::new(),
     }
 }
 

@@ -156,6 +156,22 @@ pub struct Table {
     pub placement: Placement,
     /// Its number in the printed report («Таблица 3»), 0 for none.
     pub number: u32,
+    /// A heatmap's columns: for each, the overall figure and the step of
+    /// one shade (the workbook's conditional formatting); empty for other
+    /// tables.
+    pub heat: Vec<Option<HeatColumn>>,
+}
+
+/// A heatmap column: its cells are shaded by their difference from
+/// `overall`, one shade per `step`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HeatColumn {
+    /// The overall figure (a percent as 45.68).
+    pub overall: f64,
+    /// The difference one shade stands for.
+    pub step: f64,
+    /// Whether the figures are percents (the workbook stores fractions).
+    pub percent: bool,
 }
 
 impl Table {

@@ -153,31 +153,10 @@ fn write_cell(
         Cell::Suppressed(_) | Cell::Withheld => {
             sheet.write_string_with_format(row, col, cell.display(), &f.text)?;
         }
-        // A heatmap cell: its number, in its format, on its shade.
-        Cell::Shaded(inner, level) => {
-            let base = match inner.as_ref() {
-                Cell::Num(_, d) => &f.decimals[usize::from(*d).min(6)],
-                Cell::Percent(_, d) => &f.percents[usize::from(*d).min(6)],
-                Cell::Int(_) => &f.int,
-                _ => &f.text,
-            };
-            let format = match crate::model::shade_hex(*level) {
-                Some(hex) => base
-                    .clone()
-                    .set_background_color(rust_xlsxwriter::Color::RGB(
-                        u32::from_str_radix(&hex, 16).unwrap_or(0xFF_FFFF),
-                    )),
-                None => base.clone(),
-            };
-            match inner.as_ref() {
-                Cell::Num(v, _) => sheet.write_number_with_format(row, col, *v, &format)?,
-                Cell::Percent(v, _) => {
-                    sheet.write_number_with_format(row, col, *v / 100.0, &format)?
-                }
-                Cell::Int(i) => sheet.write_number_with_format(row, col, *i as f64, &format)?,
-                other => sheet.write_string_with_format(row, col, other.display(), &format)?,
-            };
-        }
+        // A heatmap cell: its number in its format; the sheet's conditional
+        // formatting gives it its shade ([`heat_formats`]), so that an
+        // edited figure is shaded anew.
+        Cell::Shaded(inner, _) => write_cell(sheet, row, col, inner, f)?,
     }
     Ok(())
 }
@@ -287,6 +266,57 @@ fn column_width(col: &crate::model::Column) -> f64 {
     (f64::from(col.weight) * 9.0).clamp(chars.min(14.0), 60.0)
 }
 
+/// A heatmap's shades as conditional formatting: per column, one rule per
+/// shade, on the difference of a number from the overall figure (text and
+/// blank cells, the hidden groups, are never shaded).
+fn heat_formats(sheet: &mut Worksheet, table: &Table, first_row: u32) -> Result<(), XlsxError> {
+    use rust_xlsxwriter::{Color, ConditionalFormatFormula};
+    if table.heat.is_empty() || table.rows.is_empty() {
+        return Ok(());
+    }
+    let last_row = first_row + table.rows.len() as u32 - 1;
+    for (c, heat) in table.heat.iter().enumerate() {
+        let Some(h) = heat else { continue };
+        let scale = if h.percent { 100.0 } else { 1.0 };
+        let (o, step) = (h.overall / scale, h.step / scale);
+        // The column's letter (heatmaps have fewer than 27 columns).
+        let Some(letter) = u8::try_from(c)
+            .ok()
+            .filter(|&c| c < 26)
+            .map(|c| char::from(b'A' + c))
+        else {
+            continue;
+        };
+        let cell = format!("{letter}{}", first_row + 1);
+        for level in [3i8, 2, 1, -1, -2, -3] {
+            let Some(hex) = crate::model::shade_hex(level) else {
+                continue;
+            };
+            let low = o + step * f64::from(level);
+            let rule = match level {
+                3 => format!("=AND(ISNUMBER({cell}),{cell}>={low})"),
+                -3 => format!("=AND(ISNUMBER({cell}),{cell}<={low})"),
+                l if l > 0 => format!(
+                    "=AND(ISNUMBER({cell}),{cell}>={low},{cell}<{})",
+                    o + step * f64::from(level + 1)
+                ),
+                _ => format!(
+                    "=AND(ISNUMBER({cell}),{cell}<={low},{cell}>{})",
+                    o + step * f64::from(level - 1)
+                ),
+            };
+            let fill = Format::new().set_background_color(Color::RGB(
+                u32::from_str_radix(&hex, 16).unwrap_or(0xFF_FFFF),
+            ));
+            let cf = ConditionalFormatFormula::new()
+                .set_rule(rule.as_str())
+                .set_format(fill);
+            sheet.add_conditional_format(first_row, c as u16, last_row, c as u16, &cf)?;
+        }
+    }
+    Ok(())
+}
+
 fn table_sheet(
     table: &Table,
     name: &str,
@@ -331,6 +361,7 @@ fn table_sheet(
             sheet.set_row_height(at, h)?;
         }
     }
+    heat_formats(&mut sheet, table, header_row + 1)?;
     // Wide tables print across the page, and fitted to its width.
     let spread = table.placement == crate::model::Placement::WorkbookOnly && widths.len() > 12;
     page_setup(
