@@ -139,6 +139,7 @@ pub fn run() {
             reports::results,
             reports::save_report,
             reports::save_consolidated_report,
+            reports::consolidated_results,
             reports::report_settings,
             reports::save_report_settings,
             reports::proposals_draft,

@@ -1279,6 +1279,33 @@ fn ten_forms_keyed_twice_two_differences_settled_and_the_report_says_so() {
         text.contains("Проверено повторным вводом 10 анкет (100,0 %); расхождений: 11,1 на 1 000 полей, все устранены по бланкам."),
         "the sentence in the PDF's method section"
     );
+
+    // Issue 16: a second survey, and the consolidated report of both on
+    // the Reports screen.
+    s.click("#nav-surveys").unwrap();
+    s.click("#new-survey").unwrap();
+    s.clear("#f-name").unwrap();
+    s.type_into("#f-name", "Соседи 2026").unwrap();
+    s.type_into("#f-org", "Сельсовет").unwrap();
+    s.click("#f-save").unwrap();
+    wait_for(&s, "Анкетирование сохранено", long);
+    s.click("#nav-reports").unwrap();
+    s.find("#consolidated", long).unwrap();
+    s.click("#pool-1").unwrap();
+    s.click("#pool-2").unwrap();
+    s.click("#pool-show").unwrap();
+    wait_for(&s, "Сводный отчет: анкеты 2", long);
+    wait_for(&s, "Организационная приверженность: учтено 10", long);
+    assert_clean(&s, "the consolidated report on screen");
+    let pooled = dir.join("pooled.pdf");
+    s.execute(
+        "window.__KLIMAT_E2E_SAVE__ = arguments[0];",
+        json!([pooled.to_str().unwrap()]),
+    )
+    .unwrap();
+    s.click("#pool-pdf").unwrap();
+    wait_for(&s, "pooled.pdf", long);
+    assert!(pooled.exists(), "the consolidated PDF is written");
     s.quit();
 }
 

@@ -289,6 +289,19 @@ pub fn results(db: &Db, survey: i64, previous: Option<i64>) -> Result<Results> {
     })
 }
 
+/// The results screen of a consolidated report, compared with a previous
+/// consolidated one if given.
+///
+/// # Errors
+/// As [`consolidated_input_compared`].
+pub fn consolidated_results(db: &Db, surveys: &[i64], previous: Option<&[i64]>) -> Result<Results> {
+    let input = consolidated_input_compared(db, surveys, previous)?;
+    Ok(Results {
+        headline: crate::headline::headline(&input),
+        model: klimat_report::build(&input),
+    })
+}
+
 /// The bytes of a report in `format`.
 ///
 /// # Errors

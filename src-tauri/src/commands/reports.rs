@@ -101,6 +101,7 @@ pub async fn save_blank_form(
 pub async fn save_consolidated_report(
     state: State<'_, AppState>,
     surveys: Vec<i64>,
+    compare: Option<Vec<i64>>,
     format: String,
     path: String,
 ) -> ApiResult<String> {
@@ -109,6 +110,28 @@ pub async fn save_consolidated_report(
         Path::new(&path),
         ReportFormat::from_id(&format)?.extension(),
     );
-    reports::write_consolidated_report(&*state.db()?, &surveys, None, &path)?;
+    reports::write_consolidated_report(
+        &*state.db()?,
+        &surveys,
+        compare.as_deref().filter(|c| !c.is_empty()),
+        &path,
+    )?;
     Ok(path.display().to_string())
+}
+
+/// The consolidated report on screen, compared with a previous one if
+/// given.
+#[tauri::command]
+pub async fn consolidated_results(
+    state: State<'_, AppState>,
+    surveys: Vec<i64>,
+    compare: Option<Vec<i64>>,
+) -> ApiResult<ResultsDto> {
+    state.unlocked()?;
+    let results = reports::consolidated_results(
+        &*state.db()?,
+        &surveys,
+        compare.as_deref().filter(|c| !c.is_empty()),
+    )?;
+    Ok((&results).into())
 }

@@ -5,6 +5,7 @@ import { S } from '../strings.js';
 import { h, select, toast, showError } from '../dom.js';
 import { call, saveDialog, revealInFolder } from '../backend.js';
 import { surveyPicker, needSurvey, stamp } from './common.js';
+import { showResults } from './results.js';
 
 export async function render(main, ctx) {
   if (!needSurvey(main, ctx, S.reports.title)) return;
@@ -48,19 +49,35 @@ export async function render(main, ctx) {
 // each organization a group.
 function consolidatedCard(ctx, saved, status) {
   const list = ctx.surveys.filter((s) => !s.archived);
+  const label = (s) => ` ${s.organization ? `${s.organization}: ` : ''}${s.name} (${s.date_text})`;
   const boxes = list.map((s) => h('input', { type: 'checkbox', value: s.id, id: `pool-${s.id}` }));
+  const before = list.map((s) => h('input', { type: 'checkbox', value: s.id, id: `pool-before-${s.id}` }));
+  const picked = (set) => set.filter((b) => b.checked).map((b) => Number(b.value));
+  const view = h('div', { id: 'pool-view' });
   const run = async (format) => {
-    const surveys = boxes.filter((b) => b.checked).map((b) => Number(b.value));
+    const surveys = picked(boxes);
+    const compare = picked(before);
     const path = await saveDialog(`${S.reports.pooledFile} ${stamp()}.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
     if (!path) return;
     status.replaceChildren(h('span', {}, S.reports.making));
-    try { saved(await call('save_consolidated_report', { surveys, format, path })); } catch (e) { status.replaceChildren(); showError(e); }
+    try { saved(await call('save_consolidated_report', { surveys, compare, format, path })); } catch (e) { status.replaceChildren(); showError(e); }
+  };
+  const show = async () => {
+    view.replaceChildren(h('p', { class: 'muted' }, S.common.loading));
+    try {
+      const r = await call('consolidated_results', { surveys: picked(boxes), compare: picked(before) });
+      view.replaceChildren();
+      showResults(view, r);
+    } catch (e) { view.replaceChildren(); showError(e); }
   };
   return h('div', { class: 'card', id: 'consolidated' },
     h('h3', {}, S.reports.pooled), h('p', { class: 'hint' }, S.reports.pooledHint),
-    h('div', { class: 'pool-list' }, list.map((s, i) => h('label', { for: `pool-${s.id}` }, boxes[i],
-      ` ${s.organization ? `${s.organization}: ` : ''}${s.name} (${s.date_text})`))),
-    h('div', { class: 'row' }, ['pdf', 'xlsx', 'docx'].map((f) => h('button', { id: `pool-${f}`, onclick: () => run(f) }, S.reports[f]))));
+    h('div', { class: 'pool-list' }, list.map((s, i) => h('label', { for: `pool-${s.id}` }, boxes[i], label(s)))),
+    h('details', {}, h('summary', {}, S.reports.pooledBefore),
+      h('div', { class: 'pool-list' }, list.map((s, i) => h('label', { for: `pool-before-${s.id}` }, before[i], label(s))))),
+    h('div', { class: 'row' }, h('button', { id: 'pool-show', onclick: show }, S.reports.pooledShow),
+      ['pdf', 'xlsx', 'docx'].map((f) => h('button', { id: `pool-${f}`, onclick: () => run(f) }, S.reports[f]))),
+    view);
 }
 
 // The report settings: staff for the participation rate, who prepared and

@@ -27,6 +27,12 @@ export async function render(main, ctx) {
     c.level ? h('div', { class: 'level' }, `${S.results.level}: ${c.level}`) : null,
     h('div', { class: 'muted' }, `${S.results.forms}: ${c.forms}`),
     c.change ? h('div', { class: 'change' }, `${S.results.change} ${c.change}`) : null))));
+  showResults(main, r);
+}
+
+/** The facts and the sections of a results model (also the consolidated
+ *  report's, on the Reports screen). */
+export function showResults(main, r) {
   main.append(h('div', { class: 'card', id: 'facts' }, r.facts.map((f) => h('div', {}, f))));
   for (const section of r.sections) {
     const box = h('section', {}, h('h2', {}, section.title));
