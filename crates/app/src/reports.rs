@@ -360,7 +360,7 @@ fn tagged<A>(mut forms: Vec<FormRow<A>>, label: &str) -> Vec<FormRow<A>> {
 /// surveys whose satisfaction keys differ (each named with its key);
 /// an unknown survey.
 pub fn consolidated_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
-    pooled_input(db, surveys)
+    consolidated_input_compared(db, surveys, None)
 }
 
 /// [`consolidated_input`] compared with a previous consolidated report

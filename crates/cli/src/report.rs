@@ -10,32 +10,21 @@ use crate::{CliError, data, text};
 
 /// `klimat report --survey ID [--pdf FILE] [--xlsx FILE] [--docx FILE]
 /// [--compare-with ID] [--subdivision NAME]`.
+/// «1,2,3» as survey ids.
+fn survey_ids(list: &str) -> Result<Vec<i64>, CliError> {
+    list.split(',')
+        .map(|p| {
+            p.trim()
+                .parse::<i64>()
+                .map_err(|_| CliError::Usage(format!("{}: {p}", text::BAD_SURVEY_ID)))
+        })
+        .collect()
+}
+
 pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     o.no_positional()?;
-    let pooled = o
-        .get("--surveys")
-        .map(|list| {
-            list.split(',')
-                .map(|p| {
-                    p.trim()
-                        .parse::<i64>()
-                        .map_err(|_| CliError::Usage(format!("{}: {p}", text::BAD_SURVEY_ID)))
-                })
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .transpose()?;
-    let previous_pooled = o
-        .get("--compare-surveys")
-        .map(|list| {
-            list.split(',')
-                .map(|p| {
-                    p.trim()
-                        .parse::<i64>()
-                        .map_err(|_| CliError::Usage(format!("{}: {p}", text::BAD_SURVEY_ID)))
-                })
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .transpose()?;
+    let pooled = o.get("--surveys").map(survey_ids).transpose()?;
+    let previous_pooled = o.get("--compare-surveys").map(survey_ids).transpose()?;
     if previous_pooled.is_some() && pooled.is_none() {
         return Err(CliError::Usage(text::COMPARE_SURVEYS_NEEDS_SURVEYS.into()));
     }

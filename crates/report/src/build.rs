@@ -150,9 +150,18 @@ fn ranked_breakdown_rows(
 ) -> (Vec<Vec<Cell>>, bool) {
     let (mut rows, complement) = breakdown_rows(groups, k);
     // In a row: label, n, numbers…
-    let value = |row: &Vec<Cell>| match row.get(2 + key) {
-        Some(Cell::Num(v, _) | Cell::Percent(v, _)) if matches!(row[1], Cell::Int(_)) => Some(*v),
-        _ => None,
+    // A hidden row has no number; a heatmap's figure sits in its shade.
+    let value = |row: &Vec<Cell>| {
+        let cell = match row.get(2 + key) {
+            Some(Cell::Shaded(inner, _)) => Some(inner.as_ref()),
+            other => other,
+        };
+        match cell {
+            Some(Cell::Num(v, _) | Cell::Percent(v, _)) if matches!(row[1], Cell::Int(_)) => {
+                Some(*v)
+            }
+            _ => None,
+        }
     };
     rows.sort_by(|a, b| match (value(a), value(b)) {
         (Some(x), Some(y)) => y.total_cmp(&x),
@@ -217,22 +226,6 @@ fn heatmap(
         Groups::Subdivisions => breakdown_rows(groups, k),
         Groups::Organizations => ranked_breakdown_rows(groups, k, scales.len() - 1),
     };
-    // The ranking reads the figure inside a shaded cell too.
-    if g == Groups::Organizations {
-        let value = |row: &Vec<Cell>| match row.last() {
-            Some(Cell::Shaded(inner, _)) => match inner.as_ref() {
-                Cell::Num(v, _) | Cell::Percent(v, _) => Some(*v),
-                _ => None,
-            },
-            _ => None,
-        };
-        rows.sort_by(|a, b| match (value(a), value(b)) {
-            (Some(x), Some(y)) => y.total_cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
-    }
     let mut total = vec![
         Cell::text(t::HEATMAP_OVERALL),
         Cell::Int(i64::try_from(overall.0).unwrap_or(i64::MAX)),

@@ -515,23 +515,35 @@ fn instrument_of(view: &SurveyView, id: &str) -> Option<Instrument> {
     Instrument::from_id(id).filter(|i| view.instruments.contains(i))
 }
 
+/// A request about one questionnaire (`/form`, `/submit`): its fields, the
+/// survey as it is now, the code as printed and the questionnaire, or the
+/// response that refuses it.
+async fn questionnaire_request(
+    s: &Arc<Shared>,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(Vec<(String, String)>, SurveyView, String, Instrument), Box<Response>> {
+    let pairs = fields(headers, body).await?;
+    let view = s.view().await;
+    let code = klimat_store::codes::printed_code(field(&pairs, "access_code"));
+    let Some(instrument) = instrument_of(&view, field(&pairs, "instrument")) else {
+        return Err(Box::new(html(
+            StatusCode::BAD_REQUEST,
+            pages::message_page(Some(&view), text::NO_INSTRUMENT),
+        )));
+    };
+    Ok((pairs, view, code, instrument))
+}
+
 async fn form_page(
     State(s): State<Arc<Shared>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let pairs = match fields(&headers, body).await {
-        Ok(p) => p,
+    let (_, view, code, instrument) = match questionnaire_request(&s, &headers, body).await {
+        Ok(r) => r,
         Err(r) => return *r,
-    };
-    let view = s.view().await;
-    let code = klimat_store::codes::printed_code(field(&pairs, "access_code"));
-    let Some(instrument) = instrument_of(&view, field(&pairs, "instrument")) else {
-        return html(
-            StatusCode::BAD_REQUEST,
-            pages::message_page(Some(&view), text::NO_INSTRUMENT),
-        );
     };
     match admit(&s, &view, peer.ip(), &code).await {
         Ok(open) if open.contains(&instrument) => html(
@@ -597,19 +609,10 @@ fn template_problems(
     e: &klimat_core::template::TemplateError,
 ) -> Vec<String> {
     use klimat_core::template::TemplateError;
-    let columns = klimat_store::export::columns(instrument);
-    let labels = klimat_core::template::column_labels(instrument);
     match e {
-        TemplateError::Cells { cells, .. } => cells
-            .iter()
-            .map(|c| {
-                let label = columns
-                    .iter()
-                    .position(|x| *x == c.column)
-                    .map_or(c.column.as_str(), |i| labels[i].as_str());
-                format!("{label}: «{}» — {}", c.value, c.expected)
-            })
-            .collect(),
+        TemplateError::Cells { cells, .. } => {
+            klimat_store::import::labelled_cell_errors(instrument, cells)
+        }
         TemplateError::NoForms => vec![text::EMPTY_FORM.to_owned()],
         other => vec![other.to_string()],
     }
@@ -621,17 +624,9 @@ async fn submit(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let pairs = match fields(&headers, body).await {
-        Ok(p) => p,
+    let (pairs, view, code, instrument) = match questionnaire_request(&s, &headers, body).await {
+        Ok(r) => r,
         Err(r) => return *r,
-    };
-    let view = s.view().await;
-    let code = klimat_store::codes::printed_code(field(&pairs, "access_code"));
-    let Some(instrument) = instrument_of(&view, field(&pairs, "instrument")) else {
-        return html(
-            StatusCode::BAD_REQUEST,
-            pages::message_page(Some(&view), text::NO_INSTRUMENT),
-        );
     };
     let again = |values: &Values, problems: &[String]| {
         html(

@@ -151,25 +151,12 @@ impl Db {
     pub fn code_state(&self, survey_id: i64, code: &str) -> Result<CodeState> {
         let survey = self.survey(survey_id)?;
         let h = hash(&survey.uuid, code);
-        let known: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT survey_id FROM access_codes WHERE hash = ?1",
-                [&h],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if known != Some(survey_id) {
+        if !self.code_of(survey_id, &h)? {
             return Ok(CodeState::Unknown);
         }
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT instrument FROM spent_codes WHERE hash = ?1")?;
-        let spent = stmt
-            .query_map([&h], |r| r.get::<_, String>(0))?
-            .filter_map(|r| r.ok().and_then(|id| Instrument::from_id(&id)))
-            .collect();
-        Ok(CodeState::Valid { spent })
+        Ok(CodeState::Valid {
+            spent: self.spent_on(&h)?,
+        })
     }
 
     /// The codes of a survey: (made, spent on at least one questionnaire).
@@ -229,15 +216,7 @@ impl Db {
         data: &FormData,
     ) -> Result<Vec<Instrument>> {
         let instrument = data.answers.instrument();
-        let known: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT survey_id FROM access_codes WHERE hash = ?1",
-                [h],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if known != Some(survey_id) {
+        if !self.code_of(survey_id, h)? {
             return Err(StoreError::CodeRefused(CODE_UNKNOWN));
         }
         let mut form = data.clone();
@@ -277,6 +256,24 @@ impl Db {
             "created",
             &now,
         )?;
+        self.spent_on(h)
+    }
+
+    /// Whether a code (by its hash) is one of the survey's.
+    fn code_of(&self, survey_id: i64, h: &str) -> Result<bool> {
+        let known: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT survey_id FROM access_codes WHERE hash = ?1",
+                [h],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(known == Some(survey_id))
+    }
+
+    /// The questionnaires a code (by its hash) has been spent on.
+    fn spent_on(&self, h: &str) -> Result<Vec<Instrument>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT instrument FROM spent_codes WHERE hash = ?1")?;

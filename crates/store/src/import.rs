@@ -145,6 +145,27 @@ pub fn form_from_cells(
     }
 }
 
+/// The bad cells of a refused form, each named by its column's label as a
+/// person reads it («Утверждение 2: «9» — ожидается …»): for a form
+/// checked field by field (a settled verification, the network form).
+pub fn labelled_cell_errors(
+    instrument: Instrument,
+    cells: &[klimat_core::template::CellError],
+) -> Vec<String> {
+    let columns = crate::export::columns(instrument);
+    let labels = klimat_core::template::column_labels(instrument);
+    cells
+        .iter()
+        .map(|c| {
+            let label = columns
+                .iter()
+                .position(|x| *x == c.column)
+                .map_or(c.column.as_str(), |i| labels[i].as_str());
+            format!("{label}: «{}» — {}", c.value, c.expected)
+        })
+        .collect()
+}
+
 fn forms<A>(data: Dataset<A>, wrap: impl Fn(A) -> Answers) -> (Vec<FormData>, Vec<u64>) {
     let name = |names: &[String], i: Option<u32>| i.map(|i| names[i as usize].clone());
     let rows = data.forms.iter().map(|f| f.row).collect();

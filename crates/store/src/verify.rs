@@ -125,23 +125,6 @@ impl VerificationStats {
     pub fn forms_per_hour(&self) -> Option<f64> {
         (self.seconds > 0.0).then(|| self.timed as f64 * 3600.0 / self.seconds)
     }
-
-    /// The sum of several questionnaires' statistics.
-    pub fn total(all: &[VerificationStats]) -> VerificationStats {
-        let mut t = VerificationStats::default();
-        for s in all {
-            t.forms += s.forms;
-            t.verified += s.verified;
-            t.fields += s.fields;
-            t.differences += s.differences;
-            t.unsettled += s.unsettled;
-            t.keystrokes += s.keystrokes;
-            t.seconds += s.seconds;
-            t.timed += s.timed;
-            t.planned += s.planned;
-        }
-        t
-    }
 }
 
 /// How the second keying went, as the window measured it.
@@ -310,7 +293,6 @@ impl Db {
         }
         let instrument = stored.data.answers.instrument();
         let columns = export::columns(instrument);
-        let labels = klimat_core::template::column_labels(instrument);
         let mut cells = export::cells(&stored.data);
         for (column, value) in values {
             let i = columns
@@ -322,23 +304,11 @@ impl Db {
                 })?;
             cells[i].clone_from(value);
         }
-        let data = crate::import::form_from_cells(instrument, &cells).map_err(|e| {
-            use klimat_core::template::TemplateError;
-            match e {
-                TemplateError::Cells { cells: bad, .. } => StoreError::Invalid(
-                    bad.iter()
-                        .map(|c| {
-                            let label = columns
-                                .iter()
-                                .position(|x| *x == c.column)
-                                .map_or(c.column.as_str(), |i| labels[i].as_str());
-                            format!("{label}: «{}» — {}", c.value, c.expected)
-                        })
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ),
-                other => StoreError::Template(other),
-            }
+        let data = crate::import::form_from_cells(instrument, &cells).map_err(|e| match e {
+            klimat_core::template::TemplateError::Cells { cells: bad, .. } => StoreError::Invalid(
+                crate::import::labelled_cell_errors(instrument, &bad).join("\n"),
+            ),
+            other => StoreError::Template(other),
         })?;
         let uuid_owned = uuid.to_owned();
         let mark = move |tx: &rusqlite::Transaction<'_>| {
