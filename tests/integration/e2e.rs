@@ -1297,6 +1297,19 @@ fn ten_forms_keyed_twice_two_differences_settled_and_the_report_says_so() {
     wait_for(&s, "Сводный отчет: анкеты 2", long);
     wait_for(&s, "Организационная приверженность: учтено 10", long);
     assert_clean(&s, "the consolidated report on screen");
+    if let Some(out) = screenshots_dir() {
+        s.execute(
+            "document.getElementById('toast').replaceChildren(); document.getElementById('pool-view').scrollIntoView();",
+            json!([]),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        std::fs::write(
+            out.join("reports-consolidated.png"),
+            s.screenshot().unwrap(),
+        )
+        .unwrap();
+    }
     let pooled = dir.join("pooled.pdf");
     s.execute(
         "window.__KLIMAT_E2E_SAVE__ = arguments[0];",
