@@ -200,6 +200,157 @@ fn change_log_records_create_edit_delete_and_is_append_only() {
     );
 }
 
+/// Since schema version 7 a new form's log entry does not copy the form:
+/// the form itself, then the next entry's old content, give it back.
+#[test]
+fn a_new_forms_log_entry_gives_back_its_content_without_holding_a_copy() {
+    let dir = TempDir::new("lean-log");
+    let path = dir.join("k.db");
+    let mut db = Db::open(&path).unwrap();
+    let id = survey(&db);
+    let forms = sample("commitment.csv");
+    db.add_forms(id, &forms, Entry::Import, &mut |_, _| {})
+        .unwrap();
+    let stored = db.forms(id, Instrument::Commitment).unwrap();
+    assert_eq!(stored.len(), forms.len());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let (entries, copies): (i64, i64) = conn
+            .query_row(
+                "SELECT count(*), count(new_content) FROM form_log WHERE action = 'created'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(entries, forms.len() as i64, "one entry per form");
+        assert_eq!(copies, 0, "no entry holds a copy of its form");
+    }
+    // Unchanged: the created entry's content is the stored form.
+    let first = &stored[0];
+    let original = klimat_store::content_json(&first.data);
+    let log = db.form_log(&first.uuid).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].action, "created");
+    assert_eq!(log[0].old_content, None);
+    assert_eq!(log[0].new_content.as_deref(), Some(original.as_str()));
+    // Edited twice, then deleted: every entry keeps what it had.
+    let mut edited = first.data.clone();
+    edited.code = "Правка 1".into();
+    db.update_form(&first.uuid, &edited).unwrap();
+    let once = klimat_store::content_json(&edited);
+    edited.code = "Правка 2".into();
+    db.update_form(&first.uuid, &edited).unwrap();
+    let twice = klimat_store::content_json(&edited);
+    db.delete_form(&first.uuid).unwrap();
+    let log = db.form_log(&first.uuid).unwrap();
+    let versions: Vec<(&str, Option<&str>, Option<&str>)> = log
+        .iter()
+        .map(|e| {
+            (
+                e.action.as_str(),
+                e.old_content.as_deref(),
+                e.new_content.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            ("created", None, Some(original.as_str())),
+            ("edited", Some(original.as_str()), Some(once.as_str())),
+            ("edited", Some(once.as_str()), Some(twice.as_str())),
+            ("deleted", Some(twice.as_str()), None),
+        ]
+    );
+    // A form merged in from an exchange file is logged the same way.
+    let exchange = db.exchange_export(id).unwrap();
+    let mut other = Db::open(&dir.join("other.db")).unwrap();
+    other.merge(&exchange).unwrap();
+    let second = &stored[1];
+    let log = other.form_log(&second.uuid).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].action, "merged");
+    assert_eq!(
+        log[0].new_content.as_deref(),
+        Some(klimat_store::content_json(&second.data).as_str())
+    );
+}
+
+/// A version-6 file's log entries held the content they created; the
+/// migration to version 7 keeps them as they are, and the log reads the
+/// same before and after.
+#[test]
+fn migration_to_version_7_keeps_the_log_written_before() {
+    let dir = TempDir::new("migrate-7");
+    let path = dir.join("old.db");
+    let uuid = "00000000-0000-4000-8000-000000000001";
+    let content = r#"{"answers":[1,2,3,4,5,0,1,2,3,4,5,0,1,2,3],"code":"Ст-1","instrument":"commitment","position":null,"subdivision":null,"tenure":"1-3"}"#;
+    let before = {
+        let db = Db::open_to(&path, 6).unwrap();
+        let id = survey(&db);
+        drop(db);
+        // What Klimat 6 wrote: the content copied into the created entry.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute(
+            "INSERT INTO forms (uuid, survey_id, instrument, code, tenure, answers, entry,
+                created_at, updated_at)
+             VALUES (?1, ?2, 'commitment', 'Ст-1', '1-3', '[1,2,3,4,5,0,1,2,3,4,5,0,1,2,3]',
+                'operator', '2026-01-10', '2026-01-10')",
+            rusqlite::params![uuid, id],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO form_log (form_uuid, survey_id, action, old_content, new_content, at)
+             VALUES (?1, ?2, 'created', NULL, ?3, '2026-01-10')",
+            rusqlite::params![uuid, id, content],
+        )
+        .unwrap();
+        drop(conn);
+        Db::open_to(&path, 6).unwrap().form_log(uuid).unwrap()
+    };
+    assert_eq!(before[0].new_content.as_deref(), Some(content));
+    let mut db = Db::open(&path).unwrap();
+    assert_eq!(db.schema_version().unwrap(), 7);
+    assert_eq!(db.form_log(uuid).unwrap(), before);
+    let stored = db.form(uuid).unwrap();
+    assert_eq!(klimat_store::content_json(&stored.data), content);
+    let mut edited = stored.data.clone();
+    edited.code = "Ст-2".into();
+    db.update_form(uuid, &edited).unwrap();
+    let log = db.form_log(uuid).unwrap();
+    assert_eq!(log[0], before[0]);
+    assert_eq!(log[1].old_content.as_deref(), Some(content));
+}
+
+/// The constraints of version 7 (chains of `=`, not `IN` lists) refuse
+/// what the old ones refused.
+#[test]
+fn the_forms_and_the_log_refuse_an_unknown_questionnaire_entry_or_action() {
+    let dir = TempDir::new("checks");
+    let path = dir.join("k.db");
+    let id = survey(&Db::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let form = |instrument: &str, entry: &str| {
+        conn.execute(
+            "INSERT INTO forms (uuid, survey_id, instrument, code, answers, entry, created_at,
+                updated_at) VALUES (?1, ?2, ?3, '', '[]', ?4, '2026-12-07', '2026-12-07')",
+            rusqlite::params![format!("{instrument}-{entry}"), id, instrument, entry],
+        )
+    };
+    assert!(form("commitment", "import").is_ok());
+    assert!(form("culture", "network").is_ok());
+    assert!(form("Commitment", "import").is_err(), "questionnaire");
+    assert!(form("satisfaction", "mail").is_err(), "entry");
+    let log = |action: &str| {
+        conn.execute(
+            "INSERT INTO form_log (form_uuid, survey_id, action, at) VALUES ('u', ?1, ?2, '2026-12-07')",
+            rusqlite::params![id, action],
+        )
+    };
+    assert!(log("verified").is_ok());
+    assert!(log("created ").is_err(), "action");
+}
+
 #[test]
 fn merging_the_same_file_twice_changes_nothing() {
     let dir = TempDir::new("merge");

@@ -37,6 +37,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_network",
         include_str!("../migrations/0006_network.sql"),
     ),
+    (
+        "0007_lean_forms",
+        include_str!("../migrations/0007_lean_forms.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -287,6 +291,10 @@ impl Db {
             if tables > 0 {
                 return Err(StoreError::NotKlimatDatabase);
             }
+            // A new file gets 16 KB pages instead of SQLite's 4 KB: a large
+            // import fills fewer, fuller b-tree pages (about an eighth
+            // faster at 10⁵ forms); a file made before keeps its pages.
+            self.conn.pragma_update(None, "page_size", 16_384)?;
         }
         // Only a file known to be Klimat's is switched to WAL: the switch
         // rewrites the file's header, and a foreign or newer file must be

@@ -283,7 +283,7 @@ impl Db {
                             f.data.tenure.storage_id(),
                             f.data.subdivision,
                             f.data.position,
-                            crate::answers::answers_to_json(&f.data.answers).to_string(),
+                            crate::answers::answers_text(&f.data.answers),
                             f.updated_at,
                         ],
                     )?;

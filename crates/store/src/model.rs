@@ -161,12 +161,13 @@ pub struct StoredForm {
 /// One entry of a form's change log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogEntry {
-    /// `created`, `edited`, `deleted` or `merged`.
+    /// `created`, `edited`, `deleted`, `merged` or `verified`.
     pub action: String,
     /// Canonical JSON of the content before, if any.
     pub old_content: Option<String>,
-    /// Canonical JSON of the content after, if any.
+    /// Canonical JSON of the content after, if any (given back by
+    /// [`crate::Db::form_log`] also where the entry does not store it).
     pub new_content: Option<String>,
-    /// RFC 3339 UTC.
+    /// The day, `YYYY-MM-DD` (no finer time is kept).
     pub at: String,
 }
