@@ -131,6 +131,38 @@ fn a_bad_row_in_ten_thousand_imports_nothing_and_is_named() {
     assert_eq!(db.form_count().unwrap(), 10_000);
 }
 
+/// An import saves its forms 64 to a statement and logs them in one: a
+/// count that is no multiple of 64 keeps every form, in the file's order,
+/// each with one log entry, and progress is told every thousand.
+#[test]
+fn a_batch_keeps_every_form_in_order_with_its_log_entry_and_tells_progress() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = survey(&db);
+    // Forms saved before the batch are not logged again.
+    db.add_form(id, &sample("commitment.csv")[0], Entry::Operator)
+        .unwrap();
+    let file = read_template(commitment_csv(2_001, None).as_bytes(), None).unwrap();
+    let mut told = Vec::new();
+    db.import(id, &file, &mut |done, total| told.push((done, total)))
+        .unwrap();
+    assert_eq!(told, [(1000, 2001), (2000, 2001), (2001, 2001)]);
+    let stored = db.forms(id, Instrument::Commitment).unwrap();
+    assert_eq!(stored.len(), 2_002);
+    for (form, data) in stored[1..].iter().zip(&file.forms) {
+        assert_eq!(&form.data, data, "the file's order and content");
+        assert_eq!(form.entry, Entry::Import);
+        let log = db.form_log(&form.uuid).unwrap();
+        assert_eq!(log.len(), 1, "one entry for {}", data.code);
+        assert_eq!(log[0].action, "created");
+        assert_eq!(
+            log[0].new_content.as_deref(),
+            Some(klimat_store::content_json(data).as_str())
+        );
+    }
+    let log = db.form_log(&stored[0].uuid).unwrap();
+    assert_eq!(log.len(), 1, "the form keyed before has its one entry");
+}
+
 #[test]
 fn forms_of_an_instrument_the_survey_lacks_are_refused_whole() {
     let mut db = Db::open_in_memory().unwrap();
