@@ -53,9 +53,11 @@ pub struct MergeConflict {
     pub code: String,
 }
 
-fn history_of(db: &Db, uuid: &str) -> Result<Vec<String>> {
+/// The fingerprints of every version of a form whose current content is
+/// `current` (`None`: not stored here).
+fn history_of(db: &Db, uuid: &str, current: Option<&str>) -> Result<Vec<String>> {
     let mut out = Vec::new();
-    for e in db.form_log(uuid)? {
+    for e in db.form_log_with(uuid, &|| Ok(current.map(str::to_owned)))? {
         for c in [e.old_content, e.new_content].into_iter().flatten() {
             let fp = fingerprint(&c);
             if !out.contains(&fp) {
@@ -80,7 +82,7 @@ impl Db {
             for f in self.forms(survey_id, instrument)? {
                 let current = content_json(&f.data);
                 let cur_fp = fingerprint(&current);
-                let history: Vec<String> = history_of(self, &f.uuid)?
+                let history: Vec<String> = history_of(self, &f.uuid, Some(&current))?
                     .into_iter()
                     .filter(|h| *h != cur_fp)
                     .collect();
@@ -195,7 +197,8 @@ impl Db {
                     continue;
                 }
             }
-            let history = history_of(self, &f.uuid)?;
+            let here = local.as_ref().map(|l| content_json(&l.data));
+            let history = history_of(self, &f.uuid, here.as_deref())?;
             match local {
                 None if history.is_empty() => plans.push((index, None)),
                 None if history.contains(&in_fp) => report.kept_deleted_here += 1,

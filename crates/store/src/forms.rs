@@ -573,7 +573,28 @@ impl Db {
     /// version 7 on): that content is the old content of the next entry,
     /// or, while there is none, the form as it is stored now.
     pub fn form_log(&self, uuid: &str) -> Result<Vec<LogEntry>> {
-        let mut stmt = self.conn.prepare(
+        self.form_log_with(uuid, &|| {
+            Ok(self
+                .conn
+                .query_row(
+                    &format!("SELECT {FORM_COLUMNS} FROM forms WHERE uuid = ?1"),
+                    [uuid],
+                    form_from_row,
+                )
+                .optional()?
+                .map(|f| content_json(&f.data)))
+        })
+    }
+
+    /// [`Db::form_log`] with the form's current content (`None` once it is
+    /// deleted) given by `current`, asked only when an entry needs it: the
+    /// exchange export has every form read already.
+    pub(crate) fn form_log_with(
+        &self,
+        uuid: &str,
+        current: &dyn Fn() -> Result<Option<String>>,
+    ) -> Result<Vec<LogEntry>> {
+        let mut stmt = self.conn.prepare_cached(
             "SELECT action, old_content, new_content, at FROM form_log WHERE form_uuid = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([uuid], |r| {
@@ -592,15 +613,7 @@ impl Db {
             }
             let content = match entries.get(i + 1) {
                 Some(next) => next.old_content.clone(),
-                None => self
-                    .conn
-                    .query_row(
-                        &format!("SELECT {FORM_COLUMNS} FROM forms WHERE uuid = ?1"),
-                        [uuid],
-                        form_from_row,
-                    )
-                    .optional()?
-                    .map(|f| content_json(&f.data)),
+                None => current()?,
             };
             entries[i].new_content = content;
         }
