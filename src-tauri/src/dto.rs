@@ -13,6 +13,9 @@ use crate::text;
 #[derive(Serialize)]
 pub struct SurveyDto {
     id: i64,
+    /// The survey's UUID: the window keys a screen's state by it, since it
+    /// changes whenever the survey does (a restore, a delete and create).
+    uuid: String,
     name: String,
     organization: Option<String>,
     date: String,
@@ -35,6 +38,7 @@ impl SurveyDto {
         Self {
             example: example == Some(s.id),
             id: s.id,
+            uuid: s.uuid,
             name: st.name,
             organization: st.organization,
             date: st.date.format("%Y-%m-%d").to_string(),

@@ -687,6 +687,7 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
         .unwrap();
         shot("results-culture-chart");
     }
+    let example_id = invoke(&s, "list_surveys", json!({}))[0]["id"].clone();
     s.click("#nav-surveys").unwrap();
     s.click("#remove-example").unwrap();
     s.click("#confirm-yes").unwrap();
@@ -708,13 +709,41 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
             "positions": ["Руководитель", "Специалист", "Другие служащие и рабочие"],
             "anonymity_threshold": 3 } }),
     );
-    assert_eq!(created, json!(1), "{created}");
+    // The department's own survey never takes the removed example's id,
+    // so it is never shown as the example nor removed with it (issue 27,
+    // item 1: it used to get id 1 again and «Удалить пример» deleted it).
+    assert_ne!(created, example_id, "a survey id was reused");
+    let id = created.as_i64().expect("the new survey's id");
+    invoke(&s, "list_surveys", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .for_each(|x| assert_eq!(x["example"], json!(false), "{x}"));
+    s.execute(
+        "localStorage.setItem('surveyId', String(arguments[0])); location.reload();",
+        json!([id]),
+    )
+    .unwrap();
+    wait_for(&s, "Диагностика 2026", long);
+    assert!(
+        !s.text().unwrap().contains("Удалить пример"),
+        "the real survey offers «Удалить пример»"
+    );
+    let gone = s.execute(
+        "return document.getElementById('remove-example') === null",
+        json!([]),
+    );
+    assert_eq!(
+        gone.unwrap(),
+        json!(true),
+        "the real survey has a remove-example button"
+    );
     for instrument in ["commitment", "satisfaction", "culture"] {
         let path = root().join("samples").join(format!("{instrument}.csv"));
         let r = invoke(
             &s,
             "import_file",
-            json!({ "surveyId": 1, "path": path.to_str().unwrap() }),
+            json!({ "surveyId": id, "path": path.to_str().unwrap() }),
         );
         assert_eq!(r["instrument"], json!(instrument), "{r}");
     }
@@ -830,7 +859,7 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
     let forms = invoke(
         &s,
         "list_forms",
-        json!({ "surveyId": 1, "instrument": "culture" }),
+        json!({ "surveyId": id, "instrument": "culture" }),
     );
     let last = &forms.as_array().unwrap().last().unwrap()["content"];
     assert_eq!(last["answers"]["open"][0][0], json!("Профессионализм"));
@@ -855,7 +884,7 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
         let before = invoke(
             &s,
             "list_forms",
-            json!({ "surveyId": 1, "instrument": instrument }),
+            json!({ "surveyId": id, "instrument": instrument }),
         )
         .as_array()
         .map_or(0, Vec::len);
@@ -877,7 +906,7 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
         let after = invoke(
             &s,
             "list_forms",
-            json!({ "surveyId": 1, "instrument": instrument }),
+            json!({ "surveyId": id, "instrument": instrument }),
         );
         let after = after.as_array().unwrap();
         assert_eq!(

@@ -294,3 +294,36 @@ fn no_figure_of_a_group_under_k_reaches_the_conclusions_and_a_lone_one_is_covere
         "one small group hides the next smallest too, with a note"
     );
 }
+
+#[test]
+fn removing_the_example_never_touches_a_real_survey_old_settings_included() {
+    use klimat_app::examples::{example_id, open_example, remove_example};
+    let mut db = Db::open_in_memory().unwrap();
+    // Open the example, remove it, create the department's survey: the
+    // path the README suggests to a newcomer (issue 27, item 1).
+    let example = open_example(&mut db, today()).unwrap();
+    remove_example(&mut db).unwrap();
+    let real = surveys::create_survey(&mut db, &request(None), today()).unwrap();
+    assert_ne!(real, example, "the example's id went to a real survey");
+    assert_eq!(example_id(&db).unwrap(), None);
+    remove_example(&mut db).unwrap();
+    assert!(
+        db.survey(real).is_ok(),
+        "«Удалить пример» deleted a real survey"
+    );
+
+    // A database written before: the setting holds an id, and that id
+    // is now a real survey's. It is not taken for the example.
+    db.set_setting("example_survey", &real.to_string()).unwrap();
+    assert_eq!(example_id(&db).unwrap(), None);
+    assert_eq!(db.setting("example_survey").unwrap(), None);
+    remove_example(&mut db).unwrap();
+    assert!(db.survey(real).is_ok());
+
+    // The example opened again is recognised, and removed alone.
+    let again = open_example(&mut db, today()).unwrap();
+    assert_eq!(example_id(&db).unwrap(), Some(again));
+    remove_example(&mut db).unwrap();
+    assert!(db.survey(again).is_err());
+    assert!(db.survey(real).is_ok());
+}

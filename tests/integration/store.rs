@@ -342,7 +342,7 @@ fn migration_to_version_7_keeps_the_log_written_before() {
     };
     assert_eq!(before[0].new_content.as_deref(), Some(content));
     let mut db = Db::open(&path).unwrap();
-    assert_eq!(db.schema_version().unwrap(), 7);
+    assert_eq!(db.schema_version().unwrap(), klimat_store::SCHEMA_VERSION);
     assert_eq!(db.form_log(uuid).unwrap(), before);
     let stored = db.form(uuid).unwrap();
     assert_eq!(klimat_store::content_json(&stored.data), content);
@@ -960,4 +960,78 @@ fn the_entry_list_is_a_page_and_its_search_covers_every_form() {
             .total,
         0
     );
+}
+
+#[test]
+fn a_deleted_surveys_id_is_never_given_again_and_the_settings_naming_it_go() {
+    let db = Db::open_in_memory().unwrap();
+    let first = survey(&db);
+    let second = survey(&db);
+    db.set_setting("kiosk_survey", &second.to_string()).unwrap();
+    let uuid = db.survey(second).unwrap().uuid;
+    db.set_setting("example_survey", &uuid).unwrap();
+    db.set_setting("kiosk_instrument", "commitment").unwrap();
+    db.delete_survey(second).unwrap();
+    assert_eq!(db.setting("kiosk_survey").unwrap(), None);
+    assert_eq!(db.setting("example_survey").unwrap(), None);
+    assert_eq!(
+        db.setting("kiosk_instrument").unwrap().as_deref(),
+        Some("commitment"),
+        "a setting that names no survey stays"
+    );
+    let third = survey(&db);
+    assert!(
+        third > second && third != first,
+        "ids {first}, {second} (deleted), then {third}"
+    );
+}
+
+#[test]
+fn migration_to_version_8_keeps_every_form_and_never_reuses_a_logged_survey_id() {
+    let dir = TempDir::new("migrate8");
+    let path = dir.join("v7.db");
+    let (kept, deleted) = {
+        let mut db = Db::open_to(&path, 7).unwrap();
+        let kept = survey(&db);
+        db.add_forms(
+            kept,
+            &sample("commitment.csv"),
+            Entry::Import,
+            &mut |_, _| {},
+        )
+        .unwrap();
+        let deleted = survey(&db);
+        db.add_forms(
+            deleted,
+            &sample("satisfaction.csv"),
+            Entry::Import,
+            &mut |_, _| {},
+        )
+        .unwrap();
+        db.set_setting("example_survey", &deleted.to_string())
+            .unwrap();
+        db.set_setting("kiosk_survey", &kept.to_string()).unwrap();
+        db.delete_survey(deleted).unwrap();
+        (kept, deleted)
+    };
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.schema_version().unwrap(), klimat_store::SCHEMA_VERSION);
+    assert_eq!(
+        db.forms(kept, Instrument::Commitment).unwrap().len(),
+        120,
+        "rebuilding the surveys table deleted no form by cascade"
+    );
+    assert_eq!(db.integrity_check().unwrap(), "ok");
+    assert_eq!(
+        db.setting("example_survey").unwrap(),
+        None,
+        "a setting naming a survey that is gone is dropped"
+    );
+    assert_eq!(db.setting("kiosk_survey").unwrap(), Some(kept.to_string()));
+    let new = survey(&db);
+    assert!(new > deleted, "new id {new}, deleted {deleted}");
+    // Foreign keys are on again after the migration: a survey's deletion
+    // still takes its forms.
+    db.delete_survey(kept).unwrap();
+    assert_eq!(db.form_count().unwrap(), 0);
 }

@@ -21,11 +21,41 @@ const FILES: [&[u8]; 3] = [
 
 /// The example survey's id, if it is there.
 ///
+/// The setting holds the example's UUID, which no other survey can ever
+/// have. Klimat before schema 8 wrote the example's id instead, and a
+/// deleted example's id could go to the next survey: such a setting is
+/// trusted only while it names a survey that still is the example (its
+/// name and organization), and is rewritten as that survey's UUID;
+/// otherwise it is dropped, and no real survey is ever taken for the
+/// example.
+///
 /// # Errors
 /// The store's.
 pub fn example_id(db: &Db) -> Result<Option<i64>> {
-    let id = db.setting(SETTING)?.and_then(|v| v.parse::<i64>().ok());
-    Ok(id.filter(|id| db.survey(*id).is_ok()))
+    let Some(value) = db.setting(SETTING)? else {
+        return Ok(None);
+    };
+    if let Ok(legacy) = value.parse::<i64>() {
+        let example = db.survey(legacy).ok().filter(|s| {
+            s.settings.name == text::EXAMPLE_NAME
+                && s.settings.organization.as_deref() == Some(text::EXAMPLE_ORGANIZATION)
+        });
+        return Ok(match example {
+            Some(s) => {
+                db.set_setting(SETTING, &s.uuid)?;
+                Some(s.id)
+            }
+            None => {
+                db.delete_setting(SETTING)?;
+                None
+            }
+        });
+    }
+    Ok(db
+        .surveys()?
+        .into_iter()
+        .find(|s| s.uuid == value)
+        .map(|s| s.id))
 }
 
 /// Opens the example survey, creating it the first time; returns its id.
@@ -54,7 +84,7 @@ pub fn open_example(db: &mut Db, today: NaiveDate) -> Result<i64> {
         db.delete_survey(id)?;
         return Err(e);
     }
-    db.set_setting(SETTING, &id.to_string())?;
+    db.set_setting(SETTING, &db.survey(id)?.uuid)?;
     Ok(id)
 }
 

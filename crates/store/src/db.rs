@@ -41,6 +41,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_lean_forms",
         include_str!("../migrations/0007_lean_forms.sql"),
     ),
+    (
+        "0008_survey_ids",
+        include_str!("../migrations/0008_survey_ids.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -312,17 +316,36 @@ impl Db {
             let copy = PathBuf::from(format!("{}.v{current}-{stamp}.bak", path.display()));
             self.vacuum_into(&copy)?;
         }
-        for (i, (_, sql)) in MIGRATIONS.iter().enumerate().take(target as usize) {
-            let version = i as i64 + 1;
-            if version <= current {
-                continue;
+        // SQLite's procedure for rebuilding a table that others reference
+        // (migration 8 rebuilds `surveys`): foreign keys off outside the
+        // transaction, checked inside it before it commits. With them on,
+        // dropping the old table would delete every form by cascade.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let result = (|| -> Result<()> {
+            for (i, (_, sql)) in MIGRATIONS.iter().enumerate().take(target as usize) {
+                let version = i as i64 + 1;
+                if version <= current {
+                    continue;
+                }
+                let tx = self.conn.transaction()?;
+                tx.execute_batch(sql)?;
+                let broken: i64 =
+                    tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                        r.get(0)
+                    })?;
+                if broken > 0 {
+                    return Err(StoreError::Invalid(format!(
+                        "{} {version}",
+                        text::MIGRATION_BROKE_LINKS
+                    )));
+                }
+                tx.pragma_update(None, "user_version", version)?;
+                tx.commit()?;
             }
-            let tx = self.conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", version)?;
-            tx.commit()?;
-        }
-        Ok(())
+            Ok(())
+        })();
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        result
     }
 
     fn vacuum_into(&self, target: &Path) -> Result<()> {
@@ -479,6 +502,13 @@ impl Db {
                 r.get(0)
             })
             .optional()?)
+    }
+
+    /// Removes a setting (nothing happens when it is not there).
+    pub fn delete_setting(&self, key: &str) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        Ok(())
     }
 
     /// Stores a setting.

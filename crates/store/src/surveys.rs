@@ -230,7 +230,7 @@ impl Db {
     /// # Errors
     /// [`StoreError::NoSurvey`].
     pub fn delete_survey(&self, id: i64) -> Result<()> {
-        self.survey(id)?;
+        let uuid = self.survey(id)?.uuid;
         let now = self.today();
         self.in_transaction(|| {
             for instrument in Instrument::ALL {
@@ -250,6 +250,14 @@ impl Db {
                 .execute("DELETE FROM forms WHERE survey_id = ?1", [id])?;
             self.conn
                 .execute("DELETE FROM surveys WHERE id = ?1", [id])?;
+            // Every setting that names this survey goes with it (a key
+            // ending in «_survey» holds a survey's id or UUID: the example,
+            // the kiosk's survey), so that none can name another survey.
+            self.conn.execute(
+                "DELETE FROM settings WHERE key LIKE '%\\_survey' ESCAPE '\\'
+                   AND (value = CAST(?1 AS TEXT) OR value = ?2)",
+                params![id, uuid],
+            )?;
             Ok(())
         })
     }

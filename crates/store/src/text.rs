@@ -138,6 +138,9 @@ pub const BACKUP_IS_FOLDER: &str = "Укажите имя файла, а не п
 /// A restore source with objects Klimat did not create.
 pub const RESTORE_FOREIGN_SCHEMA: &str =
     "в файле есть таблицы, индексы или триггеры, которых Klimat не создает";
+/// A migration that left a form or code pointing at no survey (never
+/// expected: the migration is rolled back and the file left as it was).
+pub const MIGRATION_BROKE_LINKS: &str = "Обновление базы данных прервано: после него записи ссылались бы на несуществующие анкетирования; файл оставлен без изменений. Версия схемы:";
 /// A restore source with a malformed stored value.
 pub const RESTORE_BAD_ROW: &str = "в файле есть поврежденная запись анкеты или анкетирования";
 /// A restore source that is a folder.

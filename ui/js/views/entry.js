@@ -144,11 +144,11 @@ export async function render(main, ctx) {
   const q = await questionnaire(instrument);
   if (ctx.token !== mine) return;
   if (instrument === 'culture') { return cultureEntry(main, ctx, survey, codes, q); }
-  if (!state || state.instrument !== instrument || state.surveyId !== survey.id) {
+  if (!state || state.instrument !== instrument || state.surveyKey !== survey.uuid) {
     // The next code follows the last numbered one (kiosk codes are random).
     const last = [...codes].reverse().find((c) => splitCode(c));
     state = freshState(ctx, instrument, null, codes);
-    state.surveyId = survey.id;
+    state.surveyKey = survey.uuid;
     if (last) state.code = nextCode(last, codes);
   }
   const pad = h('div', { id: 'entry-pad', tabindex: 0, class: 'card', 'data-autofocus': true });
@@ -156,7 +156,7 @@ export async function render(main, ctx) {
   main.append(h('p', { class: 'keys' }, instrument === 'commitment' ? S.entry.helpCommitment : S.entry.helpSatisfaction, ' ', S.entry.helpDemo), pad, list);
   const draw = () => drawPad(pad, state, takenCodes(codes, state), () => { pad.focus(); });
   const drawList = () => drawForms(list, survey, instrument, ctx, (f) => {
-    state = loadForm(ctx, instrument, f); state.surveyId = survey.id; draw(); pad.focus();
+    state = loadForm(ctx, instrument, f); state.surveyKey = survey.uuid; draw(); pad.focus();
   });
   const save = async () => {
     const c = content(state);
@@ -178,7 +178,7 @@ export async function render(main, ctx) {
       codes = await call('form_codes', { surveyId: survey.id, instrument });
       const prev = state;
       state = freshState(ctx, instrument, prev, codes);
-      state.surveyId = survey.id;
+      state.surveyKey = survey.uuid;
       drawList();
     } catch (err) { state.warning = null; showError(err); }
   };
@@ -343,7 +343,7 @@ export function cultureEntry(main, ctx, survey, codes, q, editing = null, second
   // A second keying (verification) starts blank but for the code and the
   // demographics of the previous second keying: the first entry is never
   // shown.
-  const demo0 = second ? second.demo : c0 || (cultureDemo && cultureDemo.surveyId === survey.id ? cultureDemo : null);
+  const demo0 = second ? second.demo : c0 || (cultureDemo && cultureDemo.surveyKey === survey.uuid ? cultureDemo : null);
   const suggested = second ? second.code : nextCode(codes.length ? codes[codes.length - 1] : '', codes);
   const code = h('input', { id: 'c-code', value: c0 ? c0.code : suggested, size: 18 });
   const sheet = q.culture;
@@ -418,7 +418,7 @@ export function cultureEntry(main, ctx, survey, codes, q, editing = null, second
       if (editing) await call('update_form', { uuid: editing.uuid, content: c });
       else await call('save_form', { surveyId: survey.id, content: c });
       toast(`${S.entry.saved} ${c.code}`);
-      if (!editing) cultureDemo = { surveyId: survey.id, tenure: c.tenure, subdivision: c.subdivision, position: c.position };
+      if (!editing) cultureDemo = { surveyKey: survey.uuid, tenure: c.tenure, subdivision: c.subdivision, position: c.position };
       ctx.go('entry');
     } catch (e) { showError(e); }
   };

@@ -63,7 +63,7 @@ export async function renderVerify(main, ctx, survey, instrument, q) {
   await refresh();
   if (ctx.token !== mine) return;
 
-  if (pending && pending.surveyId === survey.id && pending.instrument === instrument) {
+  if (pending && pending.surveyKey === survey.uuid && pending.instrument === instrument) {
     main.append(differencesView(ctx, pending));
     return;
   }
@@ -75,7 +75,7 @@ export async function renderVerify(main, ctx, survey, instrument, q) {
         toast(`${S.verify.same} «${v.code}»`);
         return 'same';
       }
-      pending = { surveyId: survey.id, instrument, verified: v };
+      pending = { surveyKey: survey.uuid, instrument, verified: v };
       return 'differs';
     } catch (e) { showError(e); return 'error'; }
   };
@@ -84,9 +84,9 @@ export async function renderVerify(main, ctx, survey, instrument, q) {
     const code = nextWaiting(items, null) || '';
     cultureEntry(main, ctx, survey, [], q, null, {
       code,
-      demo: cultureDemo && cultureDemo.surveyId === survey.id ? cultureDemo : null,
+      demo: cultureDemo && cultureDemo.surveyKey === survey.uuid ? cultureDemo : null,
       onSave: async (c, keying) => {
-        cultureDemo = { surveyId: survey.id, tenure: c.tenure, subdivision: c.subdivision, position: c.position };
+        cultureDemo = { surveyKey: survey.uuid, tenure: c.tenure, subdivision: c.subdivision, position: c.position };
         if (['same', 'differs'].includes(await compared(c, keying))) ctx.go('entry');
       },
     });
@@ -98,12 +98,12 @@ export async function renderVerify(main, ctx, survey, instrument, q) {
   main.append(h('p', { class: 'keys' }, instrument === 'commitment' ? S.entry.helpCommitment : S.entry.helpSatisfaction, ' ', S.entry.helpDemo, ' ', S.verify.helpCode), pad);
   const fresh = (prev) => {
     const st = freshState(ctx, instrument, prev, []);
-    st.surveyId = survey.id;
+    st.surveyKey = survey.uuid;
     st.code = nextWaiting(items, prev ? prev.code : null) || '';
     st.started = null;
     return st;
   };
-  if (!padState || padState.instrument !== instrument || padState.surveyId !== survey.id) padState = fresh(null);
+  if (!padState || padState.instrument !== instrument || padState.surveyKey !== survey.uuid) padState = fresh(null);
   // Nothing is ever red: in this mode the code must be one already keyed.
   const notTaken = { has: () => false };
   const draw = () => drawPad(pad, padState, notTaken, () => pad.focus(), S.verify.secondKeying);
