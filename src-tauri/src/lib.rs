@@ -69,7 +69,7 @@ pub fn run() {
         );
     }
     use commands::*;
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
@@ -138,6 +138,7 @@ pub fn run() {
             network::save_code_slips,
             reports::results,
             reports::save_report,
+            reports::reportable_subdivisions,
             reports::save_consolidated_report,
             reports::consolidated_results,
             reports::report_settings,
@@ -163,6 +164,17 @@ pub fn run() {
             start::retry_open,
             start::quit,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|e| fatal(&e.to_string()));
+    // Ctrl+C in a terminal, or the system ending the session, closes the
+    // window as its cross would (outside kiosk mode): the database is
+    // closed cleanly on the way out.
+    let handle = app.handle().clone();
+    let _ = ctrlc::set_handler(move || handle.exit(0));
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            use tauri::Manager;
+            app.state::<AppState>().close();
+        }
+    });
 }

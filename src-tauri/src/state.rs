@@ -128,6 +128,23 @@ impl AppState {
         }
     }
 
+    /// Closes everything on the way out: the network form stopped, the
+    /// database sealed and closed, its write-ahead log removed
+    /// (`Db::close`). Commands after this get «база данных закрыта».
+    pub fn close(&self) {
+        if let Ok(mut network) = self.network.lock()
+            && let Some((server, _)) = network.take()
+        {
+            server.stop();
+        }
+        if let Ok(mut slot) = self.lock() {
+            let closed = Err(ApiError::new("closed", crate::text::DB_CLOSED));
+            if let Ok(db) = std::mem::replace(&mut *slot, closed) {
+                let _ = db.close();
+            }
+        }
+    }
+
     /// The database, for one command; the opening error if it is not open.
     pub fn db(&self) -> ApiResult<DbGuard<'_>> {
         let guard = self.lock()?;

@@ -6,6 +6,8 @@ pub const INTERNAL: &str = "Внутренняя ошибка приложени
 pub const DB_OPEN_FAILED: &str = "Не удалось открыть базу данных Klimat";
 /// A malformed form sent by the UI.
 pub const BAD_FORM: &str = "Анкета заполнена неверно.";
+/// A command that comes after the database was closed on the way out.
+pub const DB_CLOSED: &str = "База данных закрыта: Klimat завершает работу.";
 /// A command refused in kiosk mode.
 pub const KIOSK_LOCKED: &str =
     "Режим самостоятельного заполнения: другие разделы недоступны без PIN-кода.";

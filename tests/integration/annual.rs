@@ -320,7 +320,7 @@ fn random_surveys_leak_no_figure_of_a_group_under_k() {
     let mut r = Lcg(20_261_125);
     let (mut small, mut complement) = (0, 0);
     for round in 0..12 {
-        let k = 2 + (round % 4) as u32;
+        let k = 3 + (round % 4) as u32;
         let previous = random_survey(&mut db, &mut r, k, &format!("Прошлый {round}"));
         let current = random_survey(&mut db, &mut r, k, &format!("Текущий {round}"));
         for compare in [None, Some(previous)] {
@@ -753,6 +753,8 @@ fn participation_signatures_proposals_and_a_subdivision_report() {
         &db,
         "survey",
         "create",
+        "--threshold",
+        "3",
         "--name",
         "Диагностика 2026",
         "--instruments",
@@ -876,6 +878,8 @@ fn participation_signatures_proposals_and_a_subdivision_report() {
         &db,
         "survey",
         "create",
+        "--threshold",
+        "3",
         "--name",
         "Малое",
         "--instruments",

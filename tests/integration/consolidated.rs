@@ -48,6 +48,8 @@ fn survey(db: &str, name: &str, org: &str, key: &str, files: &(String, String)) 
         db,
         "survey",
         "create",
+        "--threshold",
+        "3",
         "--name",
         name,
         "--org",

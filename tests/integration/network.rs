@@ -546,3 +546,266 @@ fn one_code_sent_many_times_at_once_stores_one_form_and_codes_cannot_be_paired_w
         );
     }
 }
+
+/// Spearman's rank correlation of two equally long lists of distinct
+/// values.
+fn rank_correlation(a: &[usize], b: &[usize]) -> f64 {
+    fn ranks(v: &[usize]) -> Vec<f64> {
+        let mut order: Vec<usize> = (0..v.len()).collect();
+        order.sort_by_key(|&i| v[i]);
+        let mut r = vec![0.0; v.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            r[i] = rank as f64;
+        }
+        r
+    }
+    let (ra, rb) = (ranks(a), ranks(b));
+    let n = a.len() as f64;
+    let d2: f64 = ra.iter().zip(&rb).map(|(x, y)| (x - y).powi(2)).sum();
+    1.0 - 6.0 * d2 / (n * (n * n - 1.0))
+}
+
+/// The byte ranges of a table's leaf pages in the file (SQLite's dbstat).
+fn leaf_ranges(path: &std::path::Path, table: &str) -> Vec<std::ops::Range<usize>> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let size: usize = conn
+        .query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0))
+        .unwrap() as usize;
+    let mut stmt = conn
+        .prepare("SELECT pageno FROM dbstat WHERE name = ?1 AND pagetype = 'leaf' ORDER BY pageno")
+        .unwrap();
+    let pages: Vec<i64> = stmt
+        .query_map([table], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    pages
+        .into_iter()
+        .map(|p| (p as usize - 1) * size..p as usize * size)
+        .collect()
+}
+
+/// Where each needle is in the table's leaf pages (its place in the
+/// file's byte order).
+fn places(bytes: &[u8], ranges: &[std::ops::Range<usize>], needles: &[Vec<u8>]) -> Vec<usize> {
+    needles
+        .iter()
+        .map(|n| {
+            ranges
+                .iter()
+                .find_map(|r| {
+                    bytes[r.clone()]
+                        .windows(n.len())
+                        .position(|w| w == n.as_slice())
+                        .map(|at| r.start + at)
+                })
+                .expect("the value is in the table's pages")
+        })
+        .collect()
+}
+
+/// How well the attacker who holds the file pairs forms with the order
+/// they arrived in, with their codes and with their slips: rank
+/// correlations of (arrival, the spent code's place), (arrival, the
+/// form's place), (the spent code's place, the form's place) and (the
+/// slip's place among the codes made, the form's place).
+fn pairing(path: &std::path::Path, forms: &[(usize, String, String)]) -> [f64; 4] {
+    let bytes = std::fs::read(path).unwrap();
+    let uuids: Vec<Vec<u8>> = forms.iter().map(|f| f.1.as_bytes().to_vec()).collect();
+    let hashes: Vec<Vec<u8>> = forms.iter().map(|f| f.2.as_bytes().to_vec()).collect();
+    let form_at = places(&bytes, &leaf_ranges(path, "forms"), &uuids);
+    let spent_at = places(&bytes, &leaf_ranges(path, "spent_codes"), &hashes);
+    let slip_at = places(&bytes, &leaf_ranges(path, "access_codes"), &hashes);
+    let arrival: Vec<usize> = forms.iter().map(|f| f.0).collect();
+    [
+        rank_correlation(&arrival, &spent_at),
+        rank_correlation(&arrival, &form_at),
+        rank_correlation(&spent_at, &form_at),
+        rank_correlation(&slip_at, &form_at),
+    ]
+}
+
+#[test]
+fn after_the_form_stops_no_file_pairs_network_forms_with_their_codes_or_arrival() {
+    // Issue 26: 200 forms sent in random order. While the form runs, the
+    // file's byte order follows arrival (SQLite writes a page's cells in
+    // the order rows come); once `serve` stops and the database is closed,
+    // neither the file nor a log beside it pairs forms with codes, slips
+    // or arrival better than chance.
+    const N: usize = 200;
+    let t = setup("net-at-rest", N);
+    let addr = t.server.addr();
+    let survey_uuid = t.db.lock().unwrap().survey(1).unwrap().uuid;
+    let mut r = 0x2026_1207_u64;
+    let mut next = || {
+        r = r.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (r >> 33) as usize
+    };
+    let mut order: Vec<usize> = (0..N).collect();
+    for i in (1..N).rev() {
+        order.swap(i, next() % (i + 1));
+    }
+    for &slip in &order {
+        // The slip's number in base 6 in the first three answers.
+        let answers: Vec<String> = (0..15)
+            .map(|q| match q {
+                0 => slip % 6,
+                1 => slip / 6 % 6,
+                2 => slip / 36,
+                _ => (slip * 7 + q) % 6,
+            })
+            .map(|a| a.to_string())
+            .collect();
+        let reply = post(
+            addr,
+            "/submit",
+            &commitment_fields(&t.codes[slip], &answers),
+        );
+        assert_eq!(reply.status, 200, "{}", reply.body);
+    }
+    // The form each slip produced: its answers say which.
+    let stored = forms(&t.db, Instrument::Commitment);
+    assert_eq!(stored.len(), N);
+    let slip_of = |f: &klimat_store::StoredForm| match &f.data.answers {
+        klimat_store::Answers::Commitment(a) => {
+            usize::from(a.0[0]) + 6 * usize::from(a.0[1]) + 36 * usize::from(a.0[2])
+        }
+        other => panic!("{other:?}"),
+    };
+    let mut pairs: Vec<(usize, String, String)> = Vec::new();
+    for f in &stored {
+        let slip = slip_of(f);
+        let arrival = order.iter().position(|&s| s == slip).unwrap();
+        let h = klimat_store::codes::stored_hash(&survey_uuid, &t.codes[slip]);
+        pairs.push((arrival, f.uuid.clone(), h));
+    }
+
+    // The control: the live file, its log checkpointed as a copied folder
+    // would hold it, pairs them (the attack of the issue works here).
+    {
+        let _held = t.db.lock().unwrap();
+        let conn = rusqlite::Connection::open(&t.path).unwrap();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+    }
+    let before = pairing(&t.path, &pairs);
+    assert!(
+        before[0].abs() > 0.9,
+        "the live file orders spent codes by arrival: {before:?}"
+    );
+
+    // Stop the form and close the database as `klimat serve` does on Ctrl+C.
+    t.server.stop();
+    let db = Arc::try_unwrap(t.db).unwrap().into_inner().unwrap();
+    db.close().unwrap();
+    let wal = t.path.with_file_name("k.db-wal");
+    assert!(
+        !wal.exists() || std::fs::metadata(&wal).unwrap().len() == 0,
+        "the write-ahead log is gone"
+    );
+    let after = pairing(&t.path, &pairs);
+    eprintln!("rank correlations live {before:.2?}, closed {after:.2?}");
+    let what = [
+        "spent codes with arrival",
+        "forms with arrival",
+        "forms with spent codes",
+        "forms with slips",
+    ];
+    for (what, rho) in what.iter().zip(after) {
+        assert!(
+            rho.abs() < 0.3,
+            "the closed file pairs {what}: ρ = {rho:.2} ({after:?})"
+        );
+    }
+    // Nor do the forms' ids or the export's order follow arrival.
+    let db = Db::open(&t.path).unwrap();
+    let listed = db.forms(1, Instrument::Commitment).unwrap();
+    let arrival_of = |uuid: &str| pairs.iter().find(|p| p.1 == uuid).map(|p| p.0);
+    let in_list: Vec<(usize, usize)> = listed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| arrival_of(&f.uuid).map(|a| (a, i)))
+        .collect();
+    let (a, b): (Vec<usize>, Vec<usize>) = in_list.into_iter().unzip();
+    let rho = rank_correlation(&a, &b);
+    assert!(
+        rho.abs() < 0.3,
+        "the list (and so every export) follows arrival: {rho:.2}"
+    );
+}
+
+#[test]
+fn klimat_serve_stopped_by_ctrl_c_closes_the_database_sealed_with_no_log_left() {
+    let dir = TempDir::new("serve-ctrl-c");
+    let db = dir.join("k.db");
+    let dbs = db.to_str().unwrap();
+    let out = klimat_tests::klimat(&[
+        "--db",
+        dbs,
+        "survey",
+        "create",
+        "--name",
+        "Сеть",
+        "--instruments",
+        "commitment",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let codes = {
+        let mut d = Db::open(&db).unwrap();
+        d.create_codes(1, 3).unwrap()
+    };
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let listen = format!("127.0.0.1:{port}");
+    let mut child = std::process::Command::new(klimat_tests::klimat_bin())
+        .args(["--db", dbs, "serve", "--survey", "1", "--listen", &listen])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let addr: SocketAddr = listen.parse().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(addr).is_err() {
+        assert!(Instant::now() < deadline, "serve did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let answers: Vec<String> = vec!["3".into(); 15];
+    let mut fields = commitment_fields(&codes[0], &answers);
+    fields.retain(|(k, _)| *k != "subdivision" && *k != "position");
+    let reply = post(addr, "/submit", &fields);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert!(
+        db.with_file_name("k.db-wal").exists(),
+        "the log exists while the form runs"
+    );
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    let mut said = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut said)
+        .unwrap();
+    assert!(status.success(), "Ctrl+C ends serve cleanly: {status:?}");
+    assert!(said.contains("база данных закрыта"), "{said}");
+    assert!(
+        !db.with_file_name("k.db-wal").exists(),
+        "no write-ahead log is left beside the file"
+    );
+    let d = Db::open(&db).unwrap();
+    assert!(!d.unsealed().unwrap(), "the file was sealed on the way out");
+    assert_eq!(d.forms(1, Instrument::Commitment).unwrap().len(), 1);
+}

@@ -46,6 +46,9 @@ fn b2(dir: &TempDir) -> String {
         klimat_tests::SUBDIVISIONS,
         "--date",
         "2026-11-25",
+        // The worked example's groups at the least K (the default is 5).
+        "--threshold",
+        "3",
     ]);
     assert!(
         out.status.success(),
@@ -326,4 +329,137 @@ fn removing_the_example_never_touches_a_real_survey_old_settings_included() {
     remove_example(&mut db).unwrap();
     assert!(db.survey(again).is_err());
     assert!(db.survey(real).is_ok());
+}
+
+/// An organization of 140 commitment forms in subdivisions of 2, 3, 4, 6,
+/// 10, 25, 40 and 50 (issue 26), with threshold `k`.
+fn organization_of_140(db: &mut Db, k: u32, name: &str) -> (i64, Vec<(String, u64)>) {
+    let sizes: [(&str, u64); 8] = [
+        ("Руководство", 2),
+        ("Юридический сектор", 3),
+        ("Бухгалтерия", 4),
+        ("Отдел кадров", 6),
+        ("Плановый отдел", 10),
+        ("Снабжение", 25),
+        ("Цех № 2", 40),
+        ("Цех № 1", 50),
+    ];
+    let mut req = request(None);
+    req.name = name.to_owned();
+    req.instruments = vec!["commitment".into()];
+    req.subdivisions = sizes.iter().map(|s| s.0.to_owned()).collect();
+    req.anonymity_threshold = Some(k);
+    let id = surveys::create_survey(db, &req, today()).unwrap();
+    let file = klimat_store::import::read_template(
+        klimat_tests::commitment_csv(140, None).as_bytes(),
+        None,
+    )
+    .unwrap();
+    let mut forms = file.forms;
+    let mut at = 0;
+    for (sub, n) in sizes {
+        for f in &mut forms[at..at + n as usize] {
+            f.subdivision = Some(sub.to_owned());
+        }
+        at += n as usize;
+    }
+    db.add_forms(id, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
+        .unwrap();
+    (
+        id,
+        sizes.iter().map(|(s, n)| ((*s).to_owned(), *n)).collect(),
+    )
+}
+
+/// The forms no published figure covers, when the organization's report
+/// and the subdivision reports in `reported` are all issued: what
+/// subtraction isolates.
+fn residual(db: &Db, id: i64, sizes: &[(String, u64)], reported: &[&str]) -> u64 {
+    let rule = klimat_app::disclosure::of_survey(db, id).unwrap();
+    let part = rule.subdivisions(klimat_core::Instrument::Commitment);
+    let covered: u64 = sizes
+        .iter()
+        .filter(|(s, _)| part.published(Some(s)) || reported.contains(&s.as_str()))
+        .map(|(_, n)| n)
+        .sum();
+    140 - covered
+}
+
+#[test]
+fn no_subdivision_report_reveals_a_group_the_organization_report_hides() {
+    // Issue 26: the organization's report hides «Руководство» (2 forms)
+    // and, to cover it, «Юридический сектор» (3); a report of the sector
+    // alone then gave «Руководство» by subtraction.
+    for k in [3, 5] {
+        let mut db = Db::open_in_memory().unwrap();
+        let (id, sizes) = organization_of_140(&mut db, k, "Диагностика 2026");
+        let mut issued = Vec::new();
+        for (sub, _) in &sizes {
+            match reports::report_input_for(&db, id, None, Some(sub)) {
+                Ok(input) => {
+                    assert_eq!(input.survey.scope.as_deref(), Some(sub.as_str()));
+                    issued.push(sub.as_str());
+                }
+                Err(e) => assert!(e.to_string().contains("не составлен"), "{e}"),
+            }
+        }
+        assert!(
+            !issued.contains(&"Юридический сектор"),
+            "K = {k}: {issued:?}"
+        );
+        assert!(!issued.contains(&"Руководство"));
+        assert!(issued.contains(&"Цех № 1"));
+        // What the organization's report and every subdivision report
+        // Klimat agrees to make leave uncovered: none, or K forms or more.
+        let left = residual(&db, id, &sizes, &issued);
+        assert!(
+            left == 0 || left >= u64::from(k),
+            "K = {k}: {left} forms isolated"
+        );
+        // The attack itself, on the figures: OP of the organization minus
+        // n × mean IP of every published group is the hidden groups' OP,
+        // over at least K forms.
+        let org = reports::report_input(&db, id, None).unwrap();
+        let c = org.commitment.as_ref().unwrap();
+        let rule = klimat_app::disclosure::of_survey(&db, id).unwrap();
+        let part = rule.subdivisions(klimat_core::Instrument::Commitment);
+        let shown: u64 = c
+            .by_subdivision
+            .iter()
+            .filter(|(s, _)| part.published(s.as_deref()))
+            .map(|(_, r)| r.n)
+            .sum();
+        assert_eq!(c.analysis.respondents - shown, left);
+
+        // The rule weakened to «K forms or more», as before: the sector's
+        // report is made, and two forms are isolated — the test bites.
+        let weak: Vec<&str> = sizes
+            .iter()
+            .filter(|(_, n)| *n >= u64::from(k))
+            .map(|(s, _)| s.as_str())
+            .collect();
+        let weak_left = residual(&db, id, &sizes, &weak);
+        if k == 3 {
+            assert_eq!(weak_left, 2, "the weak rule isolates «Руководство»");
+        }
+    }
+}
+
+#[test]
+fn last_years_figures_of_a_subdivision_appear_only_where_last_year_published_them() {
+    // Issue 26: last year's columns subtracted the same way. Last year K
+    // was 5, so «Бухгалтерия» (4) was hidden with «Юридический сектор» and
+    // «Руководство»; this year K = 3 publishes it. Its report compares
+    // with last year only where last year's organization report showed it.
+    let mut db = Db::open_in_memory().unwrap();
+    let (last, _) = organization_of_140(&mut db, 5, "Диагностика 2025");
+    let (now, _) = organization_of_140(&mut db, 3, "Диагностика 2026");
+    let input = reports::report_input_for(&db, now, Some(last), Some("Бухгалтерия")).unwrap();
+    let p = input.previous.expect("the comparison's header");
+    assert!(
+        p.commitment.is_none(),
+        "last year's hidden group is not quoted"
+    );
+    let input = reports::report_input_for(&db, now, Some(last), Some("Цех № 1")).unwrap();
+    assert!(input.previous.unwrap().commitment.is_some());
 }

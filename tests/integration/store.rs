@@ -146,10 +146,15 @@ fn a_batch_keeps_every_form_in_order_with_its_log_entry_and_tells_progress() {
     db.import(id, &file, &mut |done, total| told.push((done, total)))
         .unwrap();
     assert_eq!(told, [(1000, 2001), (2000, 2001), (2001, 2001)]);
-    let stored = db.forms(id, Instrument::Commitment).unwrap();
+    let mut stored = db.forms(id, Instrument::Commitment).unwrap();
     assert_eq!(stored.len(), 2_002);
-    for (form, data) in stored[1..].iter().zip(&file.forms) {
-        assert_eq!(&form.data, data, "the file's order and content");
+    // The list comes in an order that says nothing (by random UUID);
+    // sorted by code, it is the file's content.
+    stored.retain(|f| f.data.code.chars().count() == "Анкета 000001".chars().count());
+    stored.sort_by(|a, b| a.data.code.cmp(&b.data.code));
+    assert_eq!(stored.len(), 2_001);
+    for (form, data) in stored.iter().zip(&file.forms) {
+        assert_eq!(&form.data, data, "the file's content");
         assert_eq!(form.entry, Entry::Import);
         let log = db.form_log(&form.uuid).unwrap();
         assert_eq!(log.len(), 1, "one entry for {}", data.code);
@@ -1034,4 +1039,83 @@ fn migration_to_version_8_keeps_every_form_and_never_reuses_a_logged_survey_id()
     // still takes its forms.
     db.delete_survey(kept).unwrap();
     assert_eq!(db.form_count().unwrap(), 0);
+}
+
+#[test]
+fn kiosk_forms_keep_no_queue_order_in_ids_lists_or_exports() {
+    // Issue 26: a kiosk queue came back in queue order from the ids, the
+    // CSV export and the exchange file.
+    let dir = TempDir::new("kiosk-order");
+    let path = dir.join("k.db");
+    let mut db = Db::open(&path).unwrap();
+    let id = survey(&db);
+    let forms = sample("commitment.csv");
+    let mut queue = Vec::new();
+    for (i, f) in forms.iter().take(60).enumerate() {
+        let mut f = f.clone();
+        f.code = format!("Киоск {i:03}");
+        queue.push(db.add_form(id, &f, Entry::Kiosk).unwrap().uuid);
+    }
+    assert!(db.unsealed().unwrap(), "a kiosk form marks the file");
+    let place = |uuid: &str| queue.iter().position(|q| q == uuid).unwrap() as f64;
+    // Kendall-like: the share of pairs in queue order, about ½ by chance.
+    let in_order = |seq: &[f64]| {
+        let mut agree = 0;
+        let mut all = 0;
+        for i in 0..seq.len() {
+            for j in i + 1..seq.len() {
+                all += 1;
+                if seq[i] < seq[j] {
+                    agree += 1;
+                }
+            }
+        }
+        f64::from(agree) / f64::from(all)
+    };
+    let listed: Vec<f64> = db
+        .forms(id, Instrument::Commitment)
+        .unwrap()
+        .iter()
+        .map(|f| place(&f.uuid))
+        .collect();
+    let share = in_order(&listed);
+    assert!(
+        (0.3..0.7).contains(&share),
+        "the list follows the queue: {share}"
+    );
+    let exported = to_csv(
+        Instrument::Commitment,
+        &db.forms(id, Instrument::Commitment)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.data)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&exported);
+    let codes: Vec<f64> = text
+        .lines()
+        .filter_map(|l| l.split([',', ';']).next())
+        .filter_map(|c| c.strip_prefix("Киоск "))
+        .map(|n| n.parse::<f64>().unwrap())
+        .collect();
+    assert_eq!(codes.len(), 60);
+    let share = in_order(&codes);
+    assert!(
+        (0.3..0.7).contains(&share),
+        "the export follows the queue: {share}"
+    );
+    db.close().unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mut stmt = conn.prepare("SELECT uuid FROM forms ORDER BY id").unwrap();
+    let by_id: Vec<f64> = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|u| place(&u.unwrap()))
+        .collect();
+    let share = in_order(&by_id);
+    assert!(
+        (0.3..0.7).contains(&share),
+        "the ids follow the queue: {share}"
+    );
 }

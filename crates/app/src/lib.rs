@@ -9,6 +9,7 @@
 //! - [`reports`]: the report input of a stored survey, the report in every
 //!   format, the results screen's model, blank forms;
 //! - [`kiosk`]: kiosk mode's state, PIN and self-filled forms;
+//! - [`disclosure`]: which groups of a survey any output may show;
 //! - [`verify`]: verification by double entry and its statistics;
 //! - [`network`]: access codes, slips and the network form's server;
 //! - [`files`]: reading and writing the user's files, formats by extension;
@@ -19,6 +20,7 @@
 #![forbid(unsafe_code)]
 
 pub mod data;
+pub mod disclosure;
 mod error;
 pub mod examples;
 pub mod files;

@@ -148,33 +148,10 @@ pub fn report_input_for(
     let (current_commitment, current_satisfaction, current_culture) = match scope {
         None => (current_commitment, current_satisfaction, current_culture),
         Some(sub) => {
-            let sizes = [
-                (
-                    Instrument::Commitment,
-                    current_commitment.as_ref().map_or(0, Vec::len),
-                ),
-                (
-                    Instrument::Satisfaction,
-                    current_satisfaction.as_ref().map_or(0, Vec::len),
-                ),
-                (
-                    Instrument::Culture,
-                    current_culture.as_ref().map_or(0, Vec::len),
-                ),
-            ];
-            if let Some((i, _)) = sizes.iter().find(|(_, n)| *n > 0 && (*n as u64) < k) {
-                return Err(AppError::Refused(text::subdivision_too_small(
-                    sub,
-                    i.label(),
-                    k,
-                )));
-            }
-            if sizes.iter().all(|(_, n)| *n == 0) {
-                return Err(AppError::Refused(format!(
-                    "{} «{sub}»",
-                    text::SUBDIVISION_NO_FORMS
-                )));
-            }
+            // The one publishing rule: a subdivision the organization's
+            // report hides (under K, or to cover a smaller one) gets no
+            // report of its own.
+            crate::disclosure::of_survey(db, survey)?.check_subdivision_report(sub)?;
             (
                 current_commitment.filter(|f| !f.is_empty()),
                 current_satisfaction.filter(|f| !f.is_empty()),
@@ -182,20 +159,26 @@ pub fn report_input_for(
             )
         }
     };
-    // In a subdivision's report the previous survey's same subdivision is
-    // compared only when it too has at least K forms.
-    let enough = |n: usize| scope.is_none() || n as u64 >= k;
     let previous = match previous {
         None => None,
         Some(p) => {
             let ps = db.survey(p)?;
+            // In a subdivision's report the previous survey's same
+            // subdivision is compared only when last year's organization
+            // report published it too (at least K forms, not withheld).
+            let last_year = crate::disclosure::of_survey(db, p)?;
+            let enough_of = |i: Instrument, n: usize| match scope {
+                None => true,
+                Some(sub) => n as u64 >= k && last_year.published(i, sub),
+            };
             let phas = |i: Instrument| ps.settings.instruments.contains(&i);
             Some(PreviousSurvey {
                 name: ps.settings.name.clone(),
                 date: ps.settings.date.format("%d.%m.%Y").to_string(),
                 commitment: if phas(Instrument::Commitment) {
                     let f = commitment(db, p)?;
-                    enough(f.len()).then(|| CommitmentData::from_forms(&f).analysis)
+                    enough_of(Instrument::Commitment, f.len())
+                        .then(|| CommitmentData::from_forms(&f).analysis)
                 } else {
                     None
                 },
@@ -203,13 +186,15 @@ pub fn report_input_for(
                 // so that the two are comparable.
                 satisfaction: if phas(Instrument::Satisfaction) {
                     let f = satisfaction(db, p)?;
-                    enough(f.len()).then(|| SatisfactionData::from_forms(&f, key).analysis)
+                    enough_of(Instrument::Satisfaction, f.len())
+                        .then(|| SatisfactionData::from_forms(&f, key).analysis)
                 } else {
                     None
                 },
                 culture: if phas(Instrument::Culture) {
                     let f = culture(db, p)?;
-                    enough(f.len()).then(|| CultureData::from_forms(&f).analysis)
+                    enough_of(Instrument::Culture, f.len())
+                        .then(|| CultureData::from_forms(&f).analysis)
                 } else {
                     None
                 },

@@ -96,6 +96,14 @@ pub fn subdivision_too_small(sub: &str, instrument: &str, k: u64) -> String {
     )
 }
 
+/// A subdivision report refused because the organization's report hides
+/// the subdivision to protect a smaller group.
+pub fn subdivision_withheld(sub: &str, instrument: &str) -> String {
+    format!(
+        "Отчет по подразделению «{sub}» не составлен: в отчете организации его данные анкеты «{instrument}» скрыты, чтобы по разности нельзя было вычислить ответы меньшей группы. Отдельный отчет раскрыл бы их."
+    )
+}
+
 /// A staff entry that is not «name=number».
 pub const BAD_STAFF_PART: &str = "Число работников подразделения записывается как «Название=число», например «Отдел кадров=25»; не понято:";
 /// A staff total that is not a number.

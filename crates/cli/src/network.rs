@@ -65,13 +65,37 @@ pub fn serve(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     let _ = writeln!(out, "{}", text::SERVING_STOP);
     let _ = out.flush();
     drop(out);
+    // Ctrl+C (or the system's request to end) stops the form and closes
+    // the database cleanly: sealed, so that no byte order pairs a form
+    // with its code, and the write-ahead log removed.
+    let (stop_tx, stop_rx) = std::sync::mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })
+    .map_err(|e| CliError::Usage(format!("{}: {e}", text::NO_SIGNALS)))?;
     let mut shown = 0;
     loop {
-        std::thread::sleep(std::time::Duration::from_millis(500));
+        if stop_rx
+            .recv_timeout(std::time::Duration::from_millis(500))
+            .is_ok()
+        {
+            break;
+        }
         let n = server.submitted();
         if n != shown {
             shown = n;
             eprintln!("{} {n}", text::SERVED_FORMS);
         }
     }
+    server.stop();
+    let db = match Arc::try_unwrap(db) {
+        Ok(m) => m
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+        // Nothing else holds it once the server has stopped; if something
+        // did, dropping the last handle seals it all the same.
+        Err(_) => return Ok(text::SERVE_STOPPED.as_bytes().to_vec()),
+    };
+    db.close().map_err(klimat_app::AppError::from)?;
+    Ok(text::SERVE_STOPPED.as_bytes().to_vec())
 }

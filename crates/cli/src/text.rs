@@ -106,7 +106,7 @@ klimat survey list
 
   --instruments  через запятую: commitment, satisfaction, culture
   --date         дата анкетирования (по умолчанию — сегодня)
-  --threshold    порог анонимности K (по умолчанию 3)
+  --threshold    порог анонимности K (по умолчанию 5, не меньше 3)
 
 Параметры отчета (для доли участия, подписей и предложений):
   --staff-total N          число работников организации
@@ -396,6 +396,10 @@ pub const SERVING: &str = "Заполнение анкет по сети нач�
 pub const SERVING_STOP: &str = "Остановить: Ctrl+C.";
 /// `klimat serve`: each form as it comes.
 pub const SERVED_FORMS: &str = "Принято анкет:";
+/// `klimat serve` stopped by Ctrl+C, the database closed.
+pub const SERVE_STOPPED: &str = "Заполнение по сети остановлено, база данных закрыта.\n";
+/// The signal handler could not be set.
+pub const NO_SIGNALS: &str = "не удалось перехватить Ctrl+C";
 
 /// `--surveys` with an option of a one-survey report.
 pub const SURVEYS_ALONE: &str =

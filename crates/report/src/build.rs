@@ -318,25 +318,32 @@ fn without_breakdowns(input: &ReportInput) -> ReportInput {
 
 /// Builds the report model.
 pub fn build(input: &ReportInput) -> ReportModel {
-    if input.survey.scope.is_some() {
-        let mut model = build_model(&without_breakdowns(input));
-        // Nor the forms one by one: they would tie form codes to the
-        // subdivision. Tables left without rows go too.
-        let per_form = [
-            t::SHEET_B10,
-            t::SHEET_SATISFACTION_FORMS,
-            t::SHEET_CULTURE_FORMS,
-        ];
-        for section in &mut model.sections {
-            section.blocks.retain(|b| match b {
-                Block::Table(t) => !t.rows.is_empty() && !per_form.contains(&t.sheet.as_str()),
-                _ => true,
-            });
-        }
-        number_captions(&mut model);
-        return model;
+    let scoped = input.survey.scope.is_some();
+    let mut model = if scoped {
+        build_model(&without_breakdowns(input))
+    } else {
+        build_model(input)
+    };
+    // No report carries the forms one by one (docs/methodology.md,
+    // "Anonymity"): rows in the order forms were keyed or arrived tie a
+    // form to its subdivision or to a place in a kiosk queue, and a
+    // culture row puts a person's open answers beside all their ratings.
+    // Per-form data are in the operator's export only. In a subdivision's
+    // report, tables left without rows go too.
+    let per_form = [
+        t::SHEET_B10,
+        t::SHEET_SATISFACTION_FORMS,
+        t::SHEET_CULTURE_FORMS,
+    ];
+    for section in &mut model.sections {
+        section.blocks.retain(|b| match b {
+            Block::Table(t) => {
+                let empty = scoped && t.rows.is_empty();
+                !(empty || per_form.contains(&t.sheet.as_str()))
+            }
+            _ => true,
+        });
     }
-    let mut model = build_model(input);
     number_captions(&mut model);
     model
 }

@@ -4,7 +4,7 @@
 //! with the methods of Table 1, and who prepared the report.
 
 use klimat_core::Instrument;
-use klimat_core::anonymity::{self, Hidden};
+use klimat_core::anonymity::{Hidden, Partition};
 use klimat_core::compare;
 use klimat_core::numfmt::{decimal, percent};
 use klimat_core::satisfaction::Factor;
@@ -364,24 +364,31 @@ pub(crate) fn participation_by_subdivision(input: &ReportInput) -> Vec<Block> {
             2.0,
         ));
     }
-    let per: Vec<Vec<u64>> = counts
+    // The fates come from the breakdown's own groups (the one rule,
+    // klimat_core::anonymity::Partition), not from the staff list: a
+    // group the tables hide is hidden here too, whatever the list holds.
+    let partitions: Vec<Partition> = counts
         .iter()
-        .map(|(i, _)| {
+        .map(|(i, _)| subdivision_partition(input, *i))
+        .collect();
+    let per: Vec<Vec<u64>> = partitions
+        .iter()
+        .map(|p| {
             s.staff
                 .by_subdivision
                 .iter()
-                .map(|(sub, _)| forms_in(input, *i, sub))
+                .map(|(sub, _)| p.forms(Some(sub)))
                 .collect()
         })
         .collect();
-    let hidden: Vec<Vec<Hidden>> = per
+    let hidden: Vec<Vec<Hidden>> = partitions
         .iter()
-        .map(|ns| {
-            let shown: Vec<u64> = ns
+        .map(|p| {
+            s.staff
+                .by_subdivision
                 .iter()
-                .map(|&n| if n == 0 { u64::MAX } else { n })
-                .collect();
-            anonymity::hidden(&shown, k)
+                .map(|(sub, _)| p.fate(Some(sub)))
+                .collect()
         })
         .collect();
     let mut complement = false;
@@ -456,23 +463,31 @@ pub(crate) fn participation_by_subdivision(input: &ReportInput) -> Vec<Block> {
 }
 
 /// The forms of questionnaire `instrument` from subdivision `sub`.
-fn forms_in(input: &ReportInput, instrument: Instrument, sub: &str) -> u64 {
-    fn find<'a>(mut groups: impl Iterator<Item = (&'a Option<String>, u64)>, sub: &str) -> u64 {
-        groups
-            .find(|(g, _)| g.as_deref() == Some(sub))
-            .map_or(0, |(_, n)| n)
-    }
+/// The groups of a questionnaire's breakdown by subdivision (or by
+/// organization), with the fate the breakdown's table gives each: the
+/// participation table asks this, never its own count, so that it hides
+/// exactly the groups the tables hide («не указано» included).
+pub(crate) fn subdivision_partition(input: &ReportInput, instrument: Instrument) -> Partition {
+    let k = input.survey.threshold;
     match instrument {
-        Instrument::Commitment => input.commitment.as_ref().map_or(0, |c| {
-            find(c.by_subdivision.iter().map(|(g, r)| (g, r.n)), sub)
-        }),
-        Instrument::Satisfaction => input.satisfaction.as_ref().map_or(0, |c| {
-            find(c.by_subdivision.iter().map(|(g, r)| (g, r.n)), sub)
-        }),
-        Instrument::Culture => input.culture.as_ref().map_or(0, |c| {
-            find(
-                c.by_subdivision.iter().map(|(g, a)| (g, a.respondents)),
-                sub,
+        Instrument::Commitment => input
+            .commitment
+            .as_ref()
+            .map_or_else(Partition::default, |c| {
+                Partition::new(c.by_subdivision.iter().map(|(g, r)| (g.clone(), r.n)), k)
+            }),
+        Instrument::Satisfaction => input
+            .satisfaction
+            .as_ref()
+            .map_or_else(Partition::default, |c| {
+                Partition::new(c.by_subdivision.iter().map(|(g, r)| (g.clone(), r.n)), k)
+            }),
+        Instrument::Culture => input.culture.as_ref().map_or_else(Partition::default, |c| {
+            Partition::new(
+                c.by_subdivision
+                    .iter()
+                    .map(|(g, a)| (g.clone(), a.respondents)),
+                k,
             )
         }),
     }

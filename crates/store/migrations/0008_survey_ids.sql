@@ -22,7 +22,7 @@ CREATE TABLE surveys_v8 (
                         CHECK (satisfaction_key = 'corrected' OR satisfaction_key = 'printed'),
     subdivisions        TEXT NOT NULL DEFAULT '[]', -- JSON array of names
     positions           TEXT NOT NULL DEFAULT '[]', -- JSON array of names
-    anonymity_threshold INTEGER NOT NULL DEFAULT 3 CHECK (anonymity_threshold >= 1),
+    anonymity_threshold INTEGER NOT NULL DEFAULT 5 CHECK (anonymity_threshold >= 1),
     archived            INTEGER NOT NULL DEFAULT 0,
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL,
@@ -48,8 +48,30 @@ INSERT INTO sqlite_sequence (name, seq)
     SELECT 'surveys', max(coalesce((SELECT max(id) FROM surveys), 0),
                           coalesce((SELECT max(survey_id) FROM form_log), 0));
 
+-- The least threshold K is now 3 (docs/methodology.md, "Anonymity"): a
+-- survey made with 1 or 2 is raised to 3, so that none of its reports
+-- shows a group of one or two forms.
+UPDATE surveys SET anonymity_threshold = 3 WHERE anonymity_threshold < 3;
+
 -- A setting whose key ends in «_survey» names a survey by id (the example,
 -- the kiosk's survey); one that names no survey any more goes.
 DELETE FROM settings
     WHERE key LIKE '%\_survey' ESCAPE '\'
       AND value NOT IN (SELECT CAST(id AS TEXT) FROM surveys);
+
+-- Self-filled forms (kiosk, network) keep no place in a queue: their row
+-- ids, and the ids of the log entries that added them, are drawn at random
+-- below zero, as new ones are from now on (crate::forms::insert_form).
+UPDATE forms SET id = -1 - (abs(random()) % 4611686018427387903)
+    WHERE entry = 'kiosk' OR entry = 'network';
+
+DROP TRIGGER form_log_is_append_only_update;
+
+UPDATE form_log SET id = -1 - (abs(random()) % 4611686018427387903)
+    WHERE action = 'created'
+      AND form_uuid IN (SELECT uuid FROM forms WHERE entry = 'kiosk' OR entry = 'network');
+
+CREATE TRIGGER form_log_is_append_only_update BEFORE UPDATE ON form_log
+BEGIN
+    SELECT RAISE(ABORT, 'form_log is append-only');
+END;

@@ -105,6 +105,21 @@ fn free_path(base: &str) -> PathBuf {
     path
 }
 
+/// The setting that says the file may hold the order in which self-filled
+/// forms arrived or access codes were made and spent (see [`Db::seal`]).
+const UNSEALED: &str = "unsealed";
+
+/// Marks the file as needing [`Db::seal`] before it is left: called in the
+/// transaction that stores a kiosk or network form or makes access codes.
+pub(crate) fn mark_unsealed(conn: &Connection) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = '1'",
+    )?
+    .execute([UNSEALED])?;
+    Ok(())
+}
+
 /// The schema objects of a database: (type, name, table, SQL), sorted.
 fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<[Option<String>; 4]>> {
     let mut stmt =
@@ -125,6 +140,13 @@ pub struct Db {
     /// so that a second Klimat on the same file is refused instead of
     /// writing beside the first.
     _lock: Option<std::fs::File>,
+}
+
+impl Drop for Db {
+    /// A database left without [`Db::close`] is sealed all the same.
+    fn drop(&mut self) {
+        let _ = self.seal();
+    }
 }
 
 impl std::fmt::Debug for Db {
@@ -162,6 +184,12 @@ impl Db {
         };
         db.configure()?;
         db.migrate(version)?;
+        // A file left unsealed (a crash, a power cut while the network
+        // form ran) is sealed now; if that fails, it is tried again at
+        // close, and the database opens all the same.
+        if version == SCHEMA_VERSION {
+            let _ = db.seal();
+        }
         Ok(db)
     }
 
@@ -261,6 +289,10 @@ impl Db {
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Freed bytes are overwritten with zeros, not left in the file: a
+        // deleted form, or an old copy of a page that held spent codes,
+        // leaves nothing behind (docs/methodology.md, "Anonymity").
+        self.conn.pragma_update(None, "secure_delete", "ON")?;
         // A saved form survives a power cut, not only a crash.
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         // 32 MB of page cache instead of SQLite's 2 MB: a large import
@@ -478,6 +510,57 @@ impl Db {
         self.configure()?;
         self.migrate(SCHEMA_VERSION)?;
         Ok(saved)
+    }
+
+    /// Rewrites the file so that no byte order tells when a self-filled
+    /// form arrived or an access code was made or spent, and empties the
+    /// write-ahead log (docs/methodology.md, "Anonymity").
+    ///
+    /// SQLite writes the cells of a page in the order rows came, so the
+    /// raw bytes of the code tables and of the forms would otherwise pair
+    /// forms with slips; a WAL keeps each recent submission's pages side
+    /// by side. `VACUUM` writes every table again in key order (random
+    /// ids and hashes), secure_delete zeroes what is freed, and a
+    /// truncating checkpoint leaves an empty log, which SQLite deletes
+    /// when the last connection closes. Done only when the file was
+    /// marked (a kiosk or network form was stored, codes were made since
+    /// the last seal), so everyday commands stay fast; [`Db::close`] and
+    /// dropping the database call it, and opening a file left unsealed by
+    /// a crash seals it.
+    ///
+    /// # Errors
+    /// SQLite's (a full disk: the file stays as it was, still marked).
+    pub fn seal(&self) -> Result<()> {
+        if self.setting(UNSEALED)?.as_deref() != Some("1") {
+            return Ok(());
+        }
+        self.delete_setting(UNSEALED)?;
+        if let Err(e) = self.conn.execute_batch("VACUUM") {
+            let _ = mark_unsealed(&self.conn);
+            return Err(e.into());
+        }
+        if self.path.is_some() {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(())
+    }
+
+    /// Whether the file waits for [`Db::seal`].
+    pub fn unsealed(&self) -> Result<bool> {
+        Ok(self.setting(UNSEALED)?.as_deref() == Some("1"))
+    }
+
+    /// Closes the database cleanly: sealed if needed ([`Db::seal`]), the
+    /// write-ahead log checkpointed and removed.
+    ///
+    /// # Errors
+    /// SQLite's.
+    pub fn close(mut self) -> Result<()> {
+        let sealed = self.seal();
+        let conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        sealed
     }
 
     /// Caps the file at `pages` pages, so tests can meet a full disk.

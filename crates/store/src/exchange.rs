@@ -381,6 +381,11 @@ impl ExchangeFile {
                 .get("anonymity_threshold")
                 .and_then(Value::as_u64)
                 .and_then(|k| u32::try_from(k).ok())
+                .filter(|&k| k >= 1)
+                // A file from a Klimat that allowed K of 1 or 2 is read
+                // with the least K now allowed (docs/methodology.md,
+                // "Anonymity").
+                .map(|k| k.max(klimat_core::anonymity::MIN_K))
                 .ok_or_else(|| field("survey.anonymity_threshold"))?,
         };
         // The survey's settings obey the rules of a survey created here.

@@ -102,6 +102,25 @@ pub(crate) fn insert_form(
     let mut insert = rows_statement(conn, &batch, 1)?;
     bind_row(&mut insert, 0, uuid, data)?;
     insert.raw_execute()?;
+    if matches!(entry, Entry::Kiosk | Entry::Network) {
+        // A self-filled form keeps no place in a queue (docs/methodology.md,
+        // "Anonymity"): its row id and its log entry's id are drawn at
+        // random below zero, so neither orders it among the others. Below
+        // zero, because a new row takes the largest id plus one and the
+        // operator's forms keep their order (the entry screen lists the
+        // newest first).
+        conn.execute(
+            "UPDATE forms SET id = -1 - (abs(random()) % 4611686018427387903) WHERE uuid = ?1",
+            [uuid],
+        )?;
+        conn.prepare_cached(
+            "INSERT INTO form_log (id, form_uuid, survey_id, action, old_content, new_content, at)
+             VALUES (-1 - (abs(random()) % 4611686018427387903), ?1, ?2, ?3, NULL, NULL, ?4)",
+        )?
+        .execute(params![uuid, survey_id, action, now])?;
+        crate::db::mark_unsealed(conn)?;
+        return Ok(());
+    }
     // The content a new form was created with is not copied into its log
     // entry: it is the form itself until the next entry, which keeps it
     // as its old content (see `Db::form_log`).
@@ -483,11 +502,14 @@ impl Db {
             .ok_or_else(|| StoreError::NoForm(uuid.to_owned()))
     }
 
-    /// The forms of one instrument of a survey, in the order they were saved.
+    /// The forms of one instrument of a survey, ordered by their UUID: an
+    /// order that says nothing (the UUID is random), so that no report,
+    /// export or exchange file built from this list keeps the order forms
+    /// were keyed in or arrived in (docs/methodology.md, "Anonymity").
     pub fn forms(&self, survey_id: i64, instrument: Instrument) -> Result<Vec<StoredForm>> {
         self.survey(survey_id)?;
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {FORM_COLUMNS} FROM forms WHERE survey_id = ?1 AND instrument = ?2 ORDER BY id"
+            "SELECT {FORM_COLUMNS} FROM forms WHERE survey_id = ?1 AND instrument = ?2 ORDER BY uuid"
         ))?;
         let rows = stmt.query_map(params![survey_id, instrument.id()], form_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -556,6 +578,26 @@ impl Db {
             matching,
             forms,
         })
+    }
+
+    /// The forms of one questionnaire of a survey by subdivision (`None`:
+    /// not given): what the publishing rule needs, without loading forms.
+    pub fn subdivision_counts(
+        &self,
+        survey_id: i64,
+        instrument: Instrument,
+    ) -> Result<Vec<(Option<String>, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT subdivision, count(*) FROM forms WHERE survey_id = ?1 AND instrument = ?2
+             GROUP BY subdivision",
+        )?;
+        let rows = stmt.query_map(params![survey_id, instrument.id()], |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?,
+                r.get::<_, i64>(1)?.unsigned_abs(),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The number of forms in the whole database.

@@ -43,7 +43,7 @@ impl SurveySettings {
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect(),
-            anonymity_threshold: 3,
+            anonymity_threshold: klimat_core::anonymity::DEFAULT_K,
         }
     }
 }

@@ -123,7 +123,7 @@ pub(crate) fn validate(s: &SurveySettings) -> Result<()> {
     if s.instruments.is_empty() {
         return Err(StoreError::Invalid(text::NO_INSTRUMENTS.into()));
     }
-    if s.anonymity_threshold < 1 {
+    if s.anonymity_threshold < klimat_core::anonymity::MIN_K {
         return Err(StoreError::Invalid(text::BAD_THRESHOLD.into()));
     }
     Ok(())

@@ -38,7 +38,7 @@ pub const DUPLICATE_IN_LIST: &str = "Значение повторяется в 
 /// A date out of range.
 pub const BAD_SURVEY_DATE: &str = "Дата анкетирования должна быть между 1990 и 2100 годом.";
 /// Bad anonymity threshold.
-pub const BAD_THRESHOLD: &str = "Порог анонимности должен быть не меньше 1.";
+pub const BAD_THRESHOLD: &str = "Порог анонимности K должен быть не меньше 3: группы меньше трех анкет позволили бы узнать ответы отдельных сотрудников (по умолчанию K = 5).";
 /// The backup target exists.
 pub const BACKUP_EXISTS: &str = "Файл резервной копии уже существует, выберите другое имя";
 /// The sheet name of exported forms.

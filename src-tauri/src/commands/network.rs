@@ -116,6 +116,9 @@ pub fn network_stop(state: State<'_, AppState>, survey_id: i64) -> ApiResult<Net
         .take();
     if let Some((server, _)) = old {
         server.stop();
+        // Once the form stops, the file no longer tells in what order
+        // forms arrived or codes were spent (Db::seal).
+        state.db()?.seal()?;
     }
     status(&state, survey_id)
 }

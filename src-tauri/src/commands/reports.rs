@@ -23,6 +23,24 @@ pub async fn results(
     Ok((&results).into())
 }
 
+/// The subdivisions a report of their own may be made for: those the
+/// organization's report publishes (klimat_app::disclosure).
+#[tauri::command]
+pub async fn reportable_subdivisions(
+    state: State<'_, AppState>,
+    survey_id: i64,
+) -> ApiResult<Vec<String>> {
+    state.unlocked()?;
+    let db = state.db()?;
+    let subdivisions = db.survey(survey_id)?.settings.subdivisions;
+    let rule = klimat_app::disclosure::of_survey(&db, survey_id)?;
+    Ok(rule
+        .reportable(&subdivisions)
+        .into_iter()
+        .map(str::to_owned)
+        .collect())
+}
+
 /// Writes the report in the chosen format (`pdf`, `xlsx`, `docx`); returns the
 /// file written.
 #[tauri::command]

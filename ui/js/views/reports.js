@@ -13,7 +13,11 @@ export async function render(main, ctx) {
   const status = h('div', { id: 'report-status', class: 'row' });
   const others = ctx.surveys.filter((s) => s.id !== survey.id).map((s) => ({ value: s.id, label: `${s.name} (${s.date_text})` }));
   const compare = select([{ value: '', label: S.results.noCompare }, ...others], '', { id: 'report-compare' });
-  const scope = select([{ value: '', label: S.reports.wholeOrg }, ...survey.subdivisions.map((s) => ({ value: s, label: s }))], '', { id: 'report-scope' });
+  // Only the subdivisions the organization's report publishes may have a
+  // report of their own (a hidden one would be recovered by subtraction).
+  let reportable = [];
+  try { reportable = await call('reportable_subdivisions', { surveyId: survey.id }); } catch (e) { showError(e); }
+  const scope = select([{ value: '', label: S.reports.wholeOrg }, ...reportable.map((s) => ({ value: s, label: s }))], '', { id: 'report-scope' });
   const saved = (path) => {
     status.replaceChildren(h('span', {}, `${S.reports.written} ${path}`), h('button', { onclick: () => revealInFolder(path) }, S.common.openFolder));
     toast(`${S.reports.written} ${path}`);
@@ -28,7 +32,8 @@ export async function render(main, ctx) {
   };
   main.append(h('div', { class: 'row' }, h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('reports'))),
     h('label', { class: 'inline' }, S.results.compare, compare),
-    survey.subdivisions.length ? h('label', { class: 'inline' }, S.reports.scope, scope) : null));
+    survey.subdivisions.length ? h('label', { class: 'inline' }, S.reports.scope, scope) : null,
+    survey.subdivisions.length > reportable.length ? h('p', { class: 'hint', id: 'scope-hidden' }, S.reports.scopeHidden) : null));
   main.append(h('div', { class: 'card' },
     h('div', { class: 'row' }, h('button', { class: 'primary', id: 'save-pdf', onclick: () => run('pdf') }, S.reports.pdf),
       h('button', { id: 'save-xlsx', onclick: () => run('xlsx') }, S.reports.xlsx),

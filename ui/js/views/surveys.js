@@ -71,13 +71,13 @@ async function editor(main, ctx, s) {
   const key = select([{ value: 'corrected', label: S.keys.corrected }, { value: 'printed', label: S.keys.printed }], v.satisfaction_key, { id: 'f-key' });
   const subs = h('textarea', { id: 'f-subs', rows: 6, cols: 40 }, v.subdivisions.join('\n'));
   const pos = h('textarea', { id: 'f-pos', rows: 6, cols: 40 }, v.positions.join('\n'));
-  const k = h('input', { id: 'f-k', type: 'number', min: 1, max: 50, value: v.anonymity_threshold });
+  const k = h('input', { id: 'f-k', type: 'number', min: 3, max: 50, value: v.anonymity_threshold });
   const save = async () => {
     const input = {
       name: name.value, organization: org.value || null, date: date.value,
       instruments: checks.map((c) => c.querySelector('input')).filter((c) => c.checked).map((c) => c.value),
       satisfaction_key: key.value, subdivisions: subs.value.split('\n'), positions: pos.value.split('\n'),
-      anonymity_threshold: Number(k.value) || 3,
+      anonymity_threshold: Number(k.value) || 5,
     };
     try {
       if (s) await call('update_survey', { id: s.id, survey: input });
