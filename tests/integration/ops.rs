@@ -463,3 +463,91 @@ fn last_years_figures_of_a_subdivision_appear_only_where_last_year_published_the
     let input = reports::report_input_for(&db, now, Some(last), Some("Цех № 1")).unwrap();
     assert!(input.previous.unwrap().commitment.is_some());
 }
+
+/// A culture survey of `n` forms of the bundled sample, one of them
+/// holding a telling open answer and the only rating of «другое».
+fn culture_survey(db: &mut Db, n: usize) -> i64 {
+    let mut req = request(None);
+    req.instruments = vec!["culture".into()];
+    let id = surveys::create_survey(db, &req, today()).unwrap();
+    let bytes = std::fs::read(klimat_tests::root().join("samples/culture.csv")).unwrap();
+    let mut forms = klimat_store::import::read_template(&bytes, None)
+        .unwrap()
+        .forms;
+    forms.truncate(n);
+    for (i, f) in forms.iter_mut().enumerate() {
+        let klimat_store::Answers::Culture(c) = &mut f.answers else {
+            panic!()
+        };
+        c.open[0][0] = if i == 0 {
+            "Как руководитель предприятия отвечаю за всё".into()
+        } else {
+            String::new()
+        };
+        let other = &mut c.cohesion[klimat_core::culture::COHESION_ITEMS - 1];
+        (other.sub, other.org) = if i == 0 { (5, 5) } else { (0, 0) };
+        c.cohesion_other = if i == 0 {
+            "Рыбалка".into()
+        } else {
+            String::new()
+        };
+    }
+    db.add_forms(id, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
+        .unwrap();
+    id
+}
+
+#[test]
+fn open_answers_need_ten_forms_and_a_lone_free_text_item_carries_no_mean() {
+    // Issue 26, items 4 and «single-form figures».
+    for (n, printed) in [(9, false), (10, true)] {
+        let mut db = Db::open_in_memory().unwrap();
+        let id = culture_survey(&mut db, n);
+        let model = reports::report_model(&db, id, None).unwrap();
+        let text = model_text(&model);
+        assert_eq!(
+            text.contains("Как руководитель предприятия"),
+            printed,
+            "{n} forms:\n{text}"
+        );
+        let input = reports::report_input(&db, id, None).unwrap();
+        let a = &input.culture.unwrap().analysis;
+        let other = &a.cohesion[klimat_core::culture::COHESION_ITEMS - 1];
+        assert_eq!(
+            other.sub.n() + other.org.n(),
+            0,
+            "one form's «другое» has no mean"
+        );
+        assert!(
+            a.cohesion_ranking(klimat_core::culture::Column::Sub)
+                .iter()
+                .all(|(item, _)| *item != klimat_core::culture::COHESION_ITEMS),
+            "«другое» is never ranked"
+        );
+    }
+}
+
+#[test]
+fn klimat_summary_of_a_survey_hides_what_the_report_hides() {
+    // Issue 26: `klimat summary --survey` printed the mean of a 2-form
+    // tenure band (8,50 in the worked example) that the PDF hides.
+    let dir = TempDir::new("ops-summary");
+    let db = b2(&dir);
+    let out = klimat(&[
+        "--db",
+        &db,
+        "summary",
+        "--survey",
+        "1",
+        "--instrument",
+        "commitment",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("45,68"), "{text}");
+    assert!(!text.contains("8,50"), "the hidden band's mean:\n{text}");
+}

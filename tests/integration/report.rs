@@ -108,10 +108,10 @@ pub(crate) fn survey_with(dir: &TempDir, first_answer: &str) -> (String, String)
         first_answer.replace('"', "\"\""),
         ",".repeat(culture_cols.len())
     );
-    // Two more forms, so that the culture forms reach K = 3 and their
-    // verbatim answers may be printed.
-    for code in ["К-2", "К-3"] {
-        csv += &format!("{code},,{}\n", ",".repeat(culture_cols.len()));
+    // Nine more forms, so that the culture forms reach the ten a group
+    // needs before its verbatim answers are printed.
+    for i in 2..=10 {
+        csv += &format!("К-{i},,{}\n", ",".repeat(culture_cols.len()));
     }
     let path = dir.join("culture.csv");
     std::fs::write(&path, csv).unwrap();

@@ -193,8 +193,10 @@ pub fn report_input_for(
                 },
                 culture: if phas(Instrument::Culture) {
                     let f = culture(db, p)?;
-                    enough_of(Instrument::Culture, f.len())
-                        .then(|| CultureData::from_forms(&f).analysis)
+                    enough_of(Instrument::Culture, f.len()).then(|| {
+                        let k = s.settings.anonymity_threshold;
+                        CultureData::from_forms(&f).hide_small_free_text(k).analysis
+                    })
                 } else {
                     None
                 },
@@ -232,7 +234,9 @@ pub fn report_input_for(
         },
         commitment: current_commitment.map(|f| CommitmentData::from_forms(&f)),
         satisfaction: current_satisfaction.map(|f| SatisfactionData::from_forms(&f, key)),
-        culture: current_culture.map(|f| CultureData::from_forms(&f)),
+        culture: current_culture.map(|f| {
+            CultureData::from_forms(&f).hide_small_free_text(s.settings.anonymity_threshold)
+        }),
         previous,
         // The survey's figures: a subdivision's report has none of its own.
         verification: if scope.is_none() {
@@ -529,17 +533,18 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
     } else {
         format!("{}–{}", first.format("%d.%m.%Y"), last.format("%d.%m.%Y"))
     };
+    let k = list
+        .iter()
+        .map(|s| s.settings.anonymity_threshold)
+        .max()
+        .unwrap_or(klimat_core::anonymity::DEFAULT_K);
     Ok(ReportInput {
         survey: SurveyInfo {
             organization: None,
             name: text::pool_title(list.len()),
             date,
             key,
-            threshold: list
-                .iter()
-                .map(|s| s.settings.anonymity_threshold)
-                .max()
-                .unwrap_or(3),
+            threshold: k,
             subdivisions: labels.clone(),
             staff,
             signatures: Signatures {
@@ -566,7 +571,7 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
         },
         commitment: commitment.map(|f| CommitmentData::from_forms(&f)),
         satisfaction: satisfaction.map(|f| SatisfactionData::from_forms(&f, key)),
-        culture: culture.map(|f| CultureData::from_forms(&f)),
+        culture: culture.map(|f| CultureData::from_forms(&f).hide_small_free_text(k)),
         previous: None,
         verification: Vec::new(),
     })

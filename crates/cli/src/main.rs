@@ -93,12 +93,13 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
         Some("score") => {
             let o = opts(&["--instrument", "--input", "--key", "--survey"])?;
             o.no_positional()?;
-            Ok(score::json(score::read(&o, db.as_deref())?))
+            Ok(score::json(score::read(&o, db.as_deref())?.0))
         }
         Some("summary") => {
             let o = opts(&["--instrument", "--input", "--key", "--survey"])?;
             o.no_positional()?;
-            Ok(score::summary(score::read(&o, db.as_deref())?))
+            let (input, k) = score::read(&o, db.as_deref())?;
+            Ok(score::summary(input, k))
         }
         Some("survey") => {
             let sub = rest.first().map(String::as_str);

@@ -38,8 +38,10 @@ fn from_dataset<A>(d: Dataset<A>) -> Forms<A> {
         .collect()
 }
 
-/// Reads `--input FILE` or `--survey ID` for `--instrument` (and `--key`).
-pub fn read(opts: &Options, db: Option<&str>) -> Result<Input, CliError> {
+/// Reads `--input FILE` or `--survey ID` for `--instrument` (and `--key`),
+/// with the anonymity threshold the written summary applies: the survey's
+/// K, or the default for a file.
+pub fn read(opts: &Options, db: Option<&str>) -> Result<(Input, u32), CliError> {
     let instrument = Instrument::from_id(opts.require("--instrument")?)
         .ok_or_else(|| CliError::Usage(text::BAD_INSTRUMENT.into()))?;
     let key = match opts.get("--key") {
@@ -52,7 +54,10 @@ pub fn read(opts: &Options, db: Option<&str>) -> Result<Input, CliError> {
         }
     };
     match (opts.get("--input"), opts.get("--survey")) {
-        (Some(path), None) => read_file(path, instrument, key.unwrap_or_default()),
+        (Some(path), None) => Ok((
+            read_file(path, instrument, key.unwrap_or_default())?,
+            klimat_core::anonymity::DEFAULT_K,
+        )),
         (None, Some(_)) => read_survey(db, opts.survey_id()?, instrument, key),
         (Some(_), Some(_)) => Err(CliError::Usage(text::INPUT_OR_SURVEY.into())),
         (None, None) => Err(CliError::Usage(format!(
@@ -84,11 +89,12 @@ fn read_survey(
     survey: i64,
     instrument: Instrument,
     key: Option<SatisfactionKey>,
-) -> Result<Input, CliError> {
+) -> Result<(Input, u32), CliError> {
     use klimat_app::reports::{commitment_forms, culture_forms, satisfaction_forms};
     let db = data::open(db)?;
     let settings = db.survey(survey)?.settings;
-    Ok(match instrument {
+    let k = settings.anonymity_threshold;
+    let input = match instrument {
         Instrument::Commitment => Input::Commitment(
             commitment_forms(&db, survey)?
                 .into_iter()
@@ -108,7 +114,8 @@ fn read_survey(
                 .map(|f| (f.code, f.tenure, f.answers))
                 .collect(),
         ),
-    })
+    };
+    Ok((input, k))
 }
 
 /// `klimat score`: the JSON object (docs/methodology.md, "The `klimat score` JSON").
@@ -122,11 +129,31 @@ pub fn json(input: Input) -> Vec<u8> {
     }
 }
 
-/// `klimat summary`: the key figures and the written conclusions, in Russian.
-pub fn summary(input: Input) -> Vec<u8> {
+/// `klimat summary`: the key figures and the written conclusions, in
+/// Russian, with the threshold `k` applied as in every report: fewer than
+/// K forms give no figure, and no group under K is quoted.
+pub fn summary(input: Input, k: u32) -> Vec<u8> {
+    let n = match &input {
+        Input::Commitment(f) => f.len(),
+        Input::Satisfaction(f, _) => f.len(),
+        Input::Culture(f) => f.len(),
+    } as u64;
+    if n > 0 && n < u64::from(k) {
+        let title = match input {
+            Input::Commitment(_) => Instrument::Commitment.label(),
+            Input::Satisfaction(..) => Instrument::Satisfaction.label(),
+            Input::Culture(_) => Instrument::Culture.label(),
+        };
+        return format!(
+            "{title}\n{}\n{}\n",
+            "=".repeat(title.chars().count()),
+            text::summary_withheld(n, k)
+        )
+        .into_bytes();
+    }
     let (title, figures, paragraphs) = match input {
         Input::Commitment(forms) => {
-            let a = commitment::analyze(forms.iter().map(|(_, t, a)| (a, *t)));
+            let a = commitment::analyze(forms.iter().map(|(_, t, a)| (a, *t))).visible(k);
             let figures = text::commitment_figures(&a);
             (
                 Instrument::Commitment.label(),
@@ -135,7 +162,7 @@ pub fn summary(input: Input) -> Vec<u8> {
             )
         }
         Input::Satisfaction(forms, key) => {
-            let a = satisfaction::analyze(key, forms.iter().map(|(_, t, a)| (a, *t)));
+            let a = satisfaction::analyze(key, forms.iter().map(|(_, t, a)| (a, *t))).visible(k);
             let figures = text::satisfaction_figures(&a);
             (
                 Instrument::Satisfaction.label(),
@@ -144,7 +171,8 @@ pub fn summary(input: Input) -> Vec<u8> {
             )
         }
         Input::Culture(forms) => {
-            let a = culture::analyze(forms.iter().map(|(_, _, a)| a));
+            let mut a = culture::analyze(forms.iter().map(|(_, _, a)| a));
+            a.hide_small_free_text(k);
             let figures = text::forms_counted(a.respondents);
             (
                 Instrument::Culture.label(),

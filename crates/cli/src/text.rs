@@ -227,7 +227,15 @@ pub const SEE_HELP: &str = "Справка: klimat --help";
 /// The file was refused.
 pub const FILE_REFUSED: &str = "файл не принят";
 
-/// «Анкет учтено: 120».
+/// `klimat summary` of fewer than K forms.
+pub fn summary_withheld(n: u64, k: u32) -> String {
+    format!(
+        "{} Показатели не приводятся: анкет меньше порога анонимности K = {k}, и они показали бы ответы отдельных работников.",
+        forms_counted(n)
+    )
+}
+
+/// «Учтено N анкет.»
 pub fn forms_counted(n: u64) -> String {
     format!("Учтено {n} {}.", plural(n, "анкета", "анкеты", "анкет"))
 }

@@ -179,17 +179,47 @@ pub enum Column {
 
 impl CultureAnalysis {
     /// Items of Table А.2 ranked by mean in `column`, highest first (ties by
-    /// item number); items without answers are left out. 1-based items.
+    /// item number); items without answers are left out, and so is item 15
+    /// «другое», whose respondents each rate a thing of their own naming.
+    /// 1-based items.
     pub fn cohesion_ranking(&self, column: Column) -> Vec<(usize, f64)> {
-        rank(self.cohesion.iter().map(|p| match column {
-            Column::Sub => p.sub.mean(),
-            Column::Org => p.org.mean(),
-        }))
+        rank(
+            self.cohesion[..COHESION_ITEMS - 1]
+                .iter()
+                .map(|p| match column {
+                    Column::Sub => p.sub.mean(),
+                    Column::Org => p.org.mean(),
+                }),
+        )
     }
 
-    /// Items of Table А.4 ranked by mean, highest (most negative influence) first.
+    /// Items of Table А.4 ranked by mean, highest (most negative influence)
+    /// first; item 8 «Иное» is left out, as «другое» is of Table А.2.
     pub fn negative_ranking(&self) -> Vec<(usize, f64)> {
-        rank(self.negative.iter().map(RatingStat::mean))
+        rank(
+            self.negative[..NEGATIVE_ITEMS - 1]
+                .iter()
+                .map(RatingStat::mean),
+        )
+    }
+
+    /// Forgets the ratings of the free-text items (Table А.2 item 15
+    /// «другое», Table А.4 item 8 «Иное») given by fewer than `k` forms:
+    /// a mean of one or two people's own item is theirs alone
+    /// (docs/methodology.md, "Anonymity"). Their texts follow the rule of
+    /// open answers.
+    pub fn hide_small_free_text(&mut self, k: u32) {
+        let k = u64::from(k);
+        let other = &mut self.cohesion[COHESION_ITEMS - 1];
+        for side in [&mut other.sub, &mut other.org] {
+            if side.n() < k {
+                *side = RatingStat::default();
+            }
+        }
+        let other = &mut self.negative[NEGATIVE_ITEMS - 1];
+        if other.n() < k {
+            *other = RatingStat::default();
+        }
     }
 }
 

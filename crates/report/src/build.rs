@@ -330,19 +330,13 @@ pub fn build(input: &ReportInput) -> ReportModel {
     // culture row puts a person's open answers beside all their ratings.
     // Per-form data are in the operator's export only. In a subdivision's
     // report, tables left without rows go too.
-    let per_form = [
-        t::SHEET_B10,
-        t::SHEET_SATISFACTION_FORMS,
-        t::SHEET_CULTURE_FORMS,
-    ];
-    for section in &mut model.sections {
-        section.blocks.retain(|b| match b {
-            Block::Table(t) => {
-                let empty = scoped && t.rows.is_empty();
-                !(empty || per_form.contains(&t.sheet.as_str()))
-            }
-            _ => true,
-        });
+    if scoped {
+        for section in &mut model.sections {
+            section.blocks.retain(|b| match b {
+                Block::Table(t) => !t.rows.is_empty(),
+                _ => true,
+            });
+        }
     }
     number_captions(&mut model);
     model
@@ -926,51 +920,9 @@ fn commitment_blocks(c: &CommitmentData, k: u32, g: Groups) -> Vec<Block> {
         rows,
     ));
 
-    // Table Б.10, the respondent matrix: workbook only.
-    let mut columns = vec![Column::new(t::COL_CODE, 2.0)];
-    columns.extend((1..=C_ITEMS).map(|i| Column::new(i.to_string(), 0.5)));
-    columns.extend(
-        Component::ALL
-            .iter()
-            .map(|comp| Column::new(t::COMPONENT_LETTERS[*comp as usize], 0.6)),
-    );
-    columns.extend(cols(&[(t::COL_IP, 0.8), (t::COL_LEVEL, 2.0)]));
-    let rows = c
-        .forms
-        .iter()
-        .map(|(code, answers)| {
-            let score = commitment::score(answers);
-            let mut row = vec![Cell::text(code.clone())];
-            row.extend(
-                commitment::FormScore::signed_values(answers)
-                    .iter()
-                    .map(|&v| Cell::Int(v)),
-            );
-            // Table Б.4: the result of each component block, И + Л + В = IP.
-            row.extend(Component::ALL.iter().map(|&comp| {
-                Cell::Int(
-                    BLOCKS
-                        .iter()
-                        .zip(score.block_sums)
-                        .filter(|(b, _)| b.component == comp)
-                        .map(|(_, v)| v)
-                        .sum(),
-                )
-            }));
-            row.push(Cell::Int(score.ip));
-            row.push(Cell::text(score.level().label()));
-            row
-        })
-        .collect();
-    out.push(Block::Table(Table {
-        sheet: t::SHEET_B10.to_owned(),
-        caption: t::CAP_B10.to_owned(),
-        columns,
-        rows,
-        placement: Placement::WorkbookOnly,
-        number: 0,
-        heat: Vec::new(),
-    }));
+    // Table Б.10, the respondent matrix, is not in the report: rows form
+    // by form would tie a form to its place in the entry order (see
+    // `build`); the operator's export holds the forms.
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
     // The conclusions quote only groups the tables show.
@@ -1190,38 +1142,6 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32, g: Groups) -> Vec<Block> {
             group_rows(&c.by_position),
         );
     }
-
-    // Per form: workbook only.
-    let mut columns = vec![Column::new(t::COL_CODE, 2.0)];
-    columns.extend((1..=satisfaction::ITEMS).map(|i| Column::new(i.to_string(), 0.4)));
-    columns.extend(Factor::ALL.iter().map(|f| Column::new(f.letter(), 0.5)));
-    columns.extend(cols(&[
-        (t::COL_FACTOR_POINTS, 0.8),
-        (t::COL_SHARE, 0.8),
-        (t::COL_LEVEL, 2.0),
-    ]));
-    let rows = c
-        .forms
-        .iter()
-        .map(|(code, answers, score)| {
-            let mut row = vec![Cell::text(code.clone())];
-            row.extend(answers.0.iter().map(|ch| Cell::text(ch.letter())));
-            row.extend(score.factor_points.iter().map(|&p| Cell::Int(i64::from(p))));
-            row.push(Cell::Int(i64::from(score.points)));
-            row.push(Cell::Percent(score.percent(), 1));
-            row.push(Cell::text(score.level().label()));
-            row
-        })
-        .collect();
-    out.push(Block::Table(Table {
-        sheet: t::SHEET_SATISFACTION_FORMS.to_owned(),
-        caption: t::CAP_SAT_FORMS.to_owned(),
-        columns,
-        rows,
-        placement: Placement::WorkbookOnly,
-        number: 0,
-        heat: Vec::new(),
-    }));
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
     out.extend(
@@ -1523,14 +1443,15 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Blo
         ));
     }
 
-    // Verbatim answers only from at least K forms.
-    let verbatim = a.respondents >= u64::from(k);
-    if verbatim {
+    // Verbatim answers only from a group of at least
+    // COMMENT_MIN_FORMS forms (and K): a text says more of its author
+    // than a figure (docs/methodology.md, "Anonymity").
+    let least = klimat_core::anonymity::COMMENT_MIN_FORMS.max(u64::from(k));
+    if a.respondents >= least {
         verbatim_blocks(a, &mut out);
     } else {
-        out.push(Block::Paragraph(t::open_answers_withheld(k)));
+        out.push(Block::Paragraph(t::open_answers_withheld(least)));
     }
-    per_form_culture(c, verbatim, &mut out);
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
     out.extend(conclusions::culture(a).into_iter().map(Block::Paragraph));
@@ -1671,89 +1592,6 @@ fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Bloc
         }));
     }
     out.push(Block::Paragraph(t::KLIMAT_PROMPTS_NOTE.to_owned()));
-}
-
-/// The columns of the per-form culture sheet, in the order of the import
-/// template (o1_pos … n8_text), named as a reader of the form would:
-/// «А.2, п. 1 «профессионализм»: в подразделении».
-fn culture_form_columns() -> Vec<Column> {
-    // The template's labels without code and demographics; the widths
-    // follow the kind of cell (text, rating, list of words).
-    klimat_core::template::column_labels(Instrument::Culture)
-        .into_iter()
-        .zip(klimat_core::template::columns(Instrument::Culture))
-        .skip(4)
-        .map(|(label, column)| {
-            let weight = match column.as_bytes()[0] {
-                b'o' => 3.0,
-                _ if column.ends_with("text") || column.starts_with("n7") => 2.5,
-                b'c' => 1.6,
-                b'l' => 1.8,
-                _ => 2.0,
-            };
-            Column::new(label, weight)
-        })
-        .collect()
-}
-
-/// The culture forms one by one (workbook only); their free texts only
-/// when `verbatim`.
-fn per_form_culture(c: &CultureData, verbatim: bool, out: &mut Vec<Block>) {
-    let text = |s: &String| {
-        if verbatim {
-            Cell::text(s.clone())
-        } else {
-            Cell::Empty
-        }
-    };
-    // Per form: workbook only.
-    let mut columns = vec![Column::new(t::COL_CODE, 2.0)];
-    columns.extend(culture_form_columns());
-    let rows = c
-        .forms
-        .iter()
-        .map(|(code, f)| {
-            let mut row = vec![Cell::text(code.clone())];
-            for sides in &f.open {
-                row.extend(sides.iter().map(text));
-            }
-            let r = |v: u8| {
-                if v == 0 {
-                    Cell::Empty
-                } else {
-                    Cell::Int(i64::from(v))
-                }
-            };
-            for p in &f.cohesion {
-                row.extend([r(p.sub), r(p.org)]);
-            }
-            row.push(text(&f.cohesion_other));
-            for p in &f.level {
-                row.extend([r(p.sub), r(p.org)]);
-            }
-            row.extend(f.negative.iter().map(|&v| r(v)));
-            let words = |bits: u8, list: &[&str; 3]| {
-                (0..3)
-                    .filter(|i| bits >> i & 1 == 1)
-                    .map(|i| list[i])
-                    .collect::<Vec<_>>()
-                    .join("|")
-            };
-            row.push(Cell::text(words(f.n7_actors, &CULTURE_N7_ACTORS)));
-            row.push(Cell::text(words(f.n7_tech, &CULTURE_N7_TECH)));
-            row.push(text(&f.negative_other));
-            row
-        })
-        .collect();
-    out.push(Block::Table(Table {
-        sheet: t::SHEET_CULTURE_FORMS.to_owned(),
-        caption: t::CAP_CULTURE_FORMS.to_owned(),
-        columns,
-        rows,
-        placement: Placement::WorkbookOnly,
-        number: 0,
-        heat: Vec::new(),
-    }));
 }
 
 fn change_row(label: &str, c: &Change, decimals: u8, percent: bool) -> Vec<Cell> {

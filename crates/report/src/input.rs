@@ -208,6 +208,20 @@ pub struct CultureData {
 }
 
 impl CultureData {
+    /// [`CultureAnalysis::hide_small_free_text`] for the whole and every
+    /// group.
+    #[must_use]
+    pub fn hide_small_free_text(mut self, k: u32) -> Self {
+        self.analysis.hide_small_free_text(k);
+        for (_, a) in &mut self.by_subdivision {
+            a.hide_small_free_text(k);
+        }
+        for (_, a) in &mut self.by_tenure {
+            a.hide_small_free_text(k);
+        }
+        self
+    }
+
     /// Analyses the forms.
     pub fn from_forms(forms: &[FormRow<CultureForm>]) -> Self {
         let mut subs: Vec<Option<String>> = forms.iter().map(|f| f.subdivision.clone()).collect();
