@@ -116,7 +116,11 @@ fn pooling_three_surveys_gives_the_figures_of_one_survey_holding_all_their_forms
     assert_eq!(pc.analysis.levels, oc.analysis.levels);
     assert_eq!(pc.analysis.blocks, oc.analysis.blocks);
     assert_eq!(pc.analysis.item_counts, oc.analysis.item_counts);
-    assert_eq!(pc.analysis.by_tenure, oc.analysis.by_tenure);
+    // The tenure rows are left out: «до года» holds 2 forms, so some
+    // member's share of it is under K, and its own report beside this one
+    // would give that share by subtraction (issue 26).
+    assert!(oc.analysis.by_tenure.iter().any(|r| r.1.n < 3));
+    assert!(pc.analysis.by_tenure.is_empty());
     // Table Б.8's P of the worked example, over the pooled forms.
     assert!((pc.analysis.total.index.p.unwrap() - 45.683_760_683_760_68).abs() < 1e-9);
     let (ps, os) = (

@@ -83,6 +83,30 @@ fn form_keys(
     k
 }
 
+/// The items of a JSON list sorted by the number at the end of their code.
+fn in_code_order(
+    list: &serde_json::Value,
+    code: impl Fn(&serde_json::Value) -> String,
+) -> Vec<serde_json::Value> {
+    let number = |c: String| -> u64 {
+        let digits: String = c
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        digits.parse().unwrap_or(u64::MAX)
+    };
+    let mut items = list
+        .as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .clone();
+    items.sort_by_key(|x| number(code(x)));
+    items
+}
+
 /// tauri-driver, from cargo's bin directory when it is not on PATH.
 fn tool(name: &str) -> PathBuf {
     let home = std::env::var("HOME").unwrap_or_default();
@@ -258,14 +282,18 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
         .execute_async(
             "const done = arguments[arguments.length - 1];
              window.__TAURI__.core.invoke('list_forms', {surveyId: 1, instrument: 'commitment'})
-               .then((f) => done(f.map((x) => x.content.answers)), (e) => done(String(e.message)));",
+               .then((f) => done(f.map((x) => [x.content.code, x.content.answers])), (e) => done(String(e.message)));",
             json!([]),
         )
         .unwrap();
+    // The list comes in an order that says nothing (by random UUID); the
+    // pad numbered the forms as they were keyed, so the codes' numbers
+    // give the keying order back.
+    let stored = in_code_order(&stored, |x| x[0].as_str().unwrap_or_default().to_owned());
     for (i, f) in data.forms.iter().enumerate() {
-        let got: Vec<u8> = stored[i]
+        let got: Vec<u8> = stored[i][1]
             .as_array()
-            .unwrap_or_else(|| panic!("list_forms gave {stored}; surveys {surveys}"))
+            .unwrap_or_else(|| panic!("list_forms gave {stored:?}; surveys {surveys}"))
             .iter()
             .map(|v| v.as_u64().unwrap() as u8)
             .collect();
@@ -690,6 +718,36 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
     let example_id = invoke(&s, "list_surveys", json!({}))[0]["id"].clone();
     s.click("#nav-surveys").unwrap();
     s.click("#remove-example").unwrap();
+    // The dialog is modal for the keyboard (issue 27, item 4): Tab stays
+    // on its two buttons, and no key reaches the screen behind it.
+    s.find("#confirm-no", long).unwrap();
+    let focused = |s: &Session| {
+        s.execute(
+            "return document.activeElement && document.activeElement.id;",
+            json!([]),
+        )
+        .unwrap()
+    };
+    let start = focused(&s);
+    s.dispatch_keys("body", &["Tab"]).unwrap();
+    let second = focused(&s);
+    s.dispatch_keys("body", &["Tab"]).unwrap();
+    assert_eq!(focused(&s), start, "Tab cycles inside the dialog");
+    assert_ne!(second, start);
+    assert!(
+        [json!("confirm-yes"), json!("confirm-no")].contains(&second),
+        "focus left the dialog: {second}"
+    );
+    s.execute(
+        "document.body.dispatchEvent(new KeyboardEvent('keydown', {key: '2', altKey: true, bubbles: true, cancelable: true}));",
+        json!([]),
+    )
+    .unwrap();
+    s.find("#confirm-yes", long).unwrap();
+    assert!(
+        s.text().unwrap().contains("Удалить пример вместе"),
+        "Alt+2 left the dialog"
+    );
     s.click("#confirm-yes").unwrap();
     s.find("#open-example", long).unwrap();
     assert_eq!(
@@ -713,6 +771,16 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
     // so it is never shown as the example nor removed with it (issue 27,
     // item 1: it used to get id 1 again and «Удалить пример» deleted it).
     assert_ne!(created, example_id, "a survey id was reused");
+    // A survey named «Опрос 2026/2027» is proposed the file name it has,
+    // not a folder «Опрос 2026» and a file «2027 …» (issue 27, item 13).
+    let proposed = s
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             import('./js/backend.js').then((m) => done(m.fileName('Отчет Опрос 2026/2027 07.12.2026.pdf')), (e) => done(String(e)));",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(proposed, json!("Отчет Опрос 2026-2027 07.12.2026.pdf"));
     let id = created.as_i64().expect("the new survey's id");
     invoke(&s, "list_surveys", json!({}))
         .as_array()
@@ -861,9 +929,15 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
         "list_forms",
         json!({ "surveyId": id, "instrument": "culture" }),
     );
-    let last = &forms.as_array().unwrap().last().unwrap()["content"];
-    assert_eq!(last["answers"]["open"][0][0], json!("Профессионализм"));
-    assert_eq!(last["answers"]["cohesion"][0][0], json!(4));
+    // The form just keyed, among forms listed in an order that says
+    // nothing: the samples write «профессионализм» in lower case.
+    assert!(
+        forms.as_array().unwrap().iter().any(|f| {
+            f["content"]["answers"]["open"][0][0] == json!("Профессионализм")
+                && f["content"]["answers"]["cohesion"][0][0] == json!(4)
+        }),
+        "the culture form keyed in is stored as keyed"
+    );
 
     // The kiosk with each questionnaire: the greeting, every question by
     // digit keys, the thank-you screen, and out with the PIN (Enter).
@@ -881,13 +955,21 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
         "the «set a PIN first» hint goes once the PIN is saved"
     );
     for instrument in ["commitment", "satisfaction", "culture"] {
-        let before = invoke(
+        let codes = |list: &serde_json::Value| -> Vec<String> {
+            list.as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|f| f["content"]["code"].as_str().unwrap_or_default().to_owned())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let before_codes = codes(&invoke(
             &s,
             "list_forms",
             json!({ "surveyId": id, "instrument": instrument }),
-        )
-        .as_array()
-        .map_or(0, Vec::len);
+        ));
+        let before = before_codes.len();
         s.click("#nav-kiosk").unwrap();
         s.find("#kiosk-instrument", long).unwrap();
         s.choose("#kiosk-instrument", instrument).unwrap();
@@ -914,10 +996,12 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
             before + 1,
             "one {instrument} form from the kiosk"
         );
-        let code = after.last().unwrap()["content"]["code"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        // The new form, found by its code: the list's order says nothing.
+        let code = after
+            .iter()
+            .map(|f| f["content"]["code"].as_str().unwrap_or_default().to_owned())
+            .find(|c| !before_codes.contains(c))
+            .expect("the kiosk's form");
         assert!(
             code.starts_with("Киоск ") && !code.contains(':') && !code.contains("2026"),
             "a random code, no time: {code}"
@@ -1274,10 +1358,15 @@ fn ten_forms_keyed_twice_two_differences_settled_and_the_report_says_so() {
         "list_forms",
         json!({"surveyId": 1, "instrument": "commitment"}),
     );
+    // In the keying order, which the codes' numbers give back (the list's
+    // own order says nothing: random UUIDs).
+    let stored = in_code_order(&stored, |x| {
+        x["content"]["code"].as_str().unwrap_or_default().to_owned()
+    });
     for (i, f) in data.forms.iter().take(10).enumerate() {
         let got: Vec<u64> = stored[i]["content"]["answers"]
             .as_array()
-            .unwrap_or_else(|| panic!("{stored}"))
+            .unwrap_or_else(|| panic!("{stored:?}"))
             .iter()
             .map(|v| v.as_u64().unwrap())
             .collect();

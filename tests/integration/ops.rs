@@ -551,3 +551,40 @@ fn klimat_summary_of_a_survey_hides_what_the_report_hides() {
     assert!(text.contains("45,68"), "{text}");
     assert!(!text.contains("8,50"), "the hidden band's mean:\n{text}");
 }
+
+#[test]
+fn a_consolidated_breakdown_where_a_member_has_under_k_forms_in_a_row_is_left_out() {
+    // Issue 26: the consolidated tenure and position rows minus the other
+    // members' own reports gave each person of a small branch.
+    let mut db = Db::open_in_memory().unwrap();
+    let (a, _) = organization_of_140(&mut db, 5, "Диагностика 2026 А");
+    let (b, _) = organization_of_140(&mut db, 5, "Диагностика 2026 Б");
+    let rows = |db: &Db, ids: &[i64]| {
+        let input = reports::consolidated_input(db, ids).unwrap();
+        let c = input.commitment.unwrap();
+        (c.analysis.by_tenure.len(), c.by_position.len())
+    };
+    let (tenure, position) = rows(&db, &[a, b]);
+    assert!(tenure >= 2 && position >= 1, "every share is at least K");
+    // A branch of 12 forms, one of them alone in its tenure band.
+    let mut req = request(None);
+    req.name = "Филиал".into();
+    req.organization = Some("Филиал".into());
+    req.instruments = vec!["commitment".into()];
+    req.subdivisions = Vec::new();
+    let c = surveys::create_survey(&mut db, &req, today()).unwrap();
+    let csv = klimat_tests::commitment_csv(12, None)
+        .replace(",Отдел кадров,", ",,")
+        .replacen("Анкета 000001,3,", "Анкета 000001,10-15 лет,", 1);
+    let forms = klimat_store::import::read_template(csv.as_bytes(), None)
+        .unwrap()
+        .forms;
+    db.add_forms(c, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
+        .unwrap();
+    let (tenure, position) = rows(&db, &[a, b, c]);
+    assert_eq!(
+        tenure, 0,
+        "the tenure rows would give the branch's lone form"
+    );
+    assert!(position >= 1, "the positions are shared by 12 forms");
+}

@@ -1119,3 +1119,72 @@ fn kiosk_forms_keep_no_queue_order_in_ids_lists_or_exports() {
         "the ids follow the queue: {share}"
     );
 }
+
+#[test]
+fn a_backup_with_4_kb_pages_restores_into_a_16_kb_database_and_back() {
+    // Issue 27, item 12: the move to a new PC failed with «только для
+    // чтения» when the page sizes differed.
+    let dir = TempDir::new("restore-pages");
+    let old = dir.join("old.db");
+    {
+        let mut db = Db::open(&dir.join("a.db")).unwrap();
+        let id = survey(&db);
+        db.add_forms(id, &sample("commitment.csv"), Entry::Import, &mut |_, _| {})
+            .unwrap();
+        db.backup(&old).unwrap();
+    }
+    // As Klimat before schema 7 wrote it: 4 KB pages.
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "page_size", 4096).unwrap();
+        conn.execute_batch("VACUUM").unwrap();
+        let size: i64 = conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(size, 4096);
+    }
+    let path = dir.join("k.db");
+    let mut db = Db::open(&path).unwrap();
+    survey(&db);
+    db.restore(&old).unwrap();
+    assert_eq!(db.form_count().unwrap(), 120, "the 4 KB backup restored");
+    assert_eq!(db.integrity_check().unwrap(), "ok");
+    let new = dir.join("new.db");
+    {
+        let other = Db::open(&dir.join("b.db")).unwrap();
+        survey(&other);
+        other.backup(&new).unwrap();
+    }
+    db.restore(&new).unwrap();
+    assert_eq!(db.form_count().unwrap(), 0, "and a 16 KB one back over it");
+    assert_eq!(db.surveys().unwrap().len(), 1);
+    drop(db);
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn double_entry_never_picks_a_kiosk_or_network_form_which_has_no_paper() {
+    // Issue 27, item 7.
+    let mut db = Db::open_in_memory().unwrap();
+    let id = survey(&db);
+    let forms = sample("commitment.csv");
+    let mut paper = Vec::new();
+    for (i, f) in forms.iter().take(20).enumerate() {
+        let entry = if i % 2 == 0 {
+            Entry::Operator
+        } else {
+            Entry::Kiosk
+        };
+        let saved = db.add_form(id, f, entry).unwrap();
+        if entry == Entry::Operator {
+            paper.push(saved.data.code);
+        }
+    }
+    let picked = db
+        .plan_verification(id, Instrument::Commitment, 100)
+        .unwrap();
+    assert_eq!(picked.len(), 10, "every paper form, and only those");
+    assert!(picked.iter().all(|p| paper.contains(&p.code)), "{picked:?}");
+}

@@ -11,9 +11,26 @@ export async function call(command, args = {}) {
   }
 }
 
-export async function saveDialog(defaultPath, filters) {
+// A file name the user's system accepts: «Опрос 2026/2027» must not become
+// the folder «Опрос 2026» and the file «2027 …». Characters Windows refuses
+// in a name become «-», and the name is kept short.
+export function fileName(name) {
+  const clean = String(name).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim();
+  return clean.slice(0, 150) || 'Klimat';
+}
+
+// The folder the save dialog opens in: the user's Documents, not the
+// program's working folder (issue 27, item 13).
+async function documents() {
+  try { return await tauri().path.documentDir(); } catch { return null; }
+}
+
+export async function saveDialog(defaultName, filters) {
   // End-to-end tests cannot drive the native dialog: they name the file here.
   if (window.__KLIMAT_E2E_SAVE__) return window.__KLIMAT_E2E_SAVE__;
+  const name = fileName(defaultName);
+  const dir = await documents();
+  const defaultPath = dir ? await tauri().path.join(dir, name) : name;
   return tauri().dialog.save({ defaultPath, filters });
 }
 

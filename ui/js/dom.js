@@ -64,19 +64,38 @@ export function confirmDialog(message, { yes = S.common.yes, no = S.common.cance
     const done = (answer) => {
       overlay.remove();
       document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('focusin', onFocus, true);
       if (previous && previous.focus) previous.focus();
       resolve(answer);
     };
+    // Modal for the keyboard too (issue 27, item 4): Tab cycles between
+    // the two buttons, Enter and Space press the focused one, Esc cancels,
+    // and no other key reaches the screen behind (digits into the entry
+    // pad, Alt+N to another screen).
     const onKey = (e) => {
-      if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); done(false); }
-      if (e.key === 'Enter' && document.activeElement === yesButton) { e.preventDefault(); e.stopPropagation(); done(true); }
+      const stop = () => { e.preventDefault(); e.stopPropagation(); };
+      if (e.key === 'Escape') { stop(); done(false); return; }
+      if (e.key === 'Tab') {
+        stop();
+        (document.activeElement === yesButton ? noButton : yesButton).focus();
+        return;
+      }
+      if (e.key === 'Enter' || e.key === ' ') {
+        stop();
+        if (document.activeElement === yesButton) done(true);
+        else if (document.activeElement === noButton) done(false);
+        return;
+      }
+      stop();
     };
+    const onFocus = (e) => { if (!overlay.contains(e.target)) (danger ? noButton : yesButton).focus(); };
     const yesButton = h('button', { class: danger ? 'danger' : 'primary', id: 'confirm-yes', onclick: () => done(true) }, yes);
     const noButton = h('button', { id: 'confirm-no', onclick: () => done(false) }, no);
     const overlay = h('div', { class: 'overlay', role: 'dialog', 'aria-modal': 'true', onclick: (e) => { if (e.target === overlay) done(false); } },
       h('div', { class: 'dialog' }, h('p', {}, message), h('div', { class: 'row end' }, yesButton, noButton)));
     document.body.append(overlay);
     document.addEventListener('keydown', onKey, true);
+    document.addEventListener('focusin', onFocus, true);
     (danger ? noButton : yesButton).focus();
   });
 }

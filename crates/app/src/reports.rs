@@ -569,12 +569,89 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
                 })
                 .collect(),
         },
-        commitment: commitment.map(|f| CommitmentData::from_forms(&f)),
-        satisfaction: satisfaction.map(|f| SatisfactionData::from_forms(&f, key)),
-        culture: culture.map(|f| CultureData::from_forms(&f).hide_small_free_text(k)),
+        commitment: commitment.map(|f| {
+            let mut d = CommitmentData::from_forms(&f);
+            let members = per_member(&f, &labels, CommitmentData::from_forms);
+            if !shares_ok(
+                members
+                    .iter()
+                    .map(|m| m.analysis.by_tenure.iter().map(|r| r.1.n)),
+                k,
+            ) {
+                d.analysis.by_tenure.clear();
+            }
+            if !shares_ok(
+                members.iter().map(|m| m.by_position.iter().map(|r| r.1.n)),
+                k,
+            ) {
+                d.by_position.clear();
+            }
+            d
+        }),
+        satisfaction: satisfaction.map(|f| {
+            let mut d = SatisfactionData::from_forms(&f, key);
+            let members = per_member(&f, &labels, |f| SatisfactionData::from_forms(f, key));
+            if !shares_ok(
+                members
+                    .iter()
+                    .map(|m| m.analysis.by_tenure.iter().map(|r| r.1.n)),
+                k,
+            ) {
+                d.analysis.by_tenure.clear();
+            }
+            if !shares_ok(
+                members.iter().map(|m| m.by_position.iter().map(|r| r.1.n)),
+                k,
+            ) {
+                d.by_position.clear();
+            }
+            d
+        }),
+        culture: culture.map(|f| {
+            let mut d = CultureData::from_forms(&f).hide_small_free_text(k);
+            let members = per_member(&f, &labels, CultureData::from_forms);
+            if !shares_ok(
+                members
+                    .iter()
+                    .map(|m| m.by_tenure.iter().map(|r| r.1.respondents)),
+                k,
+            ) {
+                d.by_tenure.clear();
+            }
+            d
+        }),
         previous: None,
         verification: Vec::new(),
     })
+}
+
+/// The data of each member organization alone, from the pooled forms.
+fn per_member<A: Clone, D>(
+    forms: &[FormRow<A>],
+    labels: &[String],
+    data: impl Fn(&[FormRow<A>]) -> D,
+) -> Vec<D> {
+    labels
+        .iter()
+        .map(|l| {
+            let own: Vec<FormRow<A>> = forms
+                .iter()
+                .filter(|f| f.subdivision.as_deref() == Some(l.as_str()))
+                .cloned()
+                .collect();
+            data(&own)
+        })
+        .collect()
+}
+
+/// Whether every member's share of every row of a breakdown is none or at
+/// least K (docs/methodology.md, "Anonymity"). Each member's own report is
+/// issued too: a row of the consolidated report minus the other members'
+/// rows would give a member's share, so a breakdown where some member has
+/// 1 … K − 1 forms in a row is left out of the consolidated report.
+fn shares_ok<I: IntoIterator<Item = u64>>(members: impl Iterator<Item = I>, k: u32) -> bool {
+    let mut members = members;
+    members.all(|rows| rows.into_iter().all(|n| n == 0 || n >= u64::from(k)))
 }
 
 /// Writes the consolidated report of several surveys in the format of the

@@ -280,7 +280,15 @@ pub const CAP_OTHER: &str = "Ответы «другое» и «Иное» (та
 /// The note under the open answers on Klimat's prompts.
 pub const KLIMAT_PROMPTS_NOTE: &str = "¹ Формулировки столбцов вопросов 4, 5 и 8 составлены в Klimat; в методике (таблица А.1) не приведены.";
 
-/// Why the verbatim answers are not printed.
+/// The note of a report made with K under the default 5.
+pub fn low_threshold(k: u32) -> String {
+    format!(
+        "Порог анонимности этого отчета K = {k}, меньше обычных 5: показаны и группы из {k}–4 анкет, и по их показателям легче узнать ответы отдельных работников. (Правило Klimat.)"
+    )
+}
+
+/// Why the verbatim answers are not printed (`least`: the forms a group
+/// needs).
 pub fn open_answers_withheld(least: u64) -> String {
     format!(
         "Ответы на открытые вопросы и тексты «другое» не приводятся: анкет меньше {least}, и дословный ответ мог бы указать на респондента (правило Klimat: дословные ответы – только из группы не менее чем 10 анкет и не меньше порога анонимности)."

@@ -502,11 +502,33 @@ impl Db {
             }
             None => None,
         };
-        self.conn.restore(
+        // SQLite's backup API cannot change the page size of a database in
+        // WAL mode (it fails with SQLITE_READONLY), and files made before
+        // schema 7 have 4 KB pages, newer ones 16 KB: the file leaves WAL
+        // for the copy, which then takes the backup's page size, and
+        // returns to it after.
+        let file = self.path.is_some();
+        if file {
+            self.conn.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        let copied = self.conn.restore(
             rusqlite::MAIN_DB,
             source,
             None::<fn(rusqlite::backup::Progress)>,
-        )?;
+        );
+        if file {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        if let Err(e) = copied {
+            // The copy is one transaction: on failure the database is as it
+            // was, and the copy made before it is not needed.
+            if let Some(copy) = &saved
+                && self.integrity_check().is_ok_and(|c| c == "ok")
+            {
+                let _ = std::fs::remove_file(copy);
+            }
+            return Err(e.into());
+        }
         self.configure()?;
         self.migrate(SCHEMA_VERSION)?;
         Ok(saved)

@@ -323,7 +323,8 @@ impl Db {
 
     /// Picks the forms of a questionnaire to verify: all of them
     /// (`percent` 100) or a random `percent` of them (at least one),
-    /// among those not verified yet; the pick replaces an earlier one not
+    /// among those not verified yet and with a paper to key again: kiosk
+    /// and network forms, filled on screen, are never picked; the pick replaces an earlier one not
     /// yet keyed. Returns the list as [`Db::verification_list`] does.
     ///
     /// # Errors
@@ -346,6 +347,7 @@ impl Db {
         let mut candidates: Vec<String> = {
             let mut stmt = tx.prepare(
                 "SELECT uuid FROM forms WHERE survey_id = ?1 AND instrument = ?2
+                   AND entry <> 'kiosk' AND entry <> 'network'
                    AND uuid NOT IN (SELECT form_uuid FROM verifications) ORDER BY id",
             )?;
             stmt.query_map(params![survey_id, instrument.id()], |r| r.get(0))?
@@ -353,7 +355,8 @@ impl Db {
         };
         let all = {
             let n: i64 = tx.query_row(
-                "SELECT count(*) FROM forms WHERE survey_id = ?1 AND instrument = ?2",
+                "SELECT count(*) FROM forms WHERE survey_id = ?1 AND instrument = ?2
+                   AND entry <> 'kiosk' AND entry <> 'network'",
                 params![survey_id, instrument.id()],
                 |r| r.get(0),
             )?;
