@@ -139,6 +139,8 @@ pub fn run() {
             reports::results,
             reports::save_report,
             reports::reportable_subdivisions,
+            reports::open_texts,
+            reports::set_text_hidden,
             reports::save_consolidated_report,
             reports::consolidated_results,
             reports::report_settings,

@@ -588,3 +588,164 @@ fn a_consolidated_breakdown_where_a_member_has_under_k_forms_in_a_row_is_left_ou
     );
     assert!(position >= 1, "the positions are shared by 12 forms");
 }
+
+#[test]
+fn an_answer_the_operator_hides_is_counted_not_printed_in_any_report() {
+    // Issue 26, item 4: «Как руководитель предприятия отвечаю за всё…».
+    let mut db = Db::open_in_memory().unwrap();
+    let id = culture_survey(&mut db, 12);
+    let texts = reports::open_texts(&db, id).unwrap();
+    let lead = texts
+        .iter()
+        .find(|t| t.text.starts_with("Как руководитель"))
+        .expect("the operator reads it");
+    assert!(!lead.hidden);
+    // Hidden in another case and spacing: the same answer.
+    reports::set_text_hidden(
+        &db,
+        id,
+        "  как РУКОВОДИТЕЛЬ предприятия   отвечаю за всё ",
+        true,
+    )
+    .unwrap();
+    // Saving the report settings later keeps it hidden.
+    let settings = db.report_settings(id).unwrap();
+    db.set_report_settings(
+        id,
+        &klimat_store::ReportSettings {
+            proposals: "План".into(),
+            ..settings
+        },
+    )
+    .unwrap();
+    let text = model_text(&reports::report_model(&db, id, None).unwrap());
+    assert!(!text.contains("Как руководитель"), "{text}");
+    assert!(text.contains("скрыты составителем отчета): 1"), "{text}");
+    assert!(
+        reports::open_texts(&db, id)
+            .unwrap()
+            .iter()
+            .any(|t| t.hidden)
+    );
+    // Shown again.
+    reports::set_text_hidden(
+        &db,
+        id,
+        "как руководитель предприятия отвечаю за всё",
+        false,
+    )
+    .unwrap();
+    let text = model_text(&reports::report_model(&db, id, None).unwrap());
+    assert!(text.contains("Как руководитель"));
+    // The command does the same.
+    let dir = TempDir::new("ops-texts");
+    let path = dir.join("k.db");
+    {
+        let mut file = Db::open(&path).unwrap();
+        culture_survey(&mut file, 12);
+    }
+    let p = path.to_str().unwrap();
+    let out = klimat(&["--db", p, "texts", "--survey", "1"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Как руководитель"));
+    let out = klimat(&[
+        "--db",
+        p,
+        "texts",
+        "--survey",
+        "1",
+        "--hide",
+        "как руководитель предприятия отвечаю за всё",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = klimat(&["--db", p, "texts", "--survey", "1"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[скрыт]"));
+}
+
+#[test]
+fn a_consolidated_report_with_a_member_under_k_is_refused_naming_it() {
+    // The helper's attack: the pool minus the other members' own reports
+    // gave a 1-form member's every answer.
+    let mut db = Db::open_in_memory().unwrap();
+    let (a, _) = organization_of_140(&mut db, 5, "А");
+    let (b, _) = organization_of_140(&mut db, 5, "Б");
+    let mut req = request(None);
+    req.name = "Малая".into();
+    req.organization = Some("Малая организация".into());
+    req.instruments = vec!["commitment".into()];
+    req.subdivisions = Vec::new();
+    let c = surveys::create_survey(&mut db, &req, today()).unwrap();
+    let csv = klimat_tests::commitment_csv(1, None).replace(",Отдел кадров,", ",,");
+    let forms = klimat_store::import::read_template(csv.as_bytes(), None)
+        .unwrap()
+        .forms;
+    db.add_forms(c, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
+        .unwrap();
+    let e = reports::consolidated_input(&db, &[a, b, c]).unwrap_err();
+    assert!(e.to_string().contains("«Малая организация»"), "{e}");
+    assert!(reports::consolidated_input(&db, &[a, b]).is_ok());
+}
+
+#[test]
+fn last_years_survey_hidden_by_its_own_k_is_not_quoted_by_a_report_with_a_lower_k() {
+    // The helper's attack: last year K = 5 and 4 forms (hidden in its own
+    // report); this year K = 3 printed last year's 4-form figures.
+    let mut db = Db::open_in_memory().unwrap();
+    let mut req = request(None);
+    req.instruments = vec!["commitment".into()];
+    req.subdivisions = Vec::new();
+    req.name = "2025".into();
+    req.anonymity_threshold = Some(5);
+    let last = surveys::create_survey(&mut db, &req, today()).unwrap();
+    req.name = "2026".into();
+    req.anonymity_threshold = Some(3);
+    let now = surveys::create_survey(&mut db, &req, today()).unwrap();
+    for (id, n) in [(last, 4), (now, 20)] {
+        let csv = klimat_tests::commitment_csv(n, None).replace(",Отдел кадров,", ",,");
+        let forms = klimat_store::import::read_template(csv.as_bytes(), None)
+            .unwrap()
+            .forms;
+        db.add_forms(id, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
+            .unwrap();
+    }
+    let input = reports::report_input(&db, now, Some(last)).unwrap();
+    assert!(input.previous.unwrap().commitment.is_none());
+}
+
+#[test]
+fn a_subdivision_report_quotes_no_free_text_item_nor_open_answer() {
+    // The helper's attack: the organization's «другое» ratings and texts
+    // minus a subdivision's gave the other subdivision's two.
+    let mut db = Db::open_in_memory().unwrap();
+    let id = culture_survey(&mut db, 30);
+    // The sample's forms all have a subdivision of the list? Give them one.
+    let _ = id;
+    let input = reports::report_input(&db, id, None).unwrap();
+    let subs: Vec<String> = input
+        .culture
+        .unwrap()
+        .by_subdivision
+        .iter()
+        .filter_map(|(s, a)| s.clone().filter(|_| a.respondents >= 5))
+        .collect();
+    let mut tried = 0;
+    for sub in subs {
+        let Ok(input) = reports::report_input_for(&db, id, None, Some(&sub)) else {
+            continue;
+        };
+        tried += 1;
+        let text = model_text(&klimat_report::build(&input));
+        assert!(
+            !text.contains("Рыбалка") && !text.contains("Как руководитель"),
+            "{text}"
+        );
+        assert!(
+            text.contains("приводятся только в отчете организации"),
+            "{text}"
+        );
+    }
+    assert!(tried > 0, "a subdivision report was made");
+}

@@ -118,7 +118,6 @@ pub fn report_input_for(
         return Err(AppError::Invalid(text::COMPARE_WITH_ITSELF));
     }
     let s = db.survey(survey)?;
-    let k = u64::from(s.settings.anonymity_threshold);
     if let Some(sub) = scope
         && !s.settings.subdivisions.iter().any(|x| x == sub)
     {
@@ -166,11 +165,23 @@ pub fn report_input_for(
             // In a subdivision's report the previous survey's same
             // subdivision is compared only when last year's organization
             // report published it too (at least K forms, not withheld).
+            // Last year's figures follow last year's threshold too: a
+            // survey whose own report hid a questionnaire (fewer forms than
+            // its K) is not quoted by this year's report made with a lower
+            // K. The stricter of the two years applies to its groups.
             let last_year = crate::disclosure::of_survey(db, p)?;
-            let enough_of = |i: Instrument, n: usize| match scope {
-                None => true,
-                Some(sub) => n as u64 >= k && last_year.published(i, sub),
+            let kk = s
+                .settings
+                .anonymity_threshold
+                .max(ps.settings.anonymity_threshold);
+            let enough_of = |i: Instrument, n: usize| {
+                n as u64 >= u64::from(kk)
+                    && match scope {
+                        None => true,
+                        Some(sub) => last_year.published(i, sub),
+                    }
             };
+            let hidden_before = hidden_texts(&db.report_settings(p)?);
             let phas = |i: Instrument| ps.settings.instruments.contains(&i);
             Some(PreviousSurvey {
                 name: ps.settings.name.clone(),
@@ -178,7 +189,7 @@ pub fn report_input_for(
                 commitment: if phas(Instrument::Commitment) {
                     let f = commitment(db, p)?;
                     enough_of(Instrument::Commitment, f.len())
-                        .then(|| CommitmentData::from_forms(&f).analysis)
+                        .then(|| CommitmentData::from_forms(&f).analysis.visible(kk))
                 } else {
                     None
                 },
@@ -187,15 +198,17 @@ pub fn report_input_for(
                 satisfaction: if phas(Instrument::Satisfaction) {
                     let f = satisfaction(db, p)?;
                     enough_of(Instrument::Satisfaction, f.len())
-                        .then(|| SatisfactionData::from_forms(&f, key).analysis)
+                        .then(|| SatisfactionData::from_forms(&f, key).analysis.visible(kk))
                 } else {
                     None
                 },
                 culture: if phas(Instrument::Culture) {
                     let f = culture(db, p)?;
                     enough_of(Instrument::Culture, f.len()).then(|| {
-                        let k = s.settings.anonymity_threshold;
-                        CultureData::from_forms(&f).hide_small_free_text(k).analysis
+                        CultureData::from_forms(&f)
+                            .hide_small_free_text(kk)
+                            .hide_texts(&hidden_before)
+                            .analysis
                     })
                 } else {
                     None
@@ -208,6 +221,7 @@ pub fn report_input_for(
         }
     };
     let r = db.report_settings(survey)?;
+    let hidden = hidden_texts(&r);
     Ok(ReportInput {
         survey: SurveyInfo {
             organization: s.settings.organization.clone(),
@@ -235,7 +249,9 @@ pub fn report_input_for(
         commitment: current_commitment.map(|f| CommitmentData::from_forms(&f)),
         satisfaction: current_satisfaction.map(|f| SatisfactionData::from_forms(&f, key)),
         culture: current_culture.map(|f| {
-            CultureData::from_forms(&f).hide_small_free_text(s.settings.anonymity_threshold)
+            CultureData::from_forms(&f)
+                .hide_small_free_text(s.settings.anonymity_threshold)
+                .hide_texts(&hidden)
         }),
         previous,
         // The survey's figures: a subdivision's report has none of its own.
@@ -245,6 +261,71 @@ pub fn report_input_for(
             Vec::new()
         },
     })
+}
+
+/// The operator's hidden texts of a survey, as a set.
+fn hidden_texts(r: &klimat_store::ReportSettings) -> std::collections::HashSet<String> {
+    r.hidden_texts.iter().cloned().collect()
+}
+
+/// One open answer of a survey, as the operator reviews them before the
+/// report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenText {
+    /// The answer as first written.
+    pub text: String,
+    /// How many forms gave it.
+    pub count: u64,
+    /// Whether the operator hid it.
+    pub hidden: bool,
+}
+
+/// Every distinct open answer and «другое»/«Иное» text of a survey's
+/// culture forms, hidden or not, most frequent first: what the operator
+/// reads before making the report, to hide one that names or describes
+/// its author (docs/methodology.md, "Anonymity").
+///
+/// # Errors
+/// The store's.
+pub fn open_texts(db: &Db, survey: i64) -> Result<Vec<OpenText>> {
+    let s = db.survey(survey)?;
+    if !s.settings.instruments.contains(&Instrument::Culture) {
+        return Ok(Vec::new());
+    }
+    let hidden = hidden_texts(&db.report_settings(survey)?);
+    let a = CultureData::from_forms(&culture_forms(db, survey)?).analysis;
+    let mut all: Vec<(String, OpenText)> = Vec::new();
+    for answer in a
+        .open
+        .iter()
+        .flat_map(|g| &g.answers)
+        .chain(&a.cohesion_other)
+        .chain(&a.negative_other)
+    {
+        let key = klimat_core::culture::fold(&answer.text);
+        match all.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, t)) => t.count += answer.count,
+            None => all.push((
+                key.clone(),
+                OpenText {
+                    text: answer.text.clone(),
+                    count: answer.count,
+                    hidden: hidden.contains(&key),
+                },
+            )),
+        }
+    }
+    let mut all: Vec<OpenText> = all.into_iter().map(|(_, t)| t).collect();
+    all.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.text.cmp(&y.text)));
+    Ok(all)
+}
+
+/// Hides an open answer from every report of the survey, or shows it again.
+///
+/// # Errors
+/// The store's refusal of an empty or over-long text.
+pub fn set_text_hidden(db: &Db, survey: i64, text: &str, hidden: bool) -> Result<()> {
+    Ok(db.set_text_hidden(survey, text, hidden)?)
 }
 
 /// The report model of a survey: what the report files and the results
@@ -510,6 +591,41 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
             culture
                 .get_or_insert_with(Vec::new)
                 .extend(tagged(culture_forms(db, s.id)?, label));
+        }
+    }
+    // Each member's own report is issued too (to the member, and to the
+    // parent body): the consolidated figures minus the members whose own
+    // figures are published give the rest. The members whose own report
+    // hides a questionnaire (fewer forms than their K) must then hold none
+    // or at least K forms together, or the pool is refused, naming them
+    // (docs/methodology.md, "Anonymity").
+    let k_pool = list
+        .iter()
+        .map(|s| s.settings.anonymity_threshold)
+        .max()
+        .unwrap_or(klimat_core::anonymity::DEFAULT_K);
+    for instrument in Instrument::ALL {
+        let mut small = Vec::new();
+        let mut forms = 0;
+        for (s, label) in list.iter().zip(&labels) {
+            if !s.settings.instruments.contains(&instrument) {
+                continue;
+            }
+            let n = db.survey(s.id)?.form_counts[Instrument::ALL
+                .iter()
+                .position(|i| *i == instrument)
+                .unwrap_or_default()];
+            if n > 0 && n < u64::from(s.settings.anonymity_threshold.max(k_pool)) {
+                small.push(label.clone());
+                forms += n;
+            }
+        }
+        if forms > 0 && forms < u64::from(k_pool) {
+            return Err(AppError::Refused(text::pool_member_too_small(
+                &small,
+                instrument.label(),
+                k_pool,
+            )));
         }
     }
     let mut staff = Staff::default();

@@ -96,6 +96,21 @@ pub fn subdivision_too_small(sub: &str, instrument: &str, k: u64) -> String {
     )
 }
 
+/// A consolidated report refused because its small members would be
+/// recovered by subtracting the other members' own reports.
+pub fn pool_member_too_small(members: &[String], instrument: &str, k: u32) -> String {
+    let names: Vec<String> = members.iter().map(|m| format!("«{m}»")).collect();
+    format!(
+        "Сводный отчет не составлен: анкет «{instrument}» у {} меньше порога анонимности ({k}), и сводные показатели за вычетом собственных отчетов остальных организаций показали бы ответы их работников. Исключите {} из сводного отчета или соберите больше анкет.",
+        names.join(", "),
+        if members.len() == 1 {
+            "эту организацию"
+        } else {
+            "эти организации"
+        }
+    )
+}
+
 /// A subdivision report refused because the organization's report hides
 /// the subdivision to protect a smaller group.
 pub fn subdivision_withheld(sub: &str, instrument: &str) -> String {

@@ -168,6 +168,7 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
             db.as_deref(),
             &opts(&["--instrument", "--pdf", "--survey"])?,
         ),
+        Some("texts") => report::texts(db.as_deref(), &opts(&["--survey", "--hide", "--show"])?),
         Some("verify") => data::verify(db.as_deref(), &opts(&["--survey", "--instrument"])?),
         Some("codes") => network::codes(
             db.as_deref(),

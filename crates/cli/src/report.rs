@@ -87,6 +87,37 @@ pub fn report(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     Ok(out.into_bytes())
 }
 
+/// `klimat texts`: the open answers of a survey, or one hidden or shown
+/// again (docs/methodology.md, "Anonymity").
+pub fn texts(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
+    o.no_positional()?;
+    let survey = o.survey_id()?;
+    let db = data::open(db)?;
+    match (o.get("--hide"), o.get("--show")) {
+        (Some(_), Some(_)) => Err(CliError::Usage(text::HIDE_OR_SHOW.into())),
+        (Some(t), None) => {
+            klimat_app::reports::set_text_hidden(&db, survey, t, true)?;
+            Ok(format!("{} «{t}»\n", text::TEXT_NOW_HIDDEN).into_bytes())
+        }
+        (None, Some(t)) => {
+            klimat_app::reports::set_text_hidden(&db, survey, t, false)?;
+            Ok(format!("{} «{t}»\n", text::TEXT_NOW_SHOWN).into_bytes())
+        }
+        (None, None) => {
+            let all = klimat_app::reports::open_texts(&db, survey)?;
+            if all.is_empty() {
+                return Ok(format!("{}\n", text::NO_TEXTS).into_bytes());
+            }
+            let mut out = String::new();
+            for t in all {
+                let mark = if t.hidden { text::TEXT_HIDDEN_MARK } else { "" };
+                out.push_str(&format!("{}\t{}\t{mark}\n", t.count, t.text));
+            }
+            Ok(out.into_bytes())
+        }
+    }
+}
+
 /// `klimat forms --instrument I --pdf FILE [--survey ID]`.
 pub fn forms(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     o.no_positional()?;

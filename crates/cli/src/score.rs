@@ -177,7 +177,7 @@ pub fn summary(input: Input, k: u32) -> Vec<u8> {
             (
                 Instrument::Culture.label(),
                 figures,
-                conclusions::culture(&a),
+                conclusions::culture(&a, k),
             )
         }
     };

@@ -29,6 +29,7 @@ klimat — анкетирование по методике 2022 года: «О�
   merge           принять файл обмена .klimat
   report          годовой отчет: PDF и (или) книга XLSX
   forms           пустые бланки анкет в PDF для печати
+  texts           открытые ответы перед отчетом: скрыть ответ, указывающий на автора
   verify          сравнить повторно введенные анкеты (файл) с введенными
   codes           коды доступа для заполнения по сети (листки в PDF)
   serve           заполнение анкет сотрудниками по сети со своих компьютеров
@@ -44,6 +45,18 @@ klimat — анкетирование по методике 2022 года: «О�
 Код возврата: 0 — успех; 2 — команда отклонена (причина выводится в поток
 ошибок, в стандартный вывод не выводится ничего); verify возвращает 1,
 если найдены расхождения.
+";
+
+const HELP_TEXTS: &str = "\
+klimat texts --survey НОМЕР [--hide ТЕКСТ | --show ТЕКСТ]
+
+Без --hide и --show выводит все открытые ответы и тексты «другое»/«Иное»
+анкет «Корпоративная культура» (сколько раз дан каждый, скрытые помечены
+«[скрыт]»), чтобы перед отчетом найти ответ, который называет или описывает
+своего автора («как руководитель предприятия…»). --hide скрывает такой
+ответ во всех отчетах анкетирования (он учитывается, но не печатается, и
+отчет говорит, сколько ответов скрыто); --show возвращает его. Регистр и
+пробелы не различаются.
 ";
 
 const HELP_NETWORK: &str = "\
@@ -197,9 +210,21 @@ pub fn verb_help(verb: &str) -> Option<&'static str> {
         "report" | "forms" => HELP_REPORT,
         "verify" => HELP_VERIFY,
         "codes" | "serve" => HELP_NETWORK,
+        "texts" => HELP_TEXTS,
         _ => return None,
     })
 }
+
+/// `klimat texts`: a hidden text's mark.
+pub const TEXT_HIDDEN_MARK: &str = "[скрыт]";
+/// `klimat texts --hide`.
+pub const TEXT_NOW_HIDDEN: &str = "Ответ скрыт во всех отчетах анкетирования:";
+/// `klimat texts --show`.
+pub const TEXT_NOW_SHOWN: &str = "Ответ снова приводится в отчетах:";
+/// `klimat texts` of a survey without culture answers.
+pub const NO_TEXTS: &str = "Открытых ответов нет.";
+/// `klimat texts` with both --hide and --show.
+pub const HIDE_OR_SHOW: &str = "укажите либо --hide, либо --show";
 
 /// A command that is not known.
 pub const UNKNOWN_COMMAND: &str = "неизвестная команда";

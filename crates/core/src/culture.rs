@@ -166,6 +166,9 @@ pub struct CultureAnalysis {
     pub cohesion_other: Vec<OpenAnswer>,
     /// The texts of «Иное» (Table А.4 item 8), grouped.
     pub negative_other: Vec<OpenAnswer>,
+    /// Texts the operator hid before the report (they name or describe
+    /// their author): counted here, printed nowhere.
+    pub hidden_texts: u64,
 }
 
 /// Which column of Tables А.2/А.3 a ranking is over.
@@ -201,6 +204,32 @@ impl CultureAnalysis {
                 .iter()
                 .map(RatingStat::mean),
         )
+    }
+
+    /// Takes out every open answer and «другое»/«Иное» text whose folded
+    /// form ([`fold`]) is in `hidden` — texts the operator judged to name
+    /// or describe their author — and counts them in
+    /// [`CultureAnalysis::hidden_texts`].
+    pub fn hide_texts(&mut self, hidden: &std::collections::HashSet<String>) {
+        if hidden.is_empty() {
+            return;
+        }
+        let mut gone = 0;
+        let mut keep = |answers: &mut Vec<OpenAnswer>| {
+            answers.retain(|a| {
+                let hide = hidden.contains(&fold(&a.text));
+                if hide {
+                    gone += a.count;
+                }
+                !hide
+            });
+        };
+        for g in &mut self.open {
+            keep(&mut g.answers);
+        }
+        keep(&mut self.cohesion_other);
+        keep(&mut self.negative_other);
+        self.hidden_texts += gone;
     }
 
     /// Forgets the ratings of the free-text items (Table А.2 item 15
@@ -351,6 +380,7 @@ impl CultureAccumulator {
             open,
             cohesion_other: self.cohesion_other.finish(),
             negative_other: self.negative_other.finish(),
+            hidden_texts: 0,
         }
     }
 }

@@ -304,6 +304,18 @@ fn without_breakdowns(input: &ReportInput) -> ReportInput {
     if let Some(c) = &mut i.culture {
         c.by_subdivision.clear();
         c.by_tenure.clear();
+        // Nor the free-text items: the organization's report quotes them
+        // for everyone, and the difference of the two reports would give
+        // the ratings and texts of the other subdivisions' few.
+        let a = &mut c.analysis;
+        a.cohesion[klimat_core::culture::COHESION_ITEMS - 1] = Default::default();
+        a.negative[klimat_core::culture::NEGATIVE_ITEMS - 1] = Default::default();
+        a.cohesion_other.clear();
+        a.negative_other.clear();
+        a.hidden_texts = 0;
+        for g in &mut a.open {
+            g.answers.clear();
+        }
     }
     if let Some(p) = &mut i.previous {
         if let Some(a) = &mut p.commitment {
@@ -332,6 +344,24 @@ pub fn build(input: &ReportInput) -> ReportModel {
     // report, tables left without rows go too.
     if scoped {
         for section in &mut model.sections {
+            // The open answers are the organization's report's alone (see
+            // `without_breakdowns`): their tables give way to one line.
+            let verbatim = |b: &Block| match b {
+                Block::Table(t) => t.sheet == t::SHEET_A1 || t.sheet == t::SHEET_OTHER,
+                Block::Paragraph(p) => p.starts_with(t::OPEN_WITHHELD_START),
+                _ => false,
+            };
+            if let Some(at) = section.blocks.iter().position(verbatim) {
+                section.blocks.retain(|b| !verbatim(b));
+                section.blocks.retain(|b| {
+                    !matches!(b, Block::Paragraph(p) if p == t::KLIMAT_PROMPTS_NOTE
+                        || p.starts_with(t::OPEN_WITHHELD_START))
+                });
+                let at = at.min(section.blocks.len());
+                section
+                    .blocks
+                    .insert(at, Block::Paragraph(t::SCOPE_NO_TEXTS.to_owned()));
+            }
             section.blocks.retain(|b| match b {
                 Block::Table(t) => !t.rows.is_empty(),
                 _ => true,
@@ -1454,7 +1484,7 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Blo
     }
 
     out.push(Block::Subheading(t::CONCLUSIONS.to_owned()));
-    out.extend(conclusions::culture(a).into_iter().map(Block::Paragraph));
+    out.extend(conclusions::culture(a, k).into_iter().map(Block::Paragraph));
     if conclusions::culture_level(a).is_some() {
         out.push(Block::Paragraph(t::CULTURE_SCALE_NOTE.to_owned()));
     }
@@ -1592,6 +1622,9 @@ fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Bloc
         }));
     }
     out.push(Block::Paragraph(t::KLIMAT_PROMPTS_NOTE.to_owned()));
+    if a.hidden_texts > 0 {
+        out.push(Block::Paragraph(t::texts_hidden(a.hidden_texts)));
+    }
 }
 
 fn change_row(label: &str, c: &Change, decimals: u8, percent: bool) -> Vec<Cell> {

@@ -222,6 +222,19 @@ impl CultureData {
         self
     }
 
+    /// [`CultureAnalysis::hide_texts`] for the whole and every group.
+    #[must_use]
+    pub fn hide_texts(mut self, hidden: &std::collections::HashSet<String>) -> Self {
+        self.analysis.hide_texts(hidden);
+        for (_, a) in &mut self.by_subdivision {
+            a.hide_texts(hidden);
+        }
+        for (_, a) in &mut self.by_tenure {
+            a.hide_texts(hidden);
+        }
+        self
+    }
+
     /// Analyses the forms.
     pub fn from_forms(forms: &[FormRow<CultureForm>]) -> Self {
         let mut subs: Vec<Option<String>> = forms.iter().map(|f| f.subdivision.clone()).collect();

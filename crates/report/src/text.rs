@@ -280,6 +280,19 @@ pub const CAP_OTHER: &str = "Ответы «другое» и «Иное» (та
 /// The note under the open answers on Klimat's prompts.
 pub const KLIMAT_PROMPTS_NOTE: &str = "¹ Формулировки столбцов вопросов 4, 5 и 8 составлены в Klimat; в методике (таблица А.1) не приведены.";
 
+/// The start of [`open_answers_withheld`]'s sentence.
+pub const OPEN_WITHHELD_START: &str = "Ответы на открытые вопросы и тексты «другое» не приводятся";
+
+/// A subdivision's report in place of the open answers.
+pub const SCOPE_NO_TEXTS: &str = "Ответы на открытые вопросы, тексты «другое»/«Иное» и их оценки приводятся только в отчете организации: разность двух отчетов указала бы на ответы работников других подразделений. (Правило Klimat.)";
+
+/// How many open answers the operator hid.
+pub fn texts_hidden(n: u64) -> String {
+    format!(
+        "Не приведено ответов, которые называли или описывали своего автора (скрыты составителем отчета): {n}. Они учтены в числе ответов, но не напечатаны. (Правило Klimat.)"
+    )
+}
+
 /// The note of a report made with K under the default 5.
 pub fn low_threshold(k: u32) -> String {
     format!(

@@ -40,6 +40,11 @@ pub struct ReportSettings {
     pub approved_by: Option<Person>,
     /// The department's proposals and corrective plan.
     pub proposals: String,
+    /// Open answers the operator hid before the report, folded
+    /// (`klimat_core::culture::fold`): kept apart, set only by
+    /// [`Db::set_text_hidden`], never replaced by
+    /// [`Db::set_report_settings`].
+    pub hidden_texts: Vec<String>,
 }
 
 fn person_json(p: &Option<Person>) -> Value {
@@ -65,6 +70,7 @@ impl ReportSettings {
             "prepared_by": person_json(&self.prepared_by),
             "approved_by": person_json(&self.approved_by),
             "proposals": self.proposals,
+            "hidden_texts": self.hidden_texts,
         })
         .to_string()
     }
@@ -89,6 +95,14 @@ impl ReportSettings {
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_owned(),
+            hidden_texts: match v.get("hidden_texts") {
+                None => Vec::new(),
+                Some(list) => list
+                    .as_array()?
+                    .iter()
+                    .map(|t| t.as_str().map(str::to_owned))
+                    .collect::<Option<_>>()?,
+            },
         })
     }
 
@@ -162,6 +176,34 @@ impl Db {
     pub fn set_report_settings(&self, survey: i64, settings: &ReportSettings) -> Result<()> {
         let s = self.survey(survey)?;
         settings.validate(&s.settings.subdivisions)?;
+        let mut settings = settings.clone();
+        settings.hidden_texts = self.report_settings(survey)?.hidden_texts;
+        self.conn.execute(
+            "UPDATE surveys SET report_settings = ?2, updated_at = ?3 WHERE id = ?1",
+            params![survey, settings.to_json(), self.now()],
+        )?;
+        Ok(())
+    }
+
+    /// Hides an open answer from the survey's reports (`hidden`), or shows
+    /// it again. The text is kept folded
+    /// (`klimat_core::culture::fold`), so that every form that wrote it,
+    /// in any case or spacing, is hidden alike.
+    ///
+    /// # Errors
+    /// [`StoreError::NoSurvey`]; [`StoreError::Invalid`] for an empty or
+    /// over-long text.
+    pub fn set_text_hidden(&self, survey: i64, answer: &str, hidden: bool) -> Result<()> {
+        let key = klimat_core::culture::fold(answer);
+        if key.is_empty() || key.chars().count() > limits::MAX_TEXT_CHARS {
+            return Err(StoreError::Invalid(text::BAD_HIDDEN_TEXT.into()));
+        }
+        let mut settings = self.report_settings(survey)?;
+        settings.hidden_texts.retain(|t| *t != key);
+        if hidden {
+            settings.hidden_texts.push(key);
+            settings.hidden_texts.sort();
+        }
         self.conn.execute(
             "UPDATE surveys SET report_settings = ?2, updated_at = ?3 WHERE id = ?1",
             params![survey, settings.to_json(), self.now()],

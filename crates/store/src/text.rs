@@ -141,6 +141,8 @@ pub const RESTORE_FOREIGN_SCHEMA: &str =
 /// A migration that left a form or code pointing at no survey (never
 /// expected: the migration is rolled back and the file left as it was).
 pub const MIGRATION_BROKE_LINKS: &str = "Обновление базы данных прервано: после него записи ссылались бы на несуществующие анкетирования; файл оставлен без изменений. Версия схемы:";
+/// A text to hide that is empty or too long to be an answer.
+pub const BAD_HIDDEN_TEXT: &str = "Укажите текст ответа, который нужно скрыть (он не может быть пустым или длиннее ответа в анкете).";
 /// A restore source with a malformed stored value.
 pub const RESTORE_BAD_ROW: &str = "в файле есть поврежденная запись анкеты или анкетирования";
 /// A restore source that is a folder.

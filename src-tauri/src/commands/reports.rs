@@ -41,6 +41,45 @@ pub async fn reportable_subdivisions(
         .collect())
 }
 
+/// One open answer for the operator's review before the report.
+#[derive(serde::Serialize)]
+pub struct OpenTextDto {
+    text: String,
+    count: u64,
+    hidden: bool,
+}
+
+/// The open answers of a survey, for hiding one that names its author.
+#[tauri::command]
+pub async fn open_texts(state: State<'_, AppState>, survey_id: i64) -> ApiResult<Vec<OpenTextDto>> {
+    state.unlocked()?;
+    Ok(reports::open_texts(&*state.db()?, survey_id)?
+        .into_iter()
+        .map(|t| OpenTextDto {
+            text: t.text,
+            count: t.count,
+            hidden: t.hidden,
+        })
+        .collect())
+}
+
+/// Hides an open answer from the survey's reports, or shows it again.
+#[tauri::command]
+pub async fn set_text_hidden(
+    state: State<'_, AppState>,
+    survey_id: i64,
+    text: String,
+    hidden: bool,
+) -> ApiResult<()> {
+    state.unlocked()?;
+    Ok(reports::set_text_hidden(
+        &*state.db()?,
+        survey_id,
+        &text,
+        hidden,
+    )?)
+}
+
 /// Writes the report in the chosen format (`pdf`, `xlsx`, `docx`); returns the
 /// file written.
 #[tauri::command]

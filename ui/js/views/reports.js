@@ -46,7 +46,27 @@ export async function render(main, ctx) {
     } }, S.instruments[i]))),
     status));
   main.append(await settingsCard(survey, ctx));
+  if (survey.instruments.includes('culture')) main.append(await textsCard(survey));
   main.append(consolidatedCard(ctx, saved, status));
+}
+
+// The open answers before the report: the operator hides one that names or
+// describes its author; it is counted, not printed, in every report.
+async function textsCard(survey) {
+  const card = h('div', { class: 'card', id: 'texts-card' }, h('h3', {}, S.reports.textsTitle), h('p', { class: 'hint' }, S.reports.textsHint));
+  let texts = [];
+  try { texts = await call('open_texts', { surveyId: survey.id }); } catch (e) { showError(e); return card; }
+  if (!texts.length) { card.append(h('p', {}, S.reports.textsNone)); return card; }
+  const table = h('table', { class: 'texts' }, h('tr', {}, h('th', {}, S.reports.textsAnswer), h('th', {}, S.reports.textsTimes), h('th', {}, S.reports.textsHide)));
+  texts.forEach((t, i) => {
+    const box = h('input', { type: 'checkbox', id: `hide-text-${i}`, checked: t.hidden, 'aria-label': `${S.reports.textsHide}: ${t.text}` });
+    box.addEventListener('change', async () => {
+      try { await call('set_text_hidden', { surveyId: survey.id, text: t.text, hidden: box.checked }); toast(box.checked ? S.reports.textHidden : S.reports.textShown); } catch (e) { box.checked = !box.checked; showError(e); }
+    });
+    table.append(h('tr', {}, h('td', {}, t.text), h('td', {}, String(t.count)), h('td', {}, box)));
+  });
+  card.append(table);
+  return card;
 }
 
 // The consolidated report: several surveys (typically one year's, of the

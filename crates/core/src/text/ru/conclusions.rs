@@ -409,8 +409,11 @@ pub fn satisfaction(a: &SatisfactionAnalysis) -> Vec<String> {
 
 /// The conclusions of the culture analysis: rankings of Table А.2, the
 /// subdivision-vs-organization differences, Table А.3, the negative factors
-/// of Table А.4 and the most frequent open answers.
-pub fn culture(a: &CultureAnalysis) -> Vec<String> {
+/// of Table А.4 and the most frequent open answers. An open answer is
+/// quoted only from a group of at least
+/// [`crate::anonymity::COMMENT_MIN_FORMS`] forms, and only when at least
+/// `k` people wrote it (docs/methodology.md, "Anonymity").
+pub fn culture(a: &CultureAnalysis, k: u32) -> Vec<String> {
     let mut out = Vec::new();
     if a.respondents == 0 {
         out.push("Анкеты не введены: выводы о корпоративной культуре сделать нельзя.".to_owned());
@@ -526,11 +529,16 @@ pub fn culture(a: &CultureAnalysis) -> Vec<String> {
             "Наиболее негативное влияние на корпоративную культуру, по мнению респондентов, оказывают: {text}."
         ));
     }
+    let quotable = a.respondents >= crate::anonymity::COMMENT_MIN_FORMS;
     let frequent: Vec<String> = a
         .open
         .iter()
+        .filter(|_| quotable)
         .filter_map(|g| {
-            let top = g.answers.first().filter(|t| t.count >= 2)?;
+            let top = g
+                .answers
+                .first()
+                .filter(|t| t.count >= 2 && t.count >= u64::from(k))?;
             let q = &CULTURE_OPEN_QUESTIONS[g.question - 1];
             let prompt = match g.side {
                 crate::culture::Side::Pos => q.positive,
