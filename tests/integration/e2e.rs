@@ -1008,7 +1008,42 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
         );
         assert_clean(&s, &format!("after the kiosk with {instrument}"));
     }
+    // Closing Klimat as the user does (the app's own way out; the driver's
+    // end of session kills the process instead) closes the database
+    // cleanly (issue 26): the kiosk's forms sealed into key order, no
+    // write-ahead log left beside the file.
+    let _ = s.execute(
+        "setTimeout(() => window.__TAURI__.core.invoke('quit'), 50); return true;",
+        json!([]),
+    );
+    let db = dir.join("e2e.db");
+    let start = Instant::now();
+    while db.with_file_name("e2e.db-wal").exists() && start.elapsed() < long {
+        std::thread::sleep(Duration::from_millis(200));
+    }
     s.quit();
+    let lock = std::fs::File::open(dir.join("e2e.db.lock")).unwrap();
+    let start = Instant::now();
+    while lock.try_lock().is_err() {
+        assert!(start.elapsed() < long, "the window did not close");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    drop(lock);
+    assert!(
+        !db.with_file_name("e2e.db-wal").exists(),
+        "the window left its write-ahead log"
+    );
+    let conn =
+        rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let unsealed: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'unsealed'",
+            [],
+            |r| r.get(0),
+        )
+        .ok();
+    assert_eq!(unsealed, None, "the window closed without sealing the file");
 }
 
 /// Issue 19's scale benchmark, through the real window: a survey of 10 000

@@ -749,3 +749,90 @@ fn a_subdivision_report_quotes_no_free_text_item_nor_open_answer() {
     }
     assert!(tried > 0, "a subdivision report was made");
 }
+
+#[test]
+fn blank_forms_never_make_one_persons_answers_a_group_of_k() {
+    // The stranger's attack: «Отдел X» of 1 real form and 4 wholly blank
+    // ones passed K = 5; its report printed that one person's answers.
+    let mut db = Db::open_in_memory().unwrap();
+    let (id, _) = organization_of_140(&mut db, 5, "Диагностика 2026");
+    let mut csv = klimat_tests::commitment_header() + "\n";
+    csv += "X-1,lt1,Отдел кадров,Специалист,5,1,4,2,3,5,1,4,2,3,5,1,4,2,3\n";
+    for i in 2..=5 {
+        csv += &format!("X-{i},,Бухгалтерия,,,,,,,,,,,,,,,,\n");
+    }
+    csv = csv.replace("Отдел кадров,Специалист,5", "Бухгалтерия,Специалист,5");
+    let forms = klimat_store::import::read_template(csv.as_bytes(), None)
+        .unwrap()
+        .forms;
+    db.add_forms(id, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
+        .unwrap();
+    // «Бухгалтерия» had 4 forms, now 4 + 1 answered + 4 blank: 5 that count.
+    let input = reports::report_input(&db, id, None).unwrap();
+    let c = input.commitment.unwrap();
+    assert_eq!(c.analysis.respondents, 141, "blank forms are nobody's");
+    let row = c
+        .by_subdivision
+        .iter()
+        .find(|(s, _)| s.as_deref() == Some("Бухгалтерия"))
+        .unwrap();
+    assert_eq!(row.1.n, 5);
+    // With only the blank ones added to a 1-form group, nothing is shown.
+    let mut db = Db::open_in_memory().unwrap();
+    let mut req = request(None);
+    req.instruments = vec!["commitment".into()];
+    req.subdivisions = vec!["Отдел X".into(), "Цех".into()];
+    let id = surveys::create_survey(&mut db, &req, today()).unwrap();
+    let mut csv = klimat_tests::commitment_header() + "\n";
+    csv += "X-1,lt1,Отдел X,,5,1,4,2,3,5,1,4,2,3,5,1,4,2,3\n";
+    for i in 2..=5 {
+        csv += &format!("X-{i},,Отдел X,,,,,,,,,,,,,,,,\n");
+    }
+    for i in 1..=20 {
+        csv += &format!("Ц-{i},3,Цех,,3,3,3,3,3,3,3,3,3,3,3,3,3,3,3\n");
+    }
+    let forms = klimat_store::import::read_template(csv.as_bytes(), None)
+        .unwrap()
+        .forms;
+    db.add_forms(id, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
+        .unwrap();
+    let e = reports::report_input_for(&db, id, None, Some("Отдел X")).unwrap_err();
+    assert!(e.to_string().contains("не составлен"), "{e}");
+}
+
+#[test]
+fn participation_hides_exactly_the_subdivisions_the_tables_hide() {
+    // Issue 26: «Participation by subdivision prints the forms of groups
+    // the tables hide» (its own suppression over the staff list could
+    // choose another group on a tie, and ignored «не указано»).
+    let mut db = Db::open_in_memory().unwrap();
+    let (id, sizes) = organization_of_140(&mut db, 3, "Диагностика 2026");
+    let staff: Vec<(String, u64)> = sizes.iter().map(|(s, n)| (s.clone(), n + 2)).collect();
+    db.set_report_settings(
+        id,
+        &klimat_store::ReportSettings {
+            staff_total: Some(staff.iter().map(|s| s.1).sum()),
+            staff,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let model = reports::report_model(&db, id, None).unwrap();
+    let table = model
+        .tables()
+        .find(|t| t.sheet == "Участие")
+        .expect("the participation table");
+    let rule = klimat_app::disclosure::of_survey(&db, id).unwrap();
+    let part = rule.subdivisions(klimat_core::Instrument::Commitment);
+    for (sub, n) in &sizes {
+        let row = table
+            .rows
+            .iter()
+            .find(|r| r[0] == klimat_report::model::Cell::Text(sub.clone()))
+            .unwrap();
+        let shown = row[2].display().starts_with(&n.to_string());
+        assert_eq!(shown, part.published(Some(sub)), "{sub}: {:?}", row[2]);
+    }
+    assert!(!part.published(Some("Руководство")));
+    assert!(!part.published(Some("Юридический сектор")));
+}

@@ -108,10 +108,15 @@ pub(crate) fn survey_with(dir: &TempDir, first_answer: &str) -> (String, String)
         first_answer.replace('"', "\"\""),
         ",".repeat(culture_cols.len())
     );
-    // Nine more forms, so that the culture forms reach the ten a group
-    // needs before its verbatim answers are printed.
+    // Nine more forms (each with one rating: a wholly blank form is no
+    // respondent's), so that the culture forms reach the ten a group needs
+    // before its verbatim answers are printed.
     for i in 2..=10 {
-        csv += &format!("К-{i},,{}\n", ",".repeat(culture_cols.len()));
+        csv += &format!(
+            "К-{i},,,{}4{}\n",
+            ",".repeat(14),
+            ",".repeat(culture_cols.len() - 15)
+        );
     }
     let path = dir.join("culture.csv");
     std::fs::write(&path, csv).unwrap();

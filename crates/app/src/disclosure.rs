@@ -36,9 +36,19 @@ pub struct Disclosure {
 pub fn of_survey(db: &Db, survey: i64) -> Result<Disclosure> {
     let s = db.survey(survey)?;
     let k = s.settings.anonymity_threshold;
+    // The forms the reports count (a wholly blank form is none), by
+    // subdivision: the same groups as the report's breakdown.
+    use crate::reports::{commitment_forms, culture_forms, satisfaction_forms};
+    fn subs<A>(forms: Vec<klimat_report::FormRow<A>>) -> Vec<(Option<String>, u64)> {
+        forms.into_iter().map(|f| (f.subdivision, 1)).collect()
+    }
     let mut by_subdivision = Vec::new();
     for &i in &s.settings.instruments {
-        let counts = db.subdivision_counts(survey, i)?;
+        let counts = match i {
+            Instrument::Commitment => subs(commitment_forms(db, survey)?),
+            Instrument::Satisfaction => subs(satisfaction_forms(db, survey)?),
+            Instrument::Culture => subs(culture_forms(db, survey)?),
+        };
         by_subdivision.push((i, Partition::new(counts, k)));
     }
     Ok(Disclosure { k, by_subdivision })

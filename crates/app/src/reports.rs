@@ -35,7 +35,11 @@ fn rows<A>(forms: Vec<StoredForm>, pick: impl Fn(Answers) -> Option<A>) -> Vec<F
         .collect()
 }
 
-/// The commitment forms of a survey, as the report and the scoring take them.
+/// The commitment forms of a survey, as the report and the scoring take
+/// them. A form with no answer at all is no respondent's: it is left out
+/// of every figure and of the threshold's count (docs/methodology.md,
+/// "Anonymity"), so that blank forms never make one person's answers a
+/// group of K.
 ///
 /// # Errors
 /// The store's.
@@ -43,7 +47,7 @@ pub fn commitment_forms(db: &Db, survey: i64) -> Result<Vec<FormRow<CommitmentAn
     Ok(rows(
         db.forms(survey, Instrument::Commitment)?,
         |a| match a {
-            Answers::Commitment(a) => Some(a),
+            Answers::Commitment(a) if !a.is_blank() => Some(a),
             _ => None,
         },
     ))
@@ -57,7 +61,7 @@ pub fn satisfaction_forms(db: &Db, survey: i64) -> Result<Vec<FormRow<Satisfacti
     Ok(rows(
         db.forms(survey, Instrument::Satisfaction)?,
         |a| match a {
-            Answers::Satisfaction(a) => Some(a),
+            Answers::Satisfaction(a) if !a.is_blank() => Some(a),
             _ => None,
         },
     ))
@@ -69,7 +73,7 @@ pub fn satisfaction_forms(db: &Db, survey: i64) -> Result<Vec<FormRow<Satisfacti
 /// The store's.
 pub fn culture_forms(db: &Db, survey: i64) -> Result<Vec<FormRow<CultureForm>>> {
     Ok(rows(db.forms(survey, Instrument::Culture)?, |a| match a {
-        Answers::Culture(a) => Some(*a),
+        Answers::Culture(a) if !a.is_blank() => Some(*a),
         _ => None,
     }))
 }
@@ -611,10 +615,12 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
             if !s.settings.instruments.contains(&instrument) {
                 continue;
             }
-            let n = db.survey(s.id)?.form_counts[Instrument::ALL
-                .iter()
-                .position(|i| *i == instrument)
-                .unwrap_or_default()];
+            // The forms its own report counts (blank ones are none).
+            let n = match instrument {
+                Instrument::Commitment => commitment_forms(db, s.id)?.len(),
+                Instrument::Satisfaction => satisfaction_forms(db, s.id)?.len(),
+                Instrument::Culture => culture_forms(db, s.id)?.len(),
+            } as u64;
             if n > 0 && n < u64::from(s.settings.anonymity_threshold.max(k_pool)) {
                 small.push(label.clone());
                 forms += n;

@@ -30,6 +30,11 @@ impl CommitmentAnswers {
     pub fn is_incomplete(&self) -> bool {
         self.0.contains(&0)
     }
+
+    /// True when every statement is left blank: no respondent's answer.
+    pub fn is_blank(&self) -> bool {
+        self.0.iter().all(|&v| v == 0)
+    }
 }
 
 /// The three components of commitment (Table Б.5).

@@ -77,6 +77,19 @@ impl CultureForm {
             || self.level.iter().any(|p| p.sub == 0 || p.org == 0)
             || self.negative.contains(&0)
     }
+
+    /// True when nothing at all is answered: no rating, no word of item 7,
+    /// no text.
+    pub fn is_blank(&self) -> bool {
+        self.cohesion.iter().all(|p| p.sub == 0 && p.org == 0)
+            && self.level.iter().all(|p| p.sub == 0 && p.org == 0)
+            && self.negative.iter().all(|&v| v == 0)
+            && self.n7_actors == 0
+            && self.n7_tech == 0
+            && self.open.iter().flatten().all(|t| t.trim().is_empty())
+            && self.cohesion_other.trim().is_empty()
+            && self.negative_other.trim().is_empty()
+    }
 }
 
 /// Statistics of one rating column.

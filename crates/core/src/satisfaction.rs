@@ -63,6 +63,11 @@ impl SatisfactionAnswers {
     pub fn is_incomplete(&self) -> bool {
         self.0.contains(&Choice::Blank)
     }
+
+    /// True when every statement is left blank: no respondent's answer.
+    pub fn is_blank(&self) -> bool {
+        self.0.iter().all(|c| *c == Choice::Blank)
+    }
 }
 
 /// Which key of Table В.2 turns letters into points (docs/methodology.md,

@@ -580,26 +580,6 @@ impl Db {
         })
     }
 
-    /// The forms of one questionnaire of a survey by subdivision (`None`:
-    /// not given): what the publishing rule needs, without loading forms.
-    pub fn subdivision_counts(
-        &self,
-        survey_id: i64,
-        instrument: Instrument,
-    ) -> Result<Vec<(Option<String>, u64)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT subdivision, count(*) FROM forms WHERE survey_id = ?1 AND instrument = ?2
-             GROUP BY subdivision",
-        )?;
-        let rows = stmt.query_map(params![survey_id, instrument.id()], |r| {
-            Ok((
-                r.get::<_, Option<String>>(0)?,
-                r.get::<_, i64>(1)?.unsigned_abs(),
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// The number of forms in the whole database.
     pub fn form_count(&self) -> Result<u64> {
         let n: i64 = self
