@@ -836,3 +836,137 @@ fn participation_hides_exactly_the_subdivisions_the_tables_hide() {
     assert!(!part.published(Some("Руководство")));
     assert!(!part.published(Some("Юридический сектор")));
 }
+
+/// A commitment survey of `n` generated forms with its own threshold and
+/// organization, no subdivisions.
+fn plain_survey(db: &mut Db, name: &str, org: Option<&str>, k: u32, n: usize) -> i64 {
+    let mut req = request(None);
+    req.name = name.into();
+    req.organization = org.map(str::to_owned);
+    req.instruments = vec!["commitment".into()];
+    req.subdivisions = Vec::new();
+    req.anonymity_threshold = Some(k);
+    let id = surveys::create_survey(db, &req, today()).unwrap();
+    let csv = klimat_tests::commitment_csv(n, None).replace(",Отдел кадров,", ",,");
+    let forms = klimat_store::import::read_template(csv.as_bytes(), None)
+        .unwrap()
+        .forms;
+    db.add_forms(id, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
+        .unwrap();
+    id
+}
+
+#[test]
+fn the_second_strangers_consolidated_attacks_find_nothing() {
+    // 1. A member whose own K is lower publishes its 4 forms; the 1-form
+    //    member alone is unpublished: refused.
+    let mut db = Db::open_in_memory().unwrap();
+    let big = plain_survey(&mut db, "В", Some("Завод В"), 5, 20);
+    let low_k = plain_survey(&mut db, "А", Some("Завод А"), 3, 4);
+    let one = plain_survey(&mut db, "Б", Some("Завод Б"), 5, 1);
+    let e = reports::consolidated_input(&db, &[big, low_k, one]).unwrap_err();
+    assert!(e.to_string().contains("«Завод Б»"), "{e}");
+    // 2. Two surveys of the same name and date, no organization: two
+    //    members, not one.
+    let mut db = Db::open_in_memory().unwrap();
+    let a = plain_survey(&mut db, "Диагностика 2026", None, 5, 20);
+    let b = plain_survey(&mut db, "Диагностика 2026", None, 5, 6);
+    let c = plain_survey(&mut db, "Диагностика 2026", None, 5, 5);
+    let input = reports::consolidated_input(&db, &[a, b, c]).unwrap();
+    assert_eq!(input.commitment.as_ref().unwrap().by_subdivision.len(), 3);
+    // 3. A comparison with last year's pool made under a stricter K takes
+    //    that K.
+    let mut db = Db::open_in_memory().unwrap();
+    let last: Vec<i64> = [("А", 20), ("Б", 5), ("В", 6)]
+        .iter()
+        .map(|(o, n)| plain_survey(&mut db, "2025", Some(o), 5, *n))
+        .collect();
+    let now: Vec<i64> = [("А", 20), ("Б", 5), ("В", 6)]
+        .iter()
+        .map(|(o, n)| plain_survey(&mut db, "2026", Some(o), 3, *n))
+        .collect();
+    let input = reports::consolidated_input_compared(&db, &now, Some(&last)).unwrap();
+    assert_eq!(input.survey.threshold, 5);
+}
+
+#[test]
+fn a_consolidated_culture_report_quotes_nothing_a_members_own_report_withholds() {
+    // 4. A 5-form member's texts and «другое» rating, and a text its
+    //    operator hid, stay out of the pool.
+    let mut db = Db::open_in_memory().unwrap();
+    let big = culture_survey(&mut db, 20);
+    let small = culture_survey(&mut db, 5);
+    reports::set_text_hidden(&db, big, "Рыбалка", true).unwrap();
+    let input = reports::consolidated_input(&db, &[big, small]).unwrap();
+    let a = input.culture.unwrap().analysis;
+    let lead: u64 = a
+        .open
+        .iter()
+        .flat_map(|g| &g.answers)
+        .filter(|t| t.text.starts_with("Как руководитель"))
+        .map(|t| t.count)
+        .sum();
+    assert_eq!(lead, 1, "only the 20-form member's text");
+    assert!(
+        a.cohesion_other.is_empty(),
+        "the hidden «Рыбалка»: {:?}",
+        a.cohesion_other
+    );
+    let other = &a.cohesion[klimat_core::culture::COHESION_ITEMS - 1];
+    assert_eq!(other.sub.n() + other.org.n(), 0, "one rating per member");
+}
+
+#[test]
+fn a_hidden_text_stays_hidden_at_the_parent_body_and_in_the_summary() {
+    // 5. The exchange file carries the operator's hidden texts.
+    let dir = TempDir::new("ops-hidden-exchange");
+    let mut db = Db::open_in_memory().unwrap();
+    let id = culture_survey(&mut db, 12);
+    reports::set_text_hidden(&db, id, "как руководитель предприятия отвечаю за всё", true).unwrap();
+    let file = dir.join("s.klimat");
+    klimat_app::data::export_exchange(&db, id, &file).unwrap();
+    let mut parent = Db::open_in_memory().unwrap();
+    let merged = klimat_app::data::merge_file(&mut parent, &file).unwrap();
+    let texts = reports::open_texts(&parent, merged.survey_id).unwrap();
+    let lead = texts
+        .iter()
+        .find(|t| t.text.starts_with("Как руководитель"))
+        .unwrap();
+    assert!(lead.hidden, "hidden at the parent body too");
+    // 7. `klimat summary` of a survey hides it too: five forms write it.
+    let path = dir.join("k.db");
+    {
+        let mut file_db = Db::open(&path).unwrap();
+        let id = culture_survey(&mut file_db, 12);
+        for f in file_db
+            .forms(id, klimat_core::Instrument::Culture)
+            .unwrap()
+            .into_iter()
+            .take(5)
+        {
+            let mut data = f.data.clone();
+            if let klimat_store::Answers::Culture(c) = &mut data.answers {
+                c.open[0][0] = "Я начальник гаража".into();
+            }
+            file_db.update_form(&f.uuid, &data).unwrap();
+        }
+        reports::set_text_hidden(&file_db, id, "я начальник гаража", true).unwrap();
+    }
+    let p = path.to_str().unwrap();
+    let out = klimat(&[
+        "--db",
+        p,
+        "summary",
+        "--survey",
+        "1",
+        "--instrument",
+        "culture",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("начальник гаража"), "{text}");
+}

@@ -324,6 +324,34 @@ pub fn open_texts(db: &Db, survey: i64) -> Result<Vec<OpenText>> {
     Ok(all)
 }
 
+/// The culture forms of a survey with the texts its operator hid blanked:
+/// what any written output other than the report (`klimat summary`)
+/// takes, so that a hidden text is hidden everywhere.
+///
+/// # Errors
+/// The store's.
+pub fn culture_forms_shown(db: &Db, survey: i64) -> Result<Vec<FormRow<CultureForm>>> {
+    let hidden = hidden_texts(&db.report_settings(survey)?);
+    let mut forms = culture_forms(db, survey)?;
+    if hidden.is_empty() {
+        return Ok(forms);
+    }
+    for f in &mut forms {
+        let c = &mut f.answers;
+        for t in c
+            .open
+            .iter_mut()
+            .flatten()
+            .chain([&mut c.cohesion_other, &mut c.negative_other])
+        {
+            if hidden.contains(&klimat_core::culture::fold(t)) {
+                t.clear();
+            }
+        }
+    }
+    Ok(forms)
+}
+
 /// Hides an open answer from every report of the survey, or shows it again.
 ///
 /// # Errors
@@ -468,6 +496,10 @@ pub fn consolidated_input_compared(
             input.survey.key.label()
         )));
     }
+    // Last year's organizations are hidden as last year's reports hid
+    // them: the stricter of the two years' K applies to the comparison
+    // (a lower K this year must not reveal last year's small members).
+    input.survey.threshold = input.survey.threshold.max(prev.survey.threshold);
     let mut groups: Vec<klimat_report::PreviousGroup> = Vec::new();
     let mut group = |name: &Option<String>| -> usize {
         let name = name.clone().unwrap_or_default();
@@ -576,6 +608,20 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
             }
         })
         .collect();
+    // Two surveys of the same name and date with no organization would
+    // still share a label, and count as one member: numbered apart.
+    let labels: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let before = labels[..i].iter().filter(|x| *x == l).count();
+            if before == 0 {
+                l.clone()
+            } else {
+                format!("{l} ({})", before + 1)
+            }
+        })
+        .collect();
     let mut commitment = None;
     let mut satisfaction = None;
     let mut culture = None;
@@ -592,9 +638,15 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
                 .extend(tagged(satisfaction_forms(db, s.id)?, label));
         }
         if has(Instrument::Culture) {
+            let hidden = hidden_texts(&db.report_settings(s.id)?);
+            let own = member_culture(
+                culture_forms(db, s.id)?,
+                s.settings.anonymity_threshold,
+                &hidden,
+            );
             culture
                 .get_or_insert_with(Vec::new)
-                .extend(tagged(culture_forms(db, s.id)?, label));
+                .extend(tagged(own, label));
         }
     }
     // Each member's own report is issued too (to the member, and to the
@@ -621,7 +673,8 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
                 Instrument::Satisfaction => satisfaction_forms(db, s.id)?.len(),
                 Instrument::Culture => culture_forms(db, s.id)?.len(),
             } as u64;
-            if n > 0 && n < u64::from(s.settings.anonymity_threshold.max(k_pool)) {
+            // Small: its own report hides it (fewer forms than its own K).
+            if n > 0 && n < u64::from(s.settings.anonymity_threshold) {
                 small.push(label.clone());
                 forms += n;
             }
@@ -745,6 +798,50 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
         previous: None,
         verification: Vec::new(),
     })
+}
+
+/// A member's culture forms as they may enter a consolidated report: what
+/// the member's own report does not print stays out of the pool, since the
+/// pool minus the other members' own reports would give it back — texts
+/// the member's operator hid, every text of a member under
+/// `COMMENT_MIN_FORMS` forms (or K), and the «другое»/«Иное» ratings of a
+/// member with fewer than K of them.
+fn member_culture(
+    mut forms: Vec<FormRow<CultureForm>>,
+    k: u32,
+    hidden: &std::collections::HashSet<String>,
+) -> Vec<FormRow<CultureForm>> {
+    use klimat_core::culture::{COHESION_ITEMS, NEGATIVE_ITEMS, fold};
+    let k64 = u64::from(k);
+    let no_texts = (forms.len() as u64) < klimat_core::anonymity::COMMENT_MIN_FORMS.max(k64);
+    let rated =
+        |f: &dyn Fn(&CultureForm) -> u8| forms.iter().filter(|x| f(&x.answers) != 0).count() as u64;
+    let other_sub = rated(&|c| c.cohesion[COHESION_ITEMS - 1].sub) < k64;
+    let other_org = rated(&|c| c.cohesion[COHESION_ITEMS - 1].org) < k64;
+    let other_neg = rated(&|c| c.negative[NEGATIVE_ITEMS - 1]) < k64;
+    for f in &mut forms {
+        let c = &mut f.answers;
+        let texts = c
+            .open
+            .iter_mut()
+            .flatten()
+            .chain([&mut c.cohesion_other, &mut c.negative_other]);
+        for t in texts {
+            if no_texts || hidden.contains(&fold(t)) {
+                t.clear();
+            }
+        }
+        if other_sub {
+            c.cohesion[COHESION_ITEMS - 1].sub = 0;
+        }
+        if other_org {
+            c.cohesion[COHESION_ITEMS - 1].org = 0;
+        }
+        if other_neg {
+            c.negative[NEGATIVE_ITEMS - 1] = 0;
+        }
+    }
+    forms
 }
 
 /// The data of each member organization alone, from the pooled forms.

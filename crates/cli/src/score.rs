@@ -90,7 +90,7 @@ fn read_survey(
     instrument: Instrument,
     key: Option<SatisfactionKey>,
 ) -> Result<(Input, u32), CliError> {
-    use klimat_app::reports::{commitment_forms, culture_forms, satisfaction_forms};
+    use klimat_app::reports::{commitment_forms, culture_forms_shown, satisfaction_forms};
     let db = data::open(db)?;
     let settings = db.survey(survey)?.settings;
     let k = settings.anonymity_threshold;
@@ -109,7 +109,7 @@ fn read_survey(
             key.unwrap_or(settings.satisfaction_key),
         ),
         Instrument::Culture => Input::Culture(
-            culture_forms(&db, survey)?
+            culture_forms_shown(&db, survey)?
                 .into_iter()
                 .map(|f| (f.code, f.tenure, f.answers))
                 .collect(),

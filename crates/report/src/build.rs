@@ -318,6 +318,16 @@ fn without_breakdowns(input: &ReportInput) -> ReportInput {
         }
     }
     if let Some(p) = &mut i.previous {
+        // Last year's free-text items neither (see above).
+        if let Some(a) = &mut p.culture {
+            a.cohesion[klimat_core::culture::COHESION_ITEMS - 1] = Default::default();
+            a.negative[klimat_core::culture::NEGATIVE_ITEMS - 1] = Default::default();
+            a.cohesion_other.clear();
+            a.negative_other.clear();
+            for g in &mut a.open {
+                g.answers.clear();
+            }
+        }
         if let Some(a) = &mut p.commitment {
             a.by_tenure.clear();
         }

@@ -446,7 +446,13 @@ pub(crate) fn participation_by_subdivision(input: &ReportInput) -> Vec<Block> {
         .by_subdivision
         .iter()
         .enumerate()
-        .filter(|(r, (_, staff))| per.iter().any(|ns| ns[*r] > *staff))
+        // Only where the count is shown: naming a hidden subdivision here
+        // would bound its forms.
+        .filter(|(r, (_, staff))| {
+            per.iter()
+                .zip(&hidden)
+                .any(|(ns, h)| h[*r] == Hidden::No && ns[*r] > *staff)
+        })
         .map(|(_, (sub, _))| sub.clone())
         .collect();
     if !over.is_empty() {

@@ -110,6 +110,9 @@ impl Db {
                 "subdivisions": s.subdivisions,
                 "positions": s.positions,
                 "anonymity_threshold": s.anonymity_threshold,
+                // The open answers the operator hid travel with the forms:
+                // a report made at the parent body hides them too.
+                "hidden_texts": self.report_settings(survey_id)?.hidden_texts,
             },
             "forms": forms,
         });
@@ -170,6 +173,9 @@ impl Db {
             }
         };
         report.survey_id = survey_id;
+        for t in &file.hidden_texts {
+            self.set_text_hidden(survey_id, t, true)?;
+        }
         let mut plans = Vec::new();
         let mut problems = Vec::new();
         let refuse = |index: usize, expected: &'static str| validate::Problem {
@@ -328,6 +334,8 @@ struct ExchangeForm {
 struct ExchangeFile {
     survey_uuid: String,
     settings: SurveySettings,
+    /// Open answers hidden by the sender's operator (absent in older files).
+    hidden_texts: Vec<String>,
     forms: Vec<ExchangeForm>,
 }
 
@@ -430,9 +438,21 @@ impl ExchangeFile {
                     .collect(),
             });
         }
+        let hidden_texts = match s.get("hidden_texts") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(_) => strings(s, "hidden_texts")
+                .filter(|list| {
+                    list.iter().all(|t| {
+                        !t.trim().is_empty()
+                            && t.chars().count() <= klimat_core::template::limits::MAX_TEXT_CHARS
+                    })
+                })
+                .ok_or_else(|| field("survey.hidden_texts"))?,
+        };
         Ok(ExchangeFile {
             survey_uuid,
             settings,
+            hidden_texts,
             forms,
         })
     }
