@@ -1188,3 +1188,64 @@ fn double_entry_never_picks_a_kiosk_or_network_form_which_has_no_paper() {
     assert_eq!(picked.len(), 10, "every paper form, and only those");
     assert!(picked.iter().all(|p| paper.contains(&p.code)), "{picked:?}");
 }
+
+#[test]
+fn a_subdivision_renamed_in_its_line_is_renamed_in_the_forms_and_one_in_use_is_not_dropped() {
+    // Issue 27, item 3.
+    let mut db = Db::open_in_memory().unwrap();
+    let id = survey(&db);
+    db.add_forms(id, &sample("commitment.csv"), Entry::Import, &mut |_, _| {})
+        .unwrap();
+    let old = "Отдел кадров";
+    let held = |db: &Db, name: &str| {
+        db.forms(id, Instrument::Commitment)
+            .unwrap()
+            .iter()
+            .filter(|f| f.data.subdivision.as_deref() == Some(name))
+            .count()
+    };
+    let before = held(&db, old);
+    assert!(before > 0);
+    db.set_report_settings(
+        id,
+        &klimat_store::ReportSettings {
+            staff: vec![(old.to_owned(), 40)],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut s = db.survey(id).unwrap().settings;
+    let line = s.subdivisions.iter().position(|x| x == old).unwrap();
+    s.subdivisions[line] = "Отдел кадров и делопроизводства".into();
+    db.update_survey(id, &s).unwrap();
+    assert_eq!(held(&db, old), 0);
+    assert_eq!(held(&db, "Отдел кадров и делопроизводства"), before);
+    assert_eq!(
+        db.report_settings(id).unwrap().staff,
+        vec![("Отдел кадров и делопроизводства".to_owned(), 40)]
+    );
+    let f = db
+        .forms(id, Instrument::Commitment)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.data.subdivision.as_deref() == Some("Отдел кадров и делопроизводства"))
+        .unwrap();
+    assert_eq!(
+        db.form_log(&f.uuid).unwrap().last().unwrap().action,
+        "edited"
+    );
+    // Removing a subdivision that forms hold is refused, nothing changed.
+    let mut s = db.survey(id).unwrap().settings;
+    s.subdivisions
+        .retain(|x| x != "Отдел кадров и делопроизводства");
+    let e = db.update_survey(id, &s).unwrap_err();
+    assert!(e.to_string().contains("нельзя убрать"), "{e}");
+    assert_eq!(held(&db, "Отдел кадров и делопроизводства"), before);
+    assert!(
+        db.survey(id)
+            .unwrap()
+            .settings
+            .subdivisions
+            .contains(&"Отдел кадров и делопроизводства".to_owned())
+    );
+}

@@ -63,7 +63,7 @@ fn person_from(v: Option<&Value>) -> Option<Person> {
 }
 
 impl ReportSettings {
-    fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         json!({
             "staff_total": self.staff_total,
             "staff": self.staff.iter().map(|(s, n)| json!([s, n])).collect::<Vec<_>>(),

@@ -196,7 +196,20 @@ impl Db {
     /// [`StoreError::NoSurvey`], or the validation errors of [`Db::create_survey`].
     pub fn update_survey(&self, id: i64, s: &SurveySettings) -> Result<()> {
         validate(s)?;
+        let before = self.survey(id)?.settings;
         self.in_transaction(|| {
+            // A subdivision or position renamed in its line of the list is
+            // renamed in the forms and the staff list; one removed while
+            // forms hold it is refused with the reason (issue 27, item 3:
+            // the forms kept the old name, reports listed both, and an
+            // edit dropped it). No stored value is ever dropped silently.
+            self.carry_names(
+                id,
+                &before.subdivisions,
+                &s.subdivisions,
+                Column::Subdivision,
+            )?;
+            self.carry_names(id, &before.positions, &s.positions, Column::Position)?;
             let org = self.organization_id(s.organization.as_deref())?;
             let n = self.conn.execute(
                 "UPDATE surveys SET organization_id = ?2, name = ?3, date = ?4, instruments = ?5,
@@ -210,6 +223,84 @@ impl Db {
             }
             Ok(())
         })
+    }
+
+    /// Renames in the forms the names of `old` that `new` replaces in the
+    /// same line (the list kept its length), and refuses to drop a name
+    /// forms still hold.
+    fn carry_names(&self, id: i64, old: &[String], new: &[String], column: Column) -> Result<()> {
+        let col = match column {
+            Column::Subdivision => "subdivision",
+            Column::Position => "position",
+        };
+        let now = self.today();
+        for (i, name) in old.iter().enumerate() {
+            if new.contains(name) {
+                continue;
+            }
+            let renamed = (old.len() == new.len() && !old.contains(&new[i])).then(|| &new[i]);
+            let held: i64 = self.conn.query_row(
+                &format!("SELECT count(*) FROM forms WHERE survey_id = ?1 AND {col} = ?2"),
+                params![id, name],
+                |r| r.get(0),
+            )?;
+            if held == 0 {
+                continue;
+            }
+            let Some(to) = renamed else {
+                return Err(StoreError::Invalid(text::name_in_use(
+                    matches!(column, Column::Subdivision),
+                    name,
+                    held.unsigned_abs(),
+                )));
+            };
+            for instrument in Instrument::ALL {
+                for f in self.forms(id, instrument)? {
+                    let holds = match column {
+                        Column::Subdivision => f.data.subdivision.as_deref() == Some(name),
+                        Column::Position => f.data.position.as_deref() == Some(name),
+                    };
+                    if !holds {
+                        continue;
+                    }
+                    let mut data = f.data.clone();
+                    match column {
+                        Column::Subdivision => data.subdivision = Some(to.clone()),
+                        Column::Position => data.position = Some(to.clone()),
+                    }
+                    self.conn.execute(
+                        &format!("UPDATE forms SET {col} = ?2, updated_at = ?3 WHERE uuid = ?1"),
+                        params![f.uuid, to, now],
+                    )?;
+                    crate::forms::log(
+                        &self.conn,
+                        &f.uuid,
+                        id,
+                        "edited",
+                        Some(&crate::answers::content_json(&f.data)),
+                        Some(&crate::answers::content_json(&data)),
+                        &now,
+                    )?;
+                }
+            }
+            if matches!(column, Column::Subdivision) {
+                let mut r = self.report_settings(id)?;
+                let mut changed = false;
+                for (sub, _) in &mut r.staff {
+                    if sub == name {
+                        sub.clone_from(to);
+                        changed = true;
+                    }
+                }
+                if changed {
+                    self.conn.execute(
+                        "UPDATE surveys SET report_settings = ?2 WHERE id = ?1",
+                        params![id, r.to_json()],
+                    )?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Archives or restores a survey.
@@ -298,4 +389,11 @@ impl Db {
             })
             .optional()?)
     }
+}
+
+/// A list of a survey whose names forms hold.
+#[derive(Clone, Copy)]
+enum Column {
+    Subdivision,
+    Position,
 }

@@ -141,6 +141,19 @@ pub const RESTORE_FOREIGN_SCHEMA: &str =
 /// A migration that left a form or code pointing at no survey (never
 /// expected: the migration is rolled back and the file left as it was).
 pub const MIGRATION_BROKE_LINKS: &str = "Обновление базы данных прервано: после него записи ссылались бы на несуществующие анкетирования; файл оставлен без изменений. Версия схемы:";
+/// A subdivision or position removed from a survey's list while forms
+/// hold it.
+pub fn name_in_use(subdivision: bool, name: &str, forms: u64) -> String {
+    let (what, it) = if subdivision {
+        ("Подразделение", "его")
+    } else {
+        ("Категорию должностей", "ее")
+    };
+    format!(
+        "{what} «{name}» нельзя убрать из списка: {it} указывают анкеты ({forms}). Чтобы переименовать, впишите новое название в той же строке списка; чтобы убрать, сначала исправьте эти анкеты."
+    )
+}
+
 /// A text to hide that is empty or too long to be an answer.
 pub const BAD_HIDDEN_TEXT: &str = "Укажите текст ответа, который нужно скрыть (он не может быть пустым или длиннее ответа в анкете).";
 /// A restore source with a malformed stored value.
