@@ -413,3 +413,35 @@ fn breakdown_by_subdivision_and_position_adds_up_to_the_whole() {
     assert_eq!(first.1.index.op, expected);
     assert_eq!(first.1.index.op_max, 39 * 30, "OPmax = 39 × N of the group");
 }
+
+#[test]
+fn weak_components_name_every_tie_and_the_summary_says_which_rule_named_them() {
+    // Issue 29: identification and loyalty both 681/119 = 5,72 (44,0 %),
+    // none under 40 %: only one was named, and under «ниже 40 %».
+    use klimat_core::commitment::{BLOCKS, CommitmentAnswers, CommitmentLevel, Sign, analyze};
+    use klimat_core::tenure::Tenure;
+    // A full form: 5 on every "+" statement, 0 on every "−" one (100 %);
+    // a form of 3 everywhere gives each component 3,5 of 13 (26,9 %).
+    let mut full = [0u8; 15];
+    for b in BLOCKS {
+        for &item in b.items {
+            full[item - 1] = if b.sign == Sign::Plus { 5 } else { 0 };
+        }
+    }
+    let forms: Vec<CommitmentAnswers> = (0..20)
+        .map(|i| CommitmentAnswers(if i < 5 { full } else { [3; 15] }))
+        .collect();
+    let a = analyze(forms.iter().map(|f| (f, Tenure::Unknown)));
+    let all = a.total.components();
+    // Every component at 45,2 %: above 40 %, P under «хорошая».
+    assert!(
+        all.iter().all(|c| c.level >= CommitmentLevel::Acceptable),
+        "{all:?}"
+    );
+    assert!(a.total.index.level.unwrap() < CommitmentLevel::Good);
+    assert_eq!(
+        a.total.weak_components().len(),
+        3,
+        "the three tie: all are named, none by a silent tie-break"
+    );
+}

@@ -970,3 +970,36 @@ fn a_hidden_text_stays_hidden_at_the_parent_body_and_in_the_summary() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("начальник гаража"), "{text}");
 }
+
+#[test]
+fn the_summary_calls_a_component_under_40_percent_only_when_it_is() {
+    // Issue 29: «5,72 из 13 баллов (44,0 %; ниже 40 % максимума)».
+    use klimat_core::commitment::{BLOCKS, CommitmentAnswers, Sign};
+    let mut full = [0u8; 15];
+    for b in BLOCKS {
+        for &item in b.items {
+            full[item - 1] = if b.sign == Sign::Plus { 5 } else { 0 };
+        }
+    }
+    let mut db = Db::open_in_memory().unwrap();
+    let mut req = request(None);
+    req.instruments = vec!["commitment".into()];
+    req.subdivisions = Vec::new();
+    let id = surveys::create_survey(&mut db, &req, today()).unwrap();
+    let csv = klimat_tests::commitment_csv(20, None).replace(",Отдел кадров,", ",,");
+    let mut forms = klimat_store::import::read_template(csv.as_bytes(), None)
+        .unwrap()
+        .forms;
+    for (i, f) in forms.iter_mut().enumerate() {
+        f.answers = klimat_store::Answers::Commitment(CommitmentAnswers(if i < 5 {
+            full
+        } else {
+            [3; 15]
+        }));
+    }
+    db.add_forms(id, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
+        .unwrap();
+    let text = model_text(&reports::report_model(&db, id, None).unwrap());
+    assert!(text.contains("Наименьший из трех уровень"), "{text}");
+    assert!(!text.contains("; ниже 40\u{a0}% максимума"), "{text}");
+}

@@ -676,11 +676,15 @@ impl GroupRow {
             return weak;
         }
         match self.index.level {
-            Some(level) if level < CommitmentLevel::Good => all
-                .into_iter()
-                .min_by(|a, b| a.percent.total_cmp(&b.percent))
-                .into_iter()
-                .collect(),
+            // None under 40 %: the weakest, and every component tied with
+            // it (identification and loyalty both 681/119 are both named,
+            // never one by a silent tie-break).
+            Some(level) if level < CommitmentLevel::Good => {
+                let least = all.iter().map(|c| c.percent).fold(f64::INFINITY, f64::min);
+                all.into_iter()
+                    .filter(|c| (c.percent - least).abs() < 1e-9)
+                    .collect()
+            }
             _ => Vec::new(),
         }
     }

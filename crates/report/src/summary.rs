@@ -80,13 +80,20 @@ pub(crate) fn section(input: &ReportInput) -> Section {
                 alerts.extend(conclusions::commitment_fall_threat(&cmp));
             }
             for w in a.total.weak_components() {
+                let under = w.level < klimat_core::commitment::CommitmentLevel::Acceptable;
                 weak.push(format!(
                     "{} {} – {} из 13 баллов ({}; {})",
-                    t::WEAK_COMPONENT,
+                    if under {
+                        t::WEAK_COMPONENT
+                    } else {
+                        t::WEAKEST_COMPONENT
+                    },
                     COMMITMENT_COMPONENTS_GENITIVE[w.component as usize],
                     decimal(w.mean, 2),
                     percent(w.percent, 1),
-                    t::WEAK_RULE
+                    // Under 40 % only when it is: otherwise it is named as
+                    // the weakest of the three (issue 29).
+                    if under { t::WEAK_RULE } else { t::WEAKEST_RULE }
                 ));
                 let m = &COMMITMENT_METHODS[w.component as usize];
                 methods.push(format!(

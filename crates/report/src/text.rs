@@ -347,6 +347,11 @@ pub const WEAK_SPOTS: &str = "Что требует внимания";
 pub const WEAK_COMPONENT: &str = "Низкий уровень";
 /// The rule that makes a component weak.
 pub const WEAK_RULE: &str = "ниже 40\u{a0}% максимума – правило Klimat";
+/// The rule that names the weakest component when none is under 40 %.
+pub const WEAKEST_RULE: &str =
+    "не ниже 40\u{a0}% максимума, но наименьший из трех – правило Klimat";
+/// Before the weakest component when none is under 40 %.
+pub const WEAKEST_COMPONENT: &str = "Наименьший из трех уровень";
 /// A low culture level.
 pub const WEAK_CULTURE_LEVEL: &str =
     "Уровень сформированности корпоративной культуры в организации";
