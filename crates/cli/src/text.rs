@@ -262,7 +262,11 @@ pub fn summary_withheld(n: u64, k: u32) -> String {
 
 /// «Учтено N анкет.»
 pub fn forms_counted(n: u64) -> String {
-    format!("Учтено {n} {}.", plural(n, "анкета", "анкеты", "анкет"))
+    format!(
+        "{} {n} {}.",
+        plural(n, "Учтена", "Учтено", "Учтено"),
+        plural(n, "анкета", "анкеты", "анкет")
+    )
 }
 
 /// The key figures of Table Б.8 for `klimat summary`.
@@ -406,7 +410,8 @@ pub fn verify_not_found(reason: &str) -> String {
 /// `klimat verify`: the last line.
 pub fn verify_summary(forms: usize, fields: usize, differences: usize) -> String {
     format!(
-        "Сравнено {forms} {} ({fields} {}); расхождений: {differences}.\n",
+        "{} {forms} {} ({fields} {}); расхождений: {differences}.\n",
+        plural(forms as u64, "Сравнена", "Сравнено", "Сравнено"),
         plural(forms as u64, "анкета", "анкеты", "анкет"),
         plural(fields as u64, "поле", "поля", "полей"),
     )
@@ -418,7 +423,8 @@ pub const BAD_CODE_COUNT: &str = "число кодов должно быть ц
 /// `klimat codes`: what was made.
 pub fn codes_made(n: usize, pdf: &str, address: &str) -> String {
     format!(
-        "Создано {n} {} доступа; листки: {pdf}; адрес на листках: {address}\n",
+        "{} {n} {} доступа; листки: {pdf}; адрес на листках: {address}\n",
+        plural(n as u64, "Создан", "Создано", "Создано"),
         plural(n as u64, "код", "кода", "кодов")
     )
 }
