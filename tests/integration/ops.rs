@@ -746,6 +746,14 @@ fn a_subdivision_report_quotes_no_free_text_item_nor_open_answer() {
             text.contains("приводятся только в отчете организации"),
             "{text}"
         );
+        // Its «другое» row says «менее K анкет», not «0».
+        let other = klimat_core::text::methodology::CULTURE_COHESION_ITEMS
+            [klimat_core::culture::COHESION_ITEMS - 1];
+        let row = text
+            .lines()
+            .find(|l| l.starts_with(other))
+            .unwrap_or_else(|| panic!("no «другое» row:\n{text}"));
+        assert!(row.contains("менее") && !row.contains("|0|"), "{row}");
     }
     assert!(tried > 0, "a subdivision report was made");
 }

@@ -1211,13 +1211,23 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Blo
             cols(&[(t::COL_ITEM, 5.0), (t::COL_N_ORG, 1.0), (t::COL_ORG, 1.5)])
         }
     };
-    let pair_row = |label: &str, p: &klimat_core::culture::PairStat| {
+    // The free-text items («другое», «Иное») keep no ratings from fewer
+    // than K forms (CultureAnalysis::hide_small_free_text): their count
+    // reads «менее K анкет», never a «0» that would say nobody rated them.
+    let count = |n: u64, free: bool| {
+        if free && n == 0 {
+            Cell::Suppressed(k)
+        } else {
+            Cell::Int(n as i64)
+        }
+    };
+    let pair_row = |label: &str, p: &klimat_core::culture::PairStat, free: bool| {
         if show_sub {
             vec![
                 Cell::text(label),
-                Cell::Int(p.sub.n() as i64),
+                count(p.sub.n(), free),
                 Cell::num(p.sub.mean(), 2),
-                Cell::Int(p.org.n() as i64),
+                count(p.org.n(), free),
                 Cell::num(p.org.mean(), 2),
                 p.difference()
                     .map_or(Cell::Empty, |d| Cell::Change(d, 2, false)),
@@ -1225,7 +1235,7 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Blo
         } else {
             vec![
                 Cell::text(label),
-                Cell::Int(p.org.n() as i64),
+                count(p.org.n(), free),
                 Cell::num(p.org.mean(), 2),
             ]
         }
@@ -1234,7 +1244,8 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Blo
         .cohesion
         .iter()
         .zip(CULTURE_COHESION_ITEMS)
-        .map(|(p, label)| pair_row(label, p))
+        .enumerate()
+        .map(|(i, (p, label))| pair_row(label, p, i == CULTURE_COHESION_ITEMS.len() - 1))
         .collect();
     out.push(table(t::SHEET_A2, t::CAP_A2, pair_cols(), rows));
     if show_sub {
@@ -1268,7 +1279,7 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Blo
         .level
         .iter()
         .zip(CULTURE_LEVEL_ITEMS)
-        .map(|(p, label)| pair_row(label, p))
+        .map(|(p, label)| pair_row(label, p, false))
         .collect();
     out.push(table(t::SHEET_A3, t::CAP_A3, pair_cols(), rows));
 
@@ -1276,10 +1287,11 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Blo
         .negative
         .iter()
         .zip(CULTURE_NEGATIVE_ITEMS)
-        .map(|(s, label)| {
+        .enumerate()
+        .map(|(i, (s, label))| {
             vec![
                 Cell::text(core_ru::without_form_instruction(label)),
-                Cell::Int(s.n() as i64),
+                count(s.n(), i == CULTURE_NEGATIVE_ITEMS.len() - 1),
                 Cell::num(s.mean(), 2),
             ]
         })
