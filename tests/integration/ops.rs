@@ -672,18 +672,7 @@ fn a_consolidated_report_with_a_member_under_k_is_refused_naming_it() {
     let mut db = Db::open_in_memory().unwrap();
     let (a, _) = organization_of_140(&mut db, 5, "А");
     let (b, _) = organization_of_140(&mut db, 5, "Б");
-    let mut req = request(None);
-    req.name = "Малая".into();
-    req.organization = Some("Малая организация".into());
-    req.instruments = vec!["commitment".into()];
-    req.subdivisions = Vec::new();
-    let c = surveys::create_survey(&mut db, &req, today()).unwrap();
-    let csv = klimat_tests::commitment_csv(1, None).replace(",Отдел кадров,", ",,");
-    let forms = klimat_store::import::read_template(csv.as_bytes(), None)
-        .unwrap()
-        .forms;
-    db.add_forms(c, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
-        .unwrap();
+    let c = plain_survey(&mut db, "Малая", Some("Малая организация"), 5, 1);
     let e = reports::consolidated_input(&db, &[a, b, c]).unwrap_err();
     assert!(e.to_string().contains("«Малая организация»"), "{e}");
     assert!(reports::consolidated_input(&db, &[a, b]).is_ok());
@@ -694,23 +683,9 @@ fn last_years_survey_hidden_by_its_own_k_is_not_quoted_by_a_report_with_a_lower_
     // The helper's attack: last year K = 5 and 4 forms (hidden in its own
     // report); this year K = 3 printed last year's 4-form figures.
     let mut db = Db::open_in_memory().unwrap();
-    let mut req = request(None);
-    req.instruments = vec!["commitment".into()];
-    req.subdivisions = Vec::new();
-    req.name = "2025".into();
-    req.anonymity_threshold = Some(5);
-    let last = surveys::create_survey(&mut db, &req, today()).unwrap();
-    req.name = "2026".into();
-    req.anonymity_threshold = Some(3);
-    let now = surveys::create_survey(&mut db, &req, today()).unwrap();
-    for (id, n) in [(last, 4), (now, 20)] {
-        let csv = klimat_tests::commitment_csv(n, None).replace(",Отдел кадров,", ",,");
-        let forms = klimat_store::import::read_template(csv.as_bytes(), None)
-            .unwrap()
-            .forms;
-        db.add_forms(id, &forms, klimat_store::Entry::Operator, &mut |_, _| {})
-            .unwrap();
-    }
+    let org = Some("Райисполком");
+    let last = plain_survey(&mut db, "2025", org, 5, 4);
+    let now = plain_survey(&mut db, "2026", org, 3, 20);
     let input = reports::report_input(&db, now, Some(last)).unwrap();
     assert!(input.previous.unwrap().commitment.is_none());
 }

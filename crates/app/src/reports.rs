@@ -298,7 +298,9 @@ pub fn open_texts(db: &Db, survey: i64) -> Result<Vec<OpenText>> {
     }
     let hidden = hidden_texts(&db.report_settings(survey)?);
     let a = CultureData::from_forms(&culture_forms(db, survey)?).analysis;
-    let mut all: Vec<(String, OpenText)> = Vec::new();
+    // The same text in several questions is one answer to hide.
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut all: Vec<OpenText> = Vec::new();
     for answer in a
         .open
         .iter()
@@ -307,19 +309,18 @@ pub fn open_texts(db: &Db, survey: i64) -> Result<Vec<OpenText>> {
         .chain(&a.negative_other)
     {
         let key = klimat_core::culture::fold(&answer.text);
-        match all.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, t)) => t.count += answer.count,
-            None => all.push((
-                key.clone(),
-                OpenText {
+        match at.get(&key) {
+            Some(&i) => all[i].count += answer.count,
+            None => {
+                at.insert(key.clone(), all.len());
+                all.push(OpenText {
                     text: answer.text.clone(),
                     count: answer.count,
                     hidden: hidden.contains(&key),
-                },
-            )),
+                });
+            }
         }
     }
-    let mut all: Vec<OpenText> = all.into_iter().map(|(_, t)| t).collect();
     all.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.text.cmp(&y.text)));
     Ok(all)
 }
@@ -337,13 +338,7 @@ pub fn culture_forms_shown(db: &Db, survey: i64) -> Result<Vec<FormRow<CultureFo
         return Ok(forms);
     }
     for f in &mut forms {
-        let c = &mut f.answers;
-        for t in c
-            .open
-            .iter_mut()
-            .flatten()
-            .chain([&mut c.cohesion_other, &mut c.negative_other])
-        {
+        for t in f.answers.texts_mut() {
             if hidden.contains(&klimat_core::culture::fold(t)) {
                 t.clear();
             }
@@ -655,35 +650,34 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
     // hides a questionnaire (fewer forms than their K) must then hold none
     // or at least K forms together, or the pool is refused, naming them
     // (docs/methodology.md, "Anonymity").
-    let k_pool = list
+    let k = list
         .iter()
         .map(|s| s.settings.anonymity_threshold)
         .max()
         .unwrap_or(klimat_core::anonymity::DEFAULT_K);
     for instrument in Instrument::ALL {
+        // The forms each member's own report counts (blank ones are none),
+        // from the pool's forms, tagged with the member's label.
+        let of = |label: &str| match instrument {
+            Instrument::Commitment => member_forms(&commitment, label),
+            Instrument::Satisfaction => member_forms(&satisfaction, label),
+            Instrument::Culture => member_forms(&culture, label),
+        };
         let mut small = Vec::new();
         let mut forms = 0;
         for (s, label) in list.iter().zip(&labels) {
-            if !s.settings.instruments.contains(&instrument) {
-                continue;
-            }
-            // The forms its own report counts (blank ones are none).
-            let n = match instrument {
-                Instrument::Commitment => commitment_forms(db, s.id)?.len(),
-                Instrument::Satisfaction => satisfaction_forms(db, s.id)?.len(),
-                Instrument::Culture => culture_forms(db, s.id)?.len(),
-            } as u64;
+            let n = of(label);
             // Small: its own report hides it (fewer forms than its own K).
             if n > 0 && n < u64::from(s.settings.anonymity_threshold) {
                 small.push(label.clone());
                 forms += n;
             }
         }
-        if forms > 0 && forms < u64::from(k_pool) {
+        if forms > 0 && forms < u64::from(k) {
             return Err(AppError::Refused(text::pool_member_too_small(
                 &small,
                 instrument.label(),
-                k_pool,
+                k,
             )));
         }
     }
@@ -708,11 +702,6 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
     } else {
         format!("{}–{}", first.format("%d.%m.%Y"), last.format("%d.%m.%Y"))
     };
-    let k = list
-        .iter()
-        .map(|s| s.settings.anonymity_threshold)
-        .max()
-        .unwrap_or(klimat_core::anonymity::DEFAULT_K);
     Ok(ReportInput {
         survey: SurveyInfo {
             organization: None,
@@ -747,18 +736,10 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
         commitment: commitment.map(|f| {
             let mut d = CommitmentData::from_forms(&f);
             let members = per_member(&f, &labels, CommitmentData::from_forms);
-            if !shares_ok(
-                members
-                    .iter()
-                    .map(|m| m.analysis.by_tenure.iter().map(|r| r.1.n)),
-                k,
-            ) {
+            if !shares_ok(&members, k, |m| ns(&m.analysis.by_tenure, |r| r.n)) {
                 d.analysis.by_tenure.clear();
             }
-            if !shares_ok(
-                members.iter().map(|m| m.by_position.iter().map(|r| r.1.n)),
-                k,
-            ) {
+            if !shares_ok(&members, k, |m| ns(&m.by_position, |r| r.n)) {
                 d.by_position.clear();
             }
             d
@@ -766,18 +747,10 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
         satisfaction: satisfaction.map(|f| {
             let mut d = SatisfactionData::from_forms(&f, key);
             let members = per_member(&f, &labels, |f| SatisfactionData::from_forms(f, key));
-            if !shares_ok(
-                members
-                    .iter()
-                    .map(|m| m.analysis.by_tenure.iter().map(|r| r.1.n)),
-                k,
-            ) {
+            if !shares_ok(&members, k, |m| ns(&m.analysis.by_tenure, |r| r.n)) {
                 d.analysis.by_tenure.clear();
             }
-            if !shares_ok(
-                members.iter().map(|m| m.by_position.iter().map(|r| r.1.n)),
-                k,
-            ) {
+            if !shares_ok(&members, k, |m| ns(&m.by_position, |r| r.n)) {
                 d.by_position.clear();
             }
             d
@@ -785,12 +758,7 @@ fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
         culture: culture.map(|f| {
             let mut d = CultureData::from_forms(&f).hide_small_free_text(k);
             let members = per_member(&f, &labels, CultureData::from_forms);
-            if !shares_ok(
-                members
-                    .iter()
-                    .map(|m| m.by_tenure.iter().map(|r| r.1.respondents)),
-                k,
-            ) {
+            if !shares_ok(&members, k, |m| ns(&m.by_tenure, |a| a.respondents)) {
                 d.by_tenure.clear();
             }
             d
@@ -820,17 +788,12 @@ fn member_culture(
     let other_org = rated(&|c| c.cohesion[COHESION_ITEMS - 1].org) < k64;
     let other_neg = rated(&|c| c.negative[NEGATIVE_ITEMS - 1]) < k64;
     for f in &mut forms {
-        let c = &mut f.answers;
-        let texts = c
-            .open
-            .iter_mut()
-            .flatten()
-            .chain([&mut c.cohesion_other, &mut c.negative_other]);
-        for t in texts {
+        for t in f.answers.texts_mut() {
             if no_texts || hidden.contains(&fold(t)) {
                 t.clear();
             }
         }
+        let c = &mut f.answers;
         if other_sub {
             c.cohesion[COHESION_ITEMS - 1].sub = 0;
         }
@@ -842,6 +805,17 @@ fn member_culture(
         }
     }
     forms
+}
+
+/// The forms of one member in a pooled questionnaire (tagged with its
+/// label by [`tagged`]).
+fn member_forms<A>(pool: &Option<Vec<FormRow<A>>>, label: &str) -> u64 {
+    pool.as_ref().map_or(0, |forms| {
+        forms
+            .iter()
+            .filter(|f| f.subdivision.as_deref() == Some(label))
+            .count() as u64
+    })
 }
 
 /// The data of each member organization alone, from the pooled forms.
@@ -868,9 +842,15 @@ fn per_member<A: Clone, D>(
 /// issued too: a row of the consolidated report minus the other members'
 /// rows would give a member's share, so a breakdown where some member has
 /// 1 … K − 1 forms in a row is left out of the consolidated report.
-fn shares_ok<I: IntoIterator<Item = u64>>(members: impl Iterator<Item = I>, k: u32) -> bool {
-    let mut members = members;
-    members.all(|rows| rows.into_iter().all(|n| n == 0 || n >= u64::from(k)))
+fn shares_ok<D>(members: &[D], k: u32, rows: impl Fn(&D) -> Vec<u64>) -> bool {
+    members
+        .iter()
+        .all(|m| rows(m).into_iter().all(|n| n == 0 || n >= u64::from(k)))
+}
+
+/// The forms of each row of a breakdown.
+fn ns<G, R>(rows: &[(G, R)], n: impl Fn(&R) -> u64) -> Vec<u64> {
+    rows.iter().map(|(_, r)| n(r)).collect()
 }
 
 /// Writes the consolidated report of several surveys in the format of the

@@ -78,6 +78,15 @@ impl CultureForm {
             || self.negative.contains(&0)
     }
 
+    /// Every free text of the form: the open answers of Table А.1 and the
+    /// «другое»/«Иное» texts.
+    pub fn texts_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        self.open
+            .iter_mut()
+            .flatten()
+            .chain([&mut self.cohesion_other, &mut self.negative_other])
+    }
+
     /// True when nothing at all is answered: no rating, no word of item 7,
     /// no text.
     pub fn is_blank(&self) -> bool {

@@ -212,27 +212,22 @@ impl CultureData {
     /// group.
     #[must_use]
     pub fn hide_small_free_text(mut self, k: u32) -> Self {
-        self.analysis.hide_small_free_text(k);
-        for (_, a) in &mut self.by_subdivision {
-            a.hide_small_free_text(k);
-        }
-        for (_, a) in &mut self.by_tenure {
-            a.hide_small_free_text(k);
-        }
+        self.each_analysis(|a| a.hide_small_free_text(k));
         self
     }
 
     /// [`CultureAnalysis::hide_texts`] for the whole and every group.
     #[must_use]
     pub fn hide_texts(mut self, hidden: &std::collections::HashSet<String>) -> Self {
-        self.analysis.hide_texts(hidden);
-        for (_, a) in &mut self.by_subdivision {
-            a.hide_texts(hidden);
-        }
-        for (_, a) in &mut self.by_tenure {
-            a.hide_texts(hidden);
-        }
+        self.each_analysis(|a| a.hide_texts(hidden));
         self
+    }
+
+    /// The whole's analysis and every group's.
+    fn each_analysis(&mut self, mut f: impl FnMut(&mut CultureAnalysis)) {
+        f(&mut self.analysis);
+        self.by_subdivision.iter_mut().for_each(|(_, a)| f(a));
+        self.by_tenure.iter_mut().for_each(|(_, a)| f(a));
     }
 
     /// Analyses the forms.

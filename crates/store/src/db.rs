@@ -553,7 +553,7 @@ impl Db {
     /// # Errors
     /// SQLite's (a full disk: the file stays as it was, still marked).
     pub fn seal(&self) -> Result<()> {
-        if self.setting(UNSEALED)?.as_deref() != Some("1") {
+        if !self.unsealed()? {
             return Ok(());
         }
         self.delete_setting(UNSEALED)?;
