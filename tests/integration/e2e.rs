@@ -830,6 +830,16 @@ fn every_screen_with_every_questionnaire_shows_real_text_in_operator_and_kiosk_m
         s.click(nav).unwrap();
         wait_for(&s, wait, long);
         assert_clean(&s, nav);
+        if nav == "#nav-reports" && shots.is_some() {
+            // The open answers the operator reviews before the report.
+            s.find("#texts-card", long).unwrap();
+            s.execute(
+                "document.getElementById('texts-card').scrollIntoView();",
+                json!([]),
+            )
+            .unwrap();
+            shot("reports-open-answers");
+        }
         if nav == "#nav-entry" {
             for instrument in ["commitment", "satisfaction", "culture"] {
                 s.choose("#instrument-picker", instrument).unwrap();

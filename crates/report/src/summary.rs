@@ -252,13 +252,14 @@ pub(crate) fn section(input: &ReportInput) -> Section {
         })
         .collect();
     blocks.push(table(t::SHEET_SUMMARY, t::CAP_SUMMARY, columns, rows));
-    // A threshold under the default is the department's choice, and the
-    // reader is told so (docs/methodology.md, "Anonymity").
-    if k < klimat_core::anonymity::DEFAULT_K {
-        blocks.push(Block::Paragraph(t::low_threshold(k)));
-    }
     if input.culture.is_some() {
         blocks.push(Block::Paragraph(t::CULTURE_SCALE_NOTE.to_owned()));
+    }
+    // A threshold under the default is the department's choice, and the
+    // reader is told so (docs/methodology.md, "Anonymity"); after the
+    // table's footnote, which belongs under the table.
+    if k < klimat_core::anonymity::DEFAULT_K {
+        blocks.push(Block::Paragraph(t::low_threshold(k)));
     }
     if let Some(p) = prev {
         blocks.push(Block::Paragraph(format!(
