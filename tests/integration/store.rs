@@ -1249,3 +1249,36 @@ fn a_subdivision_renamed_in_its_line_is_renamed_in_the_forms_and_one_in_use_is_n
             .contains(&"Отдел кадров и делопроизводства".to_owned())
     );
 }
+
+#[test]
+fn an_exchange_file_hiding_too_many_texts_is_refused_whole() {
+    // A hostile exchange file must not bloat the survey's settings.
+    let db = Db::open_in_memory().unwrap();
+    let id = survey(&db);
+    let bytes = db.exchange_export(id).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    doc["survey"]["uuid"] = serde_json::json!(uuid_like());
+    doc["survey"]["hidden_texts"] = serde_json::json!(
+        (0..10_001)
+            .map(|i| format!("текст {i}"))
+            .collect::<Vec<_>>()
+    );
+    let mut other = Db::open_in_memory().unwrap();
+    let e = other.merge(&serde_json::to_vec(&doc).unwrap()).unwrap_err();
+    assert!(e.to_string().contains("hidden_texts"), "{e}");
+    assert!(other.surveys().unwrap().is_empty(), "nothing merged");
+    // A list within the limit is taken, in one write.
+    doc["survey"]["hidden_texts"] = serde_json::json!(["Я начальник гаража"]);
+    let report = other.merge(&serde_json::to_vec(&doc).unwrap()).unwrap();
+    assert_eq!(
+        other
+            .report_settings(report.survey_id)
+            .unwrap()
+            .hidden_texts,
+        vec!["я начальник гаража".to_owned()]
+    );
+}
+
+fn uuid_like() -> String {
+    "00000000-0000-4000-8000-00000000abcd".to_owned()
+}

@@ -173,9 +173,7 @@ impl Db {
             }
         };
         report.survey_id = survey_id;
-        for t in &file.hidden_texts {
-            self.set_text_hidden(survey_id, t, true)?;
-        }
+        self.set_texts_hidden(survey_id, &file.hidden_texts, true)?;
         let mut plans = Vec::new();
         let mut problems = Vec::new();
         let refuse = |index: usize, expected: &'static str| validate::Problem {
@@ -442,10 +440,12 @@ impl ExchangeFile {
             None | Some(Value::Null) => Vec::new(),
             Some(_) => strings(s, "hidden_texts")
                 .filter(|list| {
-                    list.iter().all(|t| {
-                        !t.trim().is_empty()
-                            && t.chars().count() <= klimat_core::template::limits::MAX_TEXT_CHARS
-                    })
+                    list.len() <= crate::report_settings::MAX_HIDDEN_TEXTS
+                        && list.iter().all(|t| {
+                            !t.trim().is_empty()
+                                && t.chars().count()
+                                    <= klimat_core::template::limits::MAX_TEXT_CHARS
+                        })
                 })
                 .ok_or_else(|| field("survey.hidden_texts"))?,
         };

@@ -15,6 +15,9 @@ use crate::text;
 
 /// The most employees an organization or subdivision may list.
 pub const MAX_STAFF: u64 = 10_000_000;
+/// The most open answers a survey may have hidden: far more than an
+/// operator hides by hand, and a bound on what an exchange file can add.
+pub const MAX_HIDDEN_TEXTS: usize = 10_000;
 /// The longest proposals text, in characters.
 pub const MAX_PROPOSALS_CHARS: usize = 50_000;
 
@@ -194,16 +197,33 @@ impl Db {
     /// [`StoreError::NoSurvey`]; [`StoreError::Invalid`] for an empty or
     /// over-long text.
     pub fn set_text_hidden(&self, survey: i64, answer: &str, hidden: bool) -> Result<()> {
-        let key = klimat_core::culture::fold(answer);
-        if key.is_empty() || key.chars().count() > limits::MAX_TEXT_CHARS {
-            return Err(StoreError::Invalid(text::BAD_HIDDEN_TEXT.into()));
-        }
+        self.set_texts_hidden(survey, std::slice::from_ref(&answer.to_owned()), hidden)
+    }
+
+    /// [`Db::set_text_hidden`] for several texts at once, in one write (an
+    /// exchange file's list); at most [`MAX_HIDDEN_TEXTS`] may be hidden.
+    ///
+    /// # Errors
+    /// As [`Db::set_text_hidden`]; [`StoreError::Invalid`] past the limit.
+    pub fn set_texts_hidden(&self, survey: i64, answers: &[String], hidden: bool) -> Result<()> {
         let mut settings = self.report_settings(survey)?;
-        settings.hidden_texts.retain(|t| *t != key);
-        if hidden {
-            settings.hidden_texts.push(key);
-            settings.hidden_texts.sort();
+        let mut set: std::collections::BTreeSet<String> =
+            settings.hidden_texts.into_iter().collect();
+        for answer in answers {
+            let key = klimat_core::culture::fold(answer);
+            if key.is_empty() || key.chars().count() > limits::MAX_TEXT_CHARS {
+                return Err(StoreError::Invalid(text::BAD_HIDDEN_TEXT.into()));
+            }
+            if hidden {
+                set.insert(key);
+            } else {
+                set.remove(&key);
+            }
         }
+        if set.len() > MAX_HIDDEN_TEXTS {
+            return Err(StoreError::Invalid(text::TOO_MANY_HIDDEN_TEXTS.into()));
+        }
+        settings.hidden_texts = set.into_iter().collect();
         self.conn.execute(
             "UPDATE surveys SET report_settings = ?2, updated_at = ?3 WHERE id = ?1",
             params![survey, settings.to_json(), self.now()],

@@ -154,6 +154,9 @@ pub fn name_in_use(subdivision: bool, name: &str, forms: u64) -> String {
     )
 }
 
+/// More hidden texts than a survey may hold.
+pub const TOO_MANY_HIDDEN_TEXTS: &str =
+    "Скрыть можно не более 10 000 разных ответов одного анкетирования.";
 /// A text to hide that is empty or too long to be an answer.
 pub const BAD_HIDDEN_TEXT: &str = "Укажите текст ответа, который нужно скрыть (он не может быть пустым или длиннее ответа в анкете).";
 /// A restore source with a malformed stored value.
