@@ -11,6 +11,7 @@ mod culture;
 mod e2e;
 mod hostile;
 mod network;
+mod network_attack;
 mod ops;
 mod properties;
 mod report;

@@ -14,13 +14,19 @@ use klimat_serve::WithDb;
 use klimat_store::{Db, Entry, SurveySettings};
 use klimat_tests::TempDir;
 
-struct Reply {
-    status: u16,
-    headers: String,
-    body: String,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) headers: String,
+    pub(crate) body: String,
 }
 
-fn request(addr: SocketAddr, method: &str, path: &str, content_type: &str, body: &[u8]) -> Reply {
+pub(crate) fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+) -> Reply {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
     let head = format!(
@@ -47,7 +53,7 @@ fn request(addr: SocketAddr, method: &str, path: &str, content_type: &str, body:
     }
 }
 
-fn post(addr: SocketAddr, path: &str, fields: &[(&str, &str)]) -> Reply {
+pub(crate) fn post(addr: SocketAddr, path: &str, fields: &[(&str, &str)]) -> Reply {
     let body: String = form_body(fields);
     request(
         addr,
@@ -58,7 +64,7 @@ fn post(addr: SocketAddr, path: &str, fields: &[(&str, &str)]) -> Reply {
     )
 }
 
-fn form_body(fields: &[(&str, &str)]) -> String {
+pub(crate) fn form_body(fields: &[(&str, &str)]) -> String {
     let enc = |s: &str| {
         s.bytes()
             .map(|b| match b {
@@ -77,15 +83,33 @@ fn form_body(fields: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-struct Setup {
+pub(crate) struct Setup {
     _dir: TempDir,
-    db: Arc<Mutex<Db>>,
-    server: klimat_serve::Server,
-    codes: Vec<String>,
-    path: std::path::PathBuf,
+    pub(crate) db: Arc<Mutex<Db>>,
+    pub(crate) server: klimat_serve::Server,
+    pub(crate) codes: Vec<String>,
+    pub(crate) path: std::path::PathBuf,
 }
 
-fn setup(name: &str, codes: usize) -> Setup {
+pub(crate) fn setup(name: &str, codes: usize) -> Setup {
+    setup_with(
+        name,
+        codes,
+        "127.0.0.1:0",
+        klimat_serve::Limits::default(),
+        Arc::default(),
+    )
+}
+
+/// A server on `listen` within `limits`, whose every use of the database
+/// first waits `delay` milliseconds (the window busy with a long report).
+pub(crate) fn setup_with(
+    name: &str,
+    codes: usize,
+    listen: &str,
+    limits: klimat_serve::Limits,
+    delay: Arc<std::sync::atomic::AtomicU64>,
+) -> Setup {
     let dir = TempDir::new(name);
     let path = dir.join("k.db");
     let mut db = Db::open(&path).unwrap();
@@ -100,10 +124,14 @@ fn setup(name: &str, codes: usize) -> Setup {
     let db = Arc::new(Mutex::new(db));
     let shared = Arc::clone(&db);
     let with: WithDb = Arc::new(move |f| {
+        let wait = delay.load(std::sync::atomic::Ordering::SeqCst);
+        if wait > 0 {
+            std::thread::sleep(Duration::from_millis(wait));
+        }
         let mut g = shared.lock().unwrap();
         f(&mut g);
     });
-    let server = klimat_serve::start(with, id, "127.0.0.1:0".parse().unwrap()).unwrap();
+    let server = klimat_serve::start_with(with, id, listen.parse().unwrap(), limits).unwrap();
     Setup {
         _dir: dir,
         db,
@@ -113,7 +141,10 @@ fn setup(name: &str, codes: usize) -> Setup {
     }
 }
 
-fn commitment_fields<'a>(code: &'a str, answers: &'a [String]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn commitment_fields<'a>(
+    code: &'a str,
+    answers: &'a [String],
+) -> Vec<(&'a str, &'a str)> {
     const Q: [&str; 15] = [
         "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13", "q14",
         "q15",
@@ -129,7 +160,7 @@ fn commitment_fields<'a>(code: &'a str, answers: &'a [String]) -> Vec<(&'a str, 
     f
 }
 
-fn forms(db: &Arc<Mutex<Db>>, i: Instrument) -> Vec<klimat_store::StoredForm> {
+pub(crate) fn forms(db: &Arc<Mutex<Db>>, i: Instrument) -> Vec<klimat_store::StoredForm> {
     db.lock().unwrap().forms(1, i).unwrap()
 }
 
@@ -147,7 +178,7 @@ fn a_valid_submission_is_stored_scores_and_spends_its_code_for_that_questionnair
         "x-content-type-options: nosniff",
         "x-frame-options: deny",
         "cache-control: no-store",
-        "referrer-policy: no-referrer",
+        "referrer-policy: same-origin",
     ] {
         assert!(h.contains(needed), "{needed}: {h}");
     }

@@ -73,6 +73,7 @@ fn io_text(e: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => text::IO_DENIED.into(),
         ErrorKind::StorageFull => text::IO_FULL.into(),
         ErrorKind::IsADirectory => text::IO_FOLDER.into(),
+        _ if klimat_store::too_many_files(e) => text::IO_TOO_MANY_FILES.into(),
         _ => e.to_string(),
     }
 }

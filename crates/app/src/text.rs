@@ -55,6 +55,7 @@ pub const IO_DENIED: &str =
     "нет доступа (файл открыт в другой программе или папка защищена от записи)";
 /// A full disk.
 pub const IO_FULL: &str = "недостаточно места на диске";
+pub const IO_TOO_MANY_FILES: &str = "у программы закончились дескрипторы файлов (открыто слишком много файлов или сетевых соединений); остановите заполнение по сети или перезапустите Klimat и повторите";
 /// A folder where a file is expected.
 pub const IO_FOLDER: &str = "это папка, а не файл";
 /// «п. п.», percentage points.

@@ -46,17 +46,51 @@ pub type WithDb = Arc<dyn Fn(&mut dyn FnMut(&mut Db)) + Send + Sync>;
 /// (18 texts of 10 000 characters, percent-encoded Cyrillic: about 1,1 MB)
 /// stays below.
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
-/// Requests handled at once; the others wait their turn.
+/// Requests whose database work runs at once; the others wait their turn
+/// (a slot is taken only once the request's body has arrived, so a slow
+/// client never holds one).
 pub const MAX_IN_FLIGHT: usize = 32;
-/// The longest a request may take, its body included (a slow client
-/// cannot hold the server or its stopping).
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The most client addresses remembered for the attempt limit.
 const MAX_REMEMBERED: usize = 100_000;
 /// The most fields a submission may have (a culture form has 68).
 pub const MAX_FIELDS: usize = 200;
 /// Failed code attempts a client may make per [`ATTEMPT_WINDOW`].
 pub const MAX_FAILED_ATTEMPTS: u32 = 10;
+/// Failed code attempts all the addresses of one IPv6 /64 network may make
+/// per [`ATTEMPT_WINDOW`]: a host can take any address in its network, so
+/// its network is bounded too, but far above one typist's share, so that
+/// colleagues on the same network do not lock each other out.
+pub const MAX_FAILED_PER_NETWORK: u32 = 200;
+
+/// What one client and all clients together may hold of the server.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The longest a connection may take to send a request's headers, and
+    /// may stay idle between requests; then it is closed.
+    pub header: Duration,
+    /// The longest a request's body may take to arrive.
+    pub body: Duration,
+    /// The longest a request whose body has arrived waits for a slot.
+    pub queue: Duration,
+    /// Connections one address may hold at once; further ones are closed
+    /// at once.
+    pub per_client: usize,
+    /// Connections all clients may hold at once: with the window's own
+    /// files this stays far below the usual 1 024 open files of a process.
+    pub connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header: Duration::from_secs(10),
+            body: Duration::from_secs(20),
+            queue: Duration::from_secs(30),
+            per_client: 64,
+            connections: 256,
+        }
+    }
+}
 /// The window of [`MAX_FAILED_ATTEMPTS`].
 pub const ATTEMPT_WINDOW: Duration = Duration::from_secs(600);
 
@@ -100,6 +134,7 @@ pub struct Server {
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
     submitted: Arc<AtomicU64>,
+    connections: Arc<Connections>,
 }
 
 impl Server {
@@ -108,9 +143,15 @@ impl Server {
         self.addr
     }
 
-    /// Forms stored since it started.
+    /// Forms stored since it started (counted when their transaction
+    /// commits, whether or not the employee's browser is still waiting).
     pub fn submitted(&self) -> u64 {
         self.submitted.load(Ordering::SeqCst)
+    }
+
+    /// Connections open now.
+    pub fn connections(&self) -> usize {
+        self.connections.total()
     }
 
     /// Stops listening; requests under way are finished first.
@@ -134,27 +175,103 @@ impl Drop for Server {
     }
 }
 
+/// Open connections, per client address and in all.
+#[derive(Default)]
+struct Connections {
+    per_client: Mutex<HashMap<IpAddr, usize>>,
+}
+
+impl Connections {
+    fn total(&self) -> usize {
+        self.per_client
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .values()
+            .sum()
+    }
+
+    /// Admits a connection from `ip` within `limits`; the guard counts it
+    /// until dropped.
+    fn admit(self: &Arc<Self>, ip: IpAddr, limits: &Limits) -> Option<ConnectionGuard> {
+        let mut map = self
+            .per_client
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let total: usize = map.values().sum();
+        let mine = map.get(&ip).copied().unwrap_or(0);
+        if total >= limits.connections || mine >= limits.per_client {
+            return None;
+        }
+        *map.entry(ip).or_insert(0) += 1;
+        Some(ConnectionGuard {
+            connections: Arc::clone(self),
+            ip,
+        })
+    }
+}
+
+struct ConnectionGuard {
+    connections: Arc<Connections>,
+    ip: IpAddr,
+}
+
+impl Drop for ConnectionGuard {
+    fn drop(&mut self) {
+        let mut map = self
+            .connections
+            .per_client
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(n) = map.get_mut(&self.ip) {
+            *n -= 1;
+            if *n == 0 {
+                map.remove(&self.ip);
+            }
+        }
+    }
+}
+
+/// The outcome of database work asked by a request.
+enum Work<T> {
+    Done(T),
+    /// No slot came free within [`Limits::queue`].
+    Busy,
+    /// The database is not open.
+    Closed,
+}
+
 struct Shared {
     with_db: WithDb,
     survey_id: i64,
+    limits: Limits,
     /// The survey as last read (its lists are read again for every page
     /// that shows or checks a form).
     view: Mutex<SurveyView>,
-    in_flight: tokio::sync::Semaphore,
+    in_flight: Arc<tokio::sync::Semaphore>,
     submitted: Arc<AtomicU64>,
     /// Failed code attempts per client address, in memory only.
-    attempts: Mutex<HashMap<IpAddr, (u32, Instant)>>,
+    attempts: Mutex<HashMap<AttemptKey, (u32, Instant)>>,
 }
 
 impl Shared {
-    /// Runs `f` with the database on a blocking thread; `None` when the
-    /// database is not open.
+    /// Runs `f` with the database on a blocking thread, once a slot is
+    /// free. Once started, the work runs to its end even if the request is
+    /// dropped: nothing here cuts a transaction short.
     async fn db<T: Send + 'static>(
         self: &Arc<Self>,
         f: impl FnOnce(&mut Db, i64) -> T + Send + 'static,
-    ) -> Option<T> {
+    ) -> Work<T> {
+        let Ok(Ok(permit)) = tokio::time::timeout(
+            self.limits.queue,
+            Arc::clone(&self.in_flight).acquire_owned(),
+        )
+        .await
+        else {
+            return Work::Busy;
+        };
         let shared = Arc::clone(self);
-        tokio::task::spawn_blocking(move || {
+        let out = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let mut f = Some(f);
             let mut out = None;
             (shared.with_db)(&mut |db| {
@@ -164,15 +281,17 @@ impl Shared {
             });
             out
         })
-        .await
-        .ok()
-        .flatten()
+        .await;
+        match out {
+            Ok(Some(v)) => Work::Done(v),
+            _ => Work::Closed,
+        }
     }
 
     /// The survey as it is now: read again, or as last read when the
     /// database is busy.
     async fn view(self: &Arc<Self>) -> SurveyView {
-        if let Some(Ok(v)) = self.db(|db, id| db.survey(id).map(view_of)).await {
+        if let Work::Done(Ok(v)) = self.db(|db, id| db.survey(id).map(view_of)).await {
             *self
                 .view
                 .lock()
@@ -199,8 +318,13 @@ impl Shared {
             .attempts
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        !map.get(&client_key(ip))
-            .is_some_and(|(n, since)| *n >= MAX_FAILED_ATTEMPTS && since.elapsed() < ATTEMPT_WINDOW)
+        let over = |key: AttemptKey, limit: u32| {
+            map.get(&key)
+                .is_some_and(|(n, since)| *n >= limit && since.elapsed() < ATTEMPT_WINDOW)
+        };
+        let ip = ip.to_canonical();
+        !over(AttemptKey::Host(ip), MAX_FAILED_ATTEMPTS)
+            && !network_key(ip).is_some_and(|net| over(net, MAX_FAILED_PER_NETWORK))
     }
 
     /// A code that was not found.
@@ -216,23 +340,36 @@ impl Shared {
                 map.clear();
             }
         }
-        let e = map.entry(client_key(ip)).or_insert((0, Instant::now()));
-        if e.1.elapsed() >= ATTEMPT_WINDOW {
-            *e = (0, Instant::now());
+        let ip = ip.to_canonical();
+        for key in std::iter::once(AttemptKey::Host(ip)).chain(network_key(ip)) {
+            let e = map.entry(key).or_insert((0, Instant::now()));
+            if e.1.elapsed() >= ATTEMPT_WINDOW {
+                *e = (0, Instant::now());
+            }
+            e.0 += 1;
         }
-        e.0 += 1;
     }
 }
 
-/// The key a client's attempts are counted under: its IPv4 address, or
-/// the /64 network of an IPv6 one (a host picks addresses in it at will).
-fn client_key(ip: IpAddr) -> IpAddr {
+/// What failed attempts are counted under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum AttemptKey {
+    /// One address (IPv4, or IPv6 in full).
+    Host(IpAddr),
+    /// An IPv6 /64 network.
+    Network([u16; 4]),
+}
+
+/// The IPv6 /64 network an address belongs to (a host picks addresses in
+/// it at will); `None` for IPv4 (an IPv4 address arriving mapped,
+/// `::ffff:a.b.c.d`, is made IPv4 first by [`IpAddr::to_canonical`]).
+fn network_key(ip: IpAddr) -> Option<AttemptKey> {
     match ip {
         IpAddr::V6(v6) => {
             let s = v6.segments();
-            IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            Some(AttemptKey::Network([s[0], s[1], s[2], s[3]]))
         }
-        v4 => v4,
+        IpAddr::V4(_) => None,
     }
 }
 
@@ -246,12 +383,26 @@ fn view_of(s: klimat_store::Survey) -> SurveyView {
     }
 }
 
-/// Starts serving `survey_id` on `listen`: returns once the address is
-/// bound (a taken port is an error here, not later).
+/// Starts serving `survey_id` on `listen` within the default [`Limits`]:
+/// returns once the address is bound (a taken port is an error here, not
+/// later).
 ///
 /// # Errors
 /// [`ServeError::Bind`], [`ServeError::Survey`].
 pub fn start(with_db: WithDb, survey_id: i64, listen: SocketAddr) -> Result<Server, ServeError> {
+    start_with(with_db, survey_id, listen, Limits::default())
+}
+
+/// [`start`] within the given limits (tests shorten the timeouts).
+///
+/// # Errors
+/// [`ServeError::Bind`], [`ServeError::Survey`].
+pub fn start_with(
+    with_db: WithDb,
+    survey_id: i64,
+    listen: SocketAddr,
+    limits: Limits,
+) -> Result<Server, ServeError> {
     let mut view = None;
     with_db(&mut |db| {
         view = Some(db.survey(survey_id).map(view_of));
@@ -270,11 +421,13 @@ pub fn start(with_db: WithDb, survey_id: i64, listen: SocketAddr) -> Result<Serv
         .local_addr()
         .map_err(|e| ServeError::Bind(listen.to_string(), e))?;
     let submitted = Arc::new(AtomicU64::new(0));
+    let connections = Arc::new(Connections::default());
     let shared = Arc::new(Shared {
         with_db,
         survey_id,
+        limits,
         view: Mutex::new(view),
-        in_flight: tokio::sync::Semaphore::new(MAX_IN_FLIGHT),
+        in_flight: Arc::new(tokio::sync::Semaphore::new(MAX_IN_FLIGHT)),
         submitted: Arc::clone(&submitted),
         attempts: Mutex::new(HashMap::new()),
     });
@@ -286,6 +439,7 @@ pub fn start(with_db: WithDb, survey_id: i64, listen: SocketAddr) -> Result<Serv
         .thread_name("klimat-serve")
         .build()
         .map_err(|e| ServeError::Bind(listen.to_string(), e))?;
+    let open = Arc::clone(&connections);
     let thread = std::thread::Builder::new()
         .name("klimat-serve".into())
         .spawn(move || {
@@ -293,23 +447,7 @@ pub fn start(with_db: WithDb, survey_id: i64, listen: SocketAddr) -> Result<Serv
                 let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
                     return;
                 };
-                let app = router(shared);
-                let (graceful, stop_serving) = tokio::sync::oneshot::channel::<()>();
-                let serving = tokio::spawn(async move {
-                    let _ = axum::serve(
-                        listener,
-                        app.into_make_service_with_connect_info::<SocketAddr>(),
-                    )
-                    .with_graceful_shutdown(async {
-                        let _ = stop_serving.await;
-                    })
-                    .await;
-                });
-                // Stop asked (or the handle dropped): stop accepting, give
-                // the requests under way a few seconds, then end.
-                let _ = rx.await;
-                let _ = graceful.send(());
-                let _ = tokio::time::timeout(Duration::from_secs(5), serving).await;
+                accept(listener, router(shared), open, limits, rx).await;
             });
             runtime.shutdown_timeout(Duration::from_secs(1));
         })
@@ -319,7 +457,62 @@ pub fn start(with_db: WithDb, survey_id: i64, listen: SocketAddr) -> Result<Serv
         stop: Some(tx),
         thread: Some(thread),
         submitted,
+        connections,
     })
+}
+
+/// Accepts connections until `stop`, each within `limits`: a connection
+/// over the caps is closed at once, without a byte read; one that sends no
+/// complete request head within [`Limits::header`] (or stays idle that
+/// long between requests) is closed. Then waits a few seconds for the
+/// requests under way.
+async fn accept(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    connections: Arc<Connections>,
+    limits: Limits,
+    mut stop: tokio::sync::oneshot::Receiver<()>,
+) {
+    use tower::ServiceExt;
+    loop {
+        let (stream, peer) = tokio::select! {
+            _ = &mut stop => break,
+            r = listener.accept() => match r {
+                Ok(c) => c,
+                Err(_) => {
+                    // Out of file descriptors, or the peer gone before it
+                    // was accepted: wait a moment rather than spin.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let Some(guard) = connections.admit(peer.ip().to_canonical(), &limits) else {
+            drop(stream);
+            continue;
+        };
+        let app = app.clone();
+        tokio::spawn(async move {
+            let _guard = guard;
+            let service = hyper::service::service_fn(
+                move |mut req: hyper::Request<hyper::body::Incoming>| {
+                    req.extensions_mut().insert(ConnectInfo(peer));
+                    app.clone().oneshot(req)
+                },
+            );
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(limits.header)
+                .max_headers(64)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
+    drop(listener);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while connections.total() > 0 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 fn router(shared: Arc<Shared>) -> Router {
@@ -333,27 +526,94 @@ fn router(shared: Arc<Shared>) -> Router {
         .method_not_allowed_fallback(not_allowed)
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&shared),
-            bounded,
+            same_site,
         ))
         .layer(axum::middleware::map_response(secure))
         .with_state(shared)
 }
 
-/// At most [`MAX_IN_FLIGHT`] requests at once (the others wait their turn,
-/// their bodies not read yet), each within [`REQUEST_TIMEOUT`].
-async fn bounded(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Response {
-    let Ok(Ok(_permit)) = tokio::time::timeout(REQUEST_TIMEOUT, s.in_flight.acquire()).await else {
+/// Refuses a request addressed by a name that is not this computer's on
+/// the office network (a site's own name pointed at this computer: DNS
+/// rebinding), and a POST sent by a page of another site (a web page an
+/// employee opens posting wrong codes from their browser, to lock them
+/// out). Requests that say neither (not from a browser) pass: they could
+/// set any header anyway.
+async fn same_site(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !host.is_empty() && !local_host(host) {
         return html(
-            StatusCode::SERVICE_UNAVAILABLE,
-            pages::message_page(None, text::BUSY),
+            StatusCode::MISDIRECTED_REQUEST,
+            pages::message_page(None, text::FOREIGN_HOST),
         );
+    }
+    if req.method() == axum::http::Method::POST && !same_origin(req.headers(), host) {
+        return html(
+            StatusCode::FORBIDDEN,
+            pages::message_page(Some(&s.cached()), text::CROSS_SITE),
+        );
+    }
+    next.run(req).await
+}
+
+/// Whether a Host header names this computer as the office network knows
+/// it: an address, `localhost`, a one-word computer name, or a `.local`
+/// name. A name with dots could be anyone's on the Internet.
+fn local_host(host: &str) -> bool {
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        // [IPv6]:port
+        return rest.split_once(']').is_some_and(|(ip, port)| {
+            ip.parse::<std::net::Ipv6Addr>().is_ok()
+                && (port.is_empty() || port.strip_prefix(':').is_some_and(valid_port))
+        });
+    } else {
+        match host.rsplit_once(':') {
+            Some((name, port)) if valid_port(port) => name,
+            Some(_) => return false,
+            None => host,
+        }
     };
-    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(req)).await {
-        Ok(r) => r,
-        Err(_) => html(
-            StatusCode::REQUEST_TIMEOUT,
-            pages::message_page(None, text::TIMEOUT),
-        ),
+    if name.parse::<std::net::Ipv4Addr>().is_ok() {
+        return true;
+    }
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && l.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    match name.split_once('.') {
+        None => label_ok(&name),
+        Some((first, "local")) => label_ok(first),
+        Some(_) => false,
+    }
+}
+
+fn valid_port(p: &str) -> bool {
+    !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a POST comes from this server's own pages: the browser's
+/// `Sec-Fetch-Site` says so (or says the employee typed it), and `Origin`,
+/// when sent, is this very host (`null` only where `Sec-Fetch-Site` vouches
+/// for it: a browser too old to send that header gets no benefit of the
+/// doubt for an opaque origin).
+fn same_origin(headers: &HeaderMap, host: &str) -> bool {
+    let get = |k: &str| headers.get(k).and_then(|v| v.to_str().ok());
+    let site = get("sec-fetch-site");
+    if site.is_some_and(|site| !matches!(site, "same-origin" | "none")) {
+        return false;
+    }
+    match get("origin") {
+        None => true,
+        Some("null") => site.is_some(),
+        Some(origin) => origin
+            .strip_prefix("http://")
+            .is_some_and(|o| !host.is_empty() && o.eq_ignore_ascii_case(host)),
     }
 }
 
@@ -371,7 +631,10 @@ async fn secure(mut r: Response) -> Response {
     );
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(h, header::X_FRAME_OPTIONS, "DENY");
-    set(h, header::REFERRER_POLICY, "no-referrer");
+    // Not "no-referrer": with it, browsers send `Origin: null` on the
+    // form's own POSTs, and the cross-site check could not tell them apart.
+    // "same-origin" sends nothing to another site.
+    set(h, header::REFERRER_POLICY, "same-origin");
     set(h, header::CACHE_CONTROL, "no-store");
     r
 }
@@ -413,8 +676,12 @@ async fn not_found(State(s): State<Arc<Shared>>) -> Response {
 
 /// A form body: its fields in order, or the response that refuses it.
 /// The type is checked before the body is read; the body is read up to
-/// [`MAX_BODY_BYTES`].
-async fn fields(headers: &HeaderMap, body: Body) -> Result<Vec<(String, String)>, Box<Response>> {
+/// [`MAX_BODY_BYTES`] within [`Limits::body`].
+async fn fields(
+    limits: &Limits,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Vec<(String, String)>, Box<Response>> {
     let refuse = |status, m: &str| Err(Box::new(html(status, pages::message_page(None, m))));
     let form = headers
         .get(header::CONTENT_TYPE)
@@ -428,10 +695,12 @@ async fn fields(headers: &HeaderMap, body: Body) -> Result<Vec<(String, String)>
     if !form {
         return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, text::BAD_REQUEST);
     }
-    let body: Bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(b) => b,
-        Err(_) => return refuse(StatusCode::PAYLOAD_TOO_LARGE, text::TOO_LARGE),
-    };
+    let body: Bytes =
+        match tokio::time::timeout(limits.body, axum::body::to_bytes(body, MAX_BODY_BYTES)).await {
+            Ok(Ok(b)) => b,
+            Ok(Err(_)) => return refuse(StatusCode::PAYLOAD_TOO_LARGE, text::TOO_LARGE),
+            Err(_) => return refuse(StatusCode::REQUEST_TIMEOUT, text::TIMEOUT),
+        };
     let pairs: Vec<(String, String)> = form_urlencoded::parse(&body)
         .take(MAX_FIELDS + 1)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -465,22 +734,26 @@ async fn admit(
     }
     let owned = code.to_owned();
     match s.db(move |db, id| db.code_state(id, &owned)).await {
-        None => Err(Box::new(html(
+        Work::Busy => Err(Box::new(html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            pages::message_page(Some(view), text::BUSY),
+        ))),
+        Work::Closed => Err(Box::new(html(
             StatusCode::SERVICE_UNAVAILABLE,
             pages::message_page(Some(view), text::UNAVAILABLE),
         ))),
-        Some(Err(_)) => Err(Box::new(html(
+        Work::Done(Err(_)) => Err(Box::new(html(
             StatusCode::INTERNAL_SERVER_ERROR,
             pages::message_page(Some(view), text::DATABASE_ERROR),
         ))),
-        Some(Ok(CodeState::Unknown)) => {
+        Work::Done(Ok(CodeState::Unknown)) => {
             s.failed(ip);
             Err(Box::new(html(
                 StatusCode::FORBIDDEN,
                 pages::code_page(view, Some(klimat_store::codes::CODE_UNKNOWN)),
             )))
         }
-        Some(Ok(CodeState::Valid { spent })) => Ok(open_of(view, &spent)),
+        Work::Done(Ok(CodeState::Valid { spent })) => Ok(open_of(view, &spent)),
     }
 }
 
@@ -499,7 +772,7 @@ async fn start_page(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let pairs = match fields(&headers, body).await {
+    let pairs = match fields(&s.limits, &headers, body).await {
         Ok(p) => p,
         Err(r) => return *r,
     };
@@ -523,7 +796,7 @@ async fn questionnaire_request(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<(Vec<(String, String)>, SurveyView, String, Instrument), Box<Response>> {
-    let pairs = fields(headers, body).await?;
+    let pairs = fields(&s.limits, headers, body).await?;
     let view = s.view().await;
     let code = klimat_store::codes::printed_code(field(&pairs, "access_code"));
     let Some(instrument) = instrument_of(&view, field(&pairs, "instrument")) else {
@@ -649,33 +922,44 @@ async fn submit(
             pages::code_page(&view, Some(text::TOO_MANY)),
         );
     }
+    // Counted where the transaction commits, so that a form whose
+    // employee stopped waiting is counted all the same.
     let owned = code.clone();
+    let counter = Arc::clone(&s.submitted);
     let result = s
-        .db(move |db, id| db.add_network_form(id, &owned, &data))
+        .db(move |db, id| {
+            let r = db.add_network_form(id, &owned, &data);
+            if r.is_ok() {
+                counter.fetch_add(1, Ordering::SeqCst);
+            }
+            r
+        })
         .await;
+    // The answers come back on every page that does not store them.
+    let kept = |status, m: &str| {
+        html(
+            status,
+            pages::form_page(&view, &code, instrument, &values, &[m.to_owned()]),
+        )
+    };
+    let result = match result {
+        Work::Busy => return kept(StatusCode::SERVICE_UNAVAILABLE, text::BUSY),
+        Work::Closed => return kept(StatusCode::SERVICE_UNAVAILABLE, text::UNAVAILABLE),
+        Work::Done(r) => r,
+    };
     match result {
-        None => html(
-            StatusCode::SERVICE_UNAVAILABLE,
-            pages::message_page(Some(&view), text::UNAVAILABLE),
+        Ok(spent) => html(
+            StatusCode::OK,
+            pages::thanks_page(&view, &code, &open_of(&view, &spent)),
         ),
-        Some(Ok(spent)) => {
-            s.submitted.fetch_add(1, Ordering::SeqCst);
-            html(
-                StatusCode::OK,
-                pages::thanks_page(&view, &code, &open_of(&view, &spent)),
-            )
-        }
-        Some(Err(StoreError::CodeRefused(m))) if m == klimat_store::codes::CODE_UNKNOWN => {
+        Err(StoreError::CodeRefused(m)) if m == klimat_store::codes::CODE_UNKNOWN => {
             s.failed(peer.ip());
             html(StatusCode::FORBIDDEN, pages::code_page(&view, Some(m)))
         }
-        Some(Err(StoreError::CodeRefused(m))) => {
+        Err(StoreError::CodeRefused(m)) => {
             html(StatusCode::CONFLICT, pages::message_page(Some(&view), m))
         }
-        Some(Err(StoreError::FormsRefused(problems))) => again(&values, &problems),
-        Some(Err(_)) => html(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            pages::message_page(Some(&view), text::DATABASE_ERROR),
-        ),
+        Err(StoreError::FormsRefused(problems)) => again(&values, &problems),
+        Err(_) => kept(StatusCode::INTERNAL_SERVER_ERROR, text::DATABASE_ERROR),
     }
 }

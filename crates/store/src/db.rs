@@ -59,6 +59,7 @@ fn storage_error(e: std::io::Error) -> StoreError {
     match e.kind() {
         ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => StoreError::ReadOnly,
         ErrorKind::StorageFull => StoreError::DiskFull,
+        _ if crate::error::too_many_files(&e) => StoreError::TooManyFiles,
         _ => StoreError::Io(e),
     }
 }

@@ -71,6 +71,10 @@ pub enum StoreError {
     /// The database file or its folder cannot be written.
     #[error("{m}", m = text::READ_ONLY)]
     ReadOnly,
+    /// The process has no file descriptors left (many network connections
+    /// or files open at once).
+    #[error("{m}", m = text::TOO_MANY_FILES)]
+    TooManyFiles,
     /// The database reported an error.
     #[error("{m}: {0}", m = text::DATABASE)]
     Sqlite(rusqlite::Error),
@@ -105,11 +109,26 @@ impl StoreError {
             StoreError::InUse => "database_in_use",
             StoreError::DiskFull => "disk_full",
             StoreError::ReadOnly => "read_only",
+            StoreError::TooManyFiles => "too_many_files",
             StoreError::Sqlite(_) => "database",
             StoreError::Io(_) => "io",
             StoreError::XlsxWrite(_) => "xlsx_write",
         }
     }
+}
+
+/// Whether an I/O error says the process has no file descriptors left
+/// (EMFILE, ENFILE), which is not a read-only folder.
+pub fn too_many_files(e: &std::io::Error) -> bool {
+    cfg!(unix) && matches!(e.raw_os_error(), Some(23 | 24))
+}
+
+/// Whether this process cannot open one more file now: asked when SQLite
+/// says only that it "cannot open" a file.
+fn out_of_files() -> bool {
+    std::env::current_exe()
+        .and_then(std::fs::File::open)
+        .is_err_and(|e| too_many_files(&e))
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -118,6 +137,7 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::CannotOpen) if out_of_files() => StoreError::TooManyFiles,
             Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::ReadOnly,
             _ => StoreError::Sqlite(e),
         }

@@ -33,7 +33,7 @@ mod verify;
 
 pub use answers::{content_from_json, content_json, fingerprint};
 pub use db::{Clock, Db, SCHEMA_VERSION};
-pub use error::{Result, StoreError};
+pub use error::{Result, StoreError, too_many_files};
 pub use exchange::{MergeConflict, MergeReport};
 pub use forms::FormsPage;
 pub use model::{Answers, Entry, FormData, LogEntry, StoredForm, Survey, SurveySettings};
