@@ -154,6 +154,8 @@ pub fn run() {
             data::merge_file,
             data::backup,
             data::restore,
+            data::copies,
+            data::set_keep_copies,
             kiosk::kiosk_status,
             kiosk::set_kiosk_pin,
             kiosk::enter_kiosk,

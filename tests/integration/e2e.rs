@@ -430,6 +430,32 @@ fn the_window_keys_in_table_b2_shows_results_saves_the_report_and_locks_the_kios
         json!("kiosk_locked"),
         "the backend refuses results in kiosk mode"
     );
+    // Issue 31: a script on the kiosk page cannot build a native menu
+    // («Свернуть», «Выход») over the locked kiosk, nor reach the window's
+    // controls: the capability grants none of it.
+    for (command, args) in [
+        ("plugin:menu|new", json!({"kind": "Menu", "options": {}})),
+        ("plugin:window|minimize", json!({"label": "main"})),
+        ("plugin:window|close", json!({"label": "main"})),
+        (
+            "plugin:webview|set_webview_zoom",
+            json!({"label": "main", "value": 3.0}),
+        ),
+    ] {
+        let r = s
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+                   .then(() => done('allowed'), (e) => done(String(e)));",
+                json!([command, args]),
+            )
+            .unwrap();
+        assert!(
+            r.as_str().is_some_and(|m| m.contains("not allowed")),
+            "{command}: {r}"
+        );
+    }
+    s.find("#kiosk-begin", long).unwrap();
     // Issue 10: closing the window in kiosk mode (Alt+F4, a crash, a
     // restart) comes back locked. The session ends the window's process;
     // a new one starts straight into the kiosk.

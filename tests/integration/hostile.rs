@@ -2,6 +2,8 @@
 //! holds»: each test carries the reproducing input of one item of the issue
 //! and shows that it is refused cleanly, with nothing stored.
 
+use std::time::Duration;
+
 use chrono::NaiveDate;
 use klimat_app::kiosk;
 use klimat_core::Instrument;
@@ -490,6 +492,15 @@ fn item_10_a_symlink_meets_the_same_lock_and_a_foreign_file_stays_untouched() {
         let err = Db::open(&link).unwrap_err();
         assert_eq!(err.code(), "database_in_use", "{err}");
     }
+    // A hard link, in another folder, is the same file: the same lock.
+    std::fs::create_dir_all(dir.join("другая")).unwrap();
+    let hard = dir.join("другая").join("жесткая.db");
+    std::fs::hard_link(&path, &hard).unwrap();
+    let err = Db::open(&hard).unwrap_err();
+    assert_eq!(err.code(), "database_in_use", "{err}");
+    drop(_first);
+    // Closed, it opens under its other name.
+    drop(Db::open(&hard).unwrap());
     // A foreign SQLite file is refused and not switched to WAL (byte 18 of
     // the header stays 1, the rollback journal).
     let foreign = dir.join("чужая.db");
@@ -737,4 +748,254 @@ fn qa_the_command_refuses_mismatched_report_files_and_a_self_comparison() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("с самим собой"));
+}
+
+/// A culture form read from a one-row template whose first open answer is
+/// `text`.
+fn culture_form(text: &str) -> klimat_store::FormData {
+    read_template(culture_csv(text).as_bytes(), None)
+        .unwrap()
+        .forms
+        .remove(0)
+}
+
+/// A culture template of one form: code К-1, `text` as its first open
+/// answer.
+fn culture_csv(text: &str) -> String {
+    let columns = export::columns(Instrument::Culture);
+    let row: Vec<String> = columns
+        .iter()
+        .map(|c| match c.as_str() {
+            "code" => "К-1".to_owned(),
+            "o1_pos" => format!("\"{text}\""),
+            _ => String::new(),
+        })
+        .collect();
+    format!("{}\n{}\n", columns.join(","), row.join(","))
+}
+
+/// Issue 31, item 5: every character XML 1.0 forbids (U+FFFF, U+FFFE, a
+/// control character) and every noncharacter is refused at every input,
+/// and a file of an older Klimat that holds one still gives a DOCX that
+/// opens.
+#[test]
+fn characters_xml_forbids_are_refused_at_every_input_and_never_reach_the_docx() {
+    use klimat_store::Answers;
+    let dir = TempDir::new("xml-chars");
+    let mut db = Db::open(&dir.join("k.db")).unwrap();
+    let id = survey(&db, vec![Instrument::Culture, Instrument::Commitment]);
+    for bad in ["\u{FFFF}", "\u{FFFE}", "\u{FDD0}", "\u{1FFFF}", "\u{1}"] {
+        let text = format!("честность{bad}");
+        // A file: the cell is named.
+        let err = template_error(read_template(culture_csv(&text).as_bytes(), None).unwrap_err());
+        assert_eq!(bad_cells(err), [(2, "o1_pos".to_owned())], "{bad:?}");
+        // Keyed from paper, at the kiosk: refused by the store's rules.
+        let mut form = culture_form("честность");
+        if let Answers::Culture(c) = &mut form.answers {
+            *c.texts_mut().next().unwrap() = text.clone();
+        }
+        assert!(db.add_form(id, &form, Entry::Operator).is_err(), "{bad:?}");
+        kiosk::set_pin(&db, "2468").unwrap();
+        kiosk::enter(&db, id, Instrument::Culture).unwrap();
+        assert!(kiosk::save(&mut db, form).is_err(), "kiosk {bad:?}");
+        kiosk::leave(&db, "2468", 1_800_000_000).unwrap();
+        // A name of a survey or a subdivision.
+        let mut s = SurveySettings::new(
+            &format!("Опрос{bad}"),
+            NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+            vec![Instrument::Commitment],
+        );
+        assert!(db.create_survey(&s).is_err(), "name {bad:?}");
+        s.name = "Опрос".into();
+        s.subdivisions = vec![format!("Отдел{bad}")];
+        assert!(db.create_survey(&s).is_err(), "subdivision {bad:?}");
+    }
+    assert_eq!(db.form_count().unwrap(), 0);
+
+    // An exchange file and a backup that carry one are refused.
+    // Ten forms, the least a group needs before its open answers print.
+    for i in 1..=10 {
+        let mut form = culture_form("честность");
+        form.code = format!("К-{i}");
+        db.add_form(id, &form, Entry::Operator).unwrap();
+    }
+    let exchange = String::from_utf8(db.exchange_export(id).unwrap()).unwrap();
+    assert!(exchange.contains("честность"));
+    let tampered = exchange.replace("честность", "чест\\uffffность");
+    let mut other = Db::open_in_memory().unwrap();
+    assert!(other.merge(tampered.as_bytes()).is_err());
+    assert_eq!(other.form_count().unwrap(), 0);
+    let backup = dir.join("b.db");
+    db.backup(&backup).unwrap();
+    let conn = rusqlite::Connection::open(&backup).unwrap();
+    conn.execute(
+        "UPDATE forms SET answers = replace(answers, 'честность', 'чест' || char(65535) || 'ность')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(db.restore(&backup).unwrap_err().code(), "bad_backup_file");
+
+    // A database written before these checks holds one: the DOCX replaces
+    // it and opens.
+    drop(db);
+    let conn = rusqlite::Connection::open(dir.join("k.db")).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE forms SET answers = replace(answers, 'честность', 'чест' || char(65535) || 'ность')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(changed, 10);
+    drop(conn);
+    let docx = dir.join("r.docx");
+    let out = klimat_tests::klimat(&[
+        "--db",
+        dir.join("k.db").to_str().unwrap(),
+        "report",
+        "--survey",
+        &id.to_string(),
+        "--docx",
+        docx.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    assert!(
+        document.replace('\u{ad}', "").contains("чест\u{FFFD}ность"),
+        "the answer is printed, its character replaced"
+    );
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        if name.ends_with(".xml") {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
+            assert!(
+                xml.chars().all(klimat_core::template::xml_char),
+                "{name} holds a character XML forbids"
+            );
+        }
+    }
+}
+
+/// Issue 31, item 6: a backup whose settings are out of their rules (a
+/// kiosk wait of 73 years, a kiosk state that is not 0 or 1, a damaged PIN
+/// hash, report settings with a staff of zero) is refused, and a wait
+/// already stored beyond the rule is cut to the longest one.
+#[test]
+fn a_backup_with_settings_out_of_their_rules_is_refused_and_a_stored_wait_is_capped() {
+    let dir = TempDir::new("restore-settings");
+    let mut db = Db::open(&dir.join("k.db")).unwrap();
+    let id = survey(&db, vec![Instrument::Commitment]);
+    let file = read_template(commitment_csv(5, None).as_bytes(), None).unwrap();
+    db.import(id, &file, &mut |_, _| {}).unwrap();
+    kiosk::set_pin(&db, "2468").unwrap();
+    for (name, sql) in [
+        (
+            "wait.db",
+            "UPDATE settings SET value = '4102444800000' WHERE key = 'kiosk_pin_not_before'",
+        ),
+        (
+            "active.db",
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('kiosk_active', 'да')",
+        ),
+        (
+            "pin.db",
+            "UPDATE settings SET value = 'plain-2468' WHERE key = 'kiosk_pin_argon2'",
+        ),
+        (
+            "staff.db",
+            "UPDATE surveys SET report_settings = '{\"staff_total\": 0}'",
+        ),
+        (
+            "hidden.db",
+            "UPDATE surveys SET report_settings = '{\"hidden_texts\": 5}'",
+        ),
+        (
+            "key.db",
+            "INSERT INTO settings (key, value) VALUES ('x' || char(0), '1')",
+        ),
+    ] {
+        refuses_tampered_backup(&mut db, &dir, name, sql);
+    }
+    // A sound backup with the kiosk on is taken.
+    kiosk::enter(&db, id, Instrument::Commitment).unwrap();
+    let good = dir.join("good.db");
+    db.backup(&good).unwrap();
+    db.restore(&good).unwrap();
+    assert!(kiosk::state(&db).unwrap().active);
+    // A wait stored beyond the rule (a clock set back, an older file) is
+    // cut to the longest one, and ends.
+    let now = 1_800_000_000;
+    db.set_setting("kiosk_pin_not_before", "4102444800000")
+        .unwrap();
+    match kiosk::leave(&db, "2468", now).unwrap_err() {
+        kiosk::KioskError::TooSoon { wait } => assert_eq!(wait, kiosk::MAX_WAIT_SECONDS),
+        e => panic!("{e:?}"),
+    }
+    kiosk::leave(&db, "2468", now + kiosk::MAX_WAIT_SECONDS).unwrap();
+}
+
+/// Issue 31, item 7: the copies Klimat makes beside the database (before a
+/// restore) are kept to the number the user sees and sets, the oldest
+/// removed; the number is checked.
+#[test]
+fn klimat_keeps_only_the_copies_the_user_asked_for() {
+    let dir = TempDir::new("keep-copies");
+    let path = dir.join("k.db");
+    let mut db = Db::open(&path).unwrap();
+    let id = survey(&db, vec![Instrument::Commitment]);
+    let file = read_template(commitment_csv(5, None).as_bytes(), None).unwrap();
+    db.import(id, &file, &mut |_, _| {}).unwrap();
+    assert_eq!(db.keep_copies().unwrap(), 3, "the default");
+    let backup = dir.join("b.db");
+    db.backup(&backup).unwrap();
+    let mut made = Vec::new();
+    for _ in 0..5 {
+        made.push(db.restore(&backup).unwrap().unwrap());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let distinct: std::collections::HashSet<_> = made.iter().collect();
+    assert_eq!(distinct.len(), 5, "each copy its own name: {made:?}");
+    let kept = db.own_copies().unwrap();
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    assert_eq!(kept[0], made[4], "the newest first");
+    assert!(!made[0].exists() && !made[1].exists(), "the oldest removed");
+    // Other files beside the database are never touched.
+    std::fs::write(dir.join("k.db.заметки.bak"), b"x").unwrap();
+    std::fs::write(dir.join("k.db.v2-записи.txt"), b"x").unwrap();
+    assert_eq!(db.set_keep_copies(1).unwrap(), 2);
+    assert_eq!(db.own_copies().unwrap(), [made[4].clone()]);
+    assert!(dir.join("k.db.заметки.bak").exists());
+    assert!(dir.join("k.db.v2-записи.txt").exists());
+    for bad in [0, 51] {
+        assert_eq!(db.set_keep_copies(bad).unwrap_err().code(), "invalid");
+    }
+    assert_eq!(db.keep_copies().unwrap(), 1);
+    // The command shows and sets the same.
+    drop(db);
+    let out = klimat_tests::klimat(&["--db", path.to_str().unwrap(), "copies", "--keep", "2"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Хранить копий") && text.contains(" 2"),
+        "{text}"
+    );
+    assert!(text.contains("before-restore"), "{text}");
+    let out = klimat_tests::klimat(&["--db", path.to_str().unwrap(), "copies", "--keep", "много"]);
+    assert!(!out.status.success());
 }

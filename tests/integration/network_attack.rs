@@ -401,3 +401,29 @@ fn a_form_whose_write_outlives_the_timeout_is_answered_as_stored_and_counted() {
     delay.store(0, Ordering::SeqCst);
     assert_eq!(forms(&t.db, Instrument::Commitment).len(), 2);
 }
+
+/// A character XML forbids in an open answer sent over the network is
+/// refused with the answers kept, and nothing is stored.
+#[test]
+fn an_open_answer_with_a_character_xml_forbids_is_refused_over_the_network() {
+    let t = plain("net-xml-chars", 1);
+    let addr = t.server.addr();
+    for bad in ["\u{FFFF}", "\u{FFFE}", "\u{FDD0}", "\u{8}"] {
+        let text = format!("честность{bad}");
+        let r = send_from(
+            "127.0.0.2",
+            addr,
+            "/submit",
+            "",
+            &[
+                ("access_code", &t.codes[0]),
+                ("instrument", "culture"),
+                ("o1_pos", &text),
+            ],
+        );
+        assert_eq!(r.status, 400, "{bad:?}: {}", r.body);
+        assert!(r.body.contains("честность"), "the answers are kept");
+    }
+    assert!(forms(&t.db, Instrument::Culture).is_empty());
+    assert_eq!(t.server.submitted(), 0);
+}

@@ -90,6 +90,37 @@ pub fn merge_file(db: &mut Db, path: &Path) -> Result<MergeReport> {
     Ok(db.merge(&read_input(path)?)?)
 }
 
+/// The copies of the database Klimat made beside it by itself (before a
+/// restore or an update), newest first, and how many it keeps.
+#[derive(Debug, Clone)]
+pub struct Copies {
+    /// The copies' paths, newest first.
+    pub paths: Vec<PathBuf>,
+    /// How many are kept; older ones are removed.
+    pub keep: u32,
+}
+
+/// Klimat's own copies of the database and the number kept.
+///
+/// # Errors
+/// The folder or the database cannot be read.
+pub fn copies(db: &Db) -> Result<Copies> {
+    Ok(Copies {
+        paths: db.own_copies()?,
+        keep: db.keep_copies()?,
+    })
+}
+
+/// Sets how many of its own copies Klimat keeps (1 to 50), removing older
+/// ones at once.
+///
+/// # Errors
+/// A number out of range; the database's.
+pub fn set_keep_copies(db: &Db, keep: u32) -> Result<Copies> {
+    db.set_keep_copies(keep)?;
+    copies(db)
+}
+
 /// Writes a backup of the whole database.
 ///
 /// # Errors

@@ -10,7 +10,7 @@ use klimat_store::{Db, SurveySettings};
 use crate::error::Result;
 use crate::text;
 
-const SETTING: &str = "example_survey";
+use klimat_store::keys::EXAMPLE_SURVEY as SETTING;
 
 /// The forms of the example, built into the program.
 const FILES: [&[u8]; 3] = [

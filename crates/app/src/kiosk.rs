@@ -22,17 +22,15 @@ use klimat_store::{Db, StoreError};
 
 use crate::text;
 
-const ACTIVE: &str = "kiosk_active";
-const SURVEY: &str = "kiosk_survey";
-const INSTRUMENT: &str = "kiosk_instrument";
-const PIN: &str = "kiosk_pin_argon2";
-const FAILURES: &str = "kiosk_pin_failures";
-const NOT_BEFORE: &str = "kiosk_pin_not_before";
+use klimat_store::keys::{
+    KIOSK_ACTIVE as ACTIVE, KIOSK_INSTRUMENT as INSTRUMENT, KIOSK_PIN as PIN,
+    KIOSK_PIN_FAILURES as FAILURES, KIOSK_PIN_NOT_BEFORE as NOT_BEFORE, KIOSK_SURVEY as SURVEY,
+};
 
 /// Wrong PINs answered without a wait.
 pub const FREE_ATTEMPTS: u32 = 3;
 /// The longest wait after wrong PINs, in seconds.
-pub const MAX_WAIT_SECONDS: i64 = 300;
+pub const MAX_WAIT_SECONDS: i64 = klimat_store::keys::MAX_KIOSK_WAIT_SECONDS;
 
 /// Why a kiosk operation was refused.
 #[derive(Debug)]
@@ -176,6 +174,16 @@ pub fn leave(db: &Db, pin: &str, now: i64) -> Result<(), KioskError> {
         .setting(NOT_BEFORE)?
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
+    // Never longer than the rule allows, whatever the file says (a clock
+    // set back, a value written by hand): the wait is cut to the longest
+    // one and stored so, so that it ends.
+    let not_before = if not_before > now.saturating_add(MAX_WAIT_SECONDS) {
+        let capped = now.saturating_add(MAX_WAIT_SECONDS);
+        db.set_setting(NOT_BEFORE, &capped.to_string())?;
+        capped
+    } else {
+        not_before
+    };
     if now < not_before {
         return Err(KioskError::TooSoon {
             wait: not_before - now,

@@ -286,6 +286,26 @@ pub fn backup(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     Ok(format!("{} {out}\n", text::BACKUP_WRITTEN).into_bytes())
 }
 
+/// `klimat copies [--keep N]`: the copies Klimat made of the database by
+/// itself, and how many it keeps.
+pub fn copies(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
+    let db = open(db)?;
+    let c = match o.get("--keep") {
+        Some(n) => {
+            let n: u32 = n
+                .parse()
+                .map_err(|_| CliError::Usage(format!("{} «{n}»", text::BAD_KEEP)))?;
+            ops::set_keep_copies(&db, n)?
+        }
+        None => ops::copies(&db)?,
+    };
+    let mut out = format!("{} {}\n", text::KEEP_COPIES, c.keep);
+    for p in &c.paths {
+        out.push_str(&format!("{}\n", p.display()));
+    }
+    Ok(out.into_bytes())
+}
+
 /// `klimat restore FILE`.
 pub fn restore(db: Option<&str>, o: &Options) -> Result<Vec<u8>, CliError> {
     let path = o.single_positional(text::FILE_ARGUMENT)?;

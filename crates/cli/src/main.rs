@@ -178,6 +178,7 @@ fn run(mut args: Vec<String>) -> Result<Vec<u8>, CliError> {
         Some("merge") => data::merge(db.as_deref(), &opts(&[])?),
         Some("backup") => data::backup(db.as_deref(), &opts(&["--out"])?),
         Some("restore") => data::restore(db.as_deref(), &opts(&[])?),
+        Some("copies") => data::copies(db.as_deref(), &opts(&["--keep"])?),
         Some(other) => Err(CliError::Usage(format!(
             "{}: {other}",
             text::UNKNOWN_COMMAND

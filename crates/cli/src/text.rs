@@ -35,6 +35,7 @@ klimat — анкетирование по методике 2022 года: «О�
   serve           заполнение анкет сотрудниками по сети со своих компьютеров
   backup          резервная копия всей базы данных
   restore         восстановить базу данных из резервной копии
+  copies          копии базы, которые Klimat хранит рядом с ней
 
 Общий параметр:
   --db ФАЙЛ   база данных (по умолчанию — база приложения; в переносном
@@ -169,10 +170,13 @@ klimat merge ФАЙЛ.klimat
 const HELP_BACKUP: &str = "\
 klimat backup --out ФАЙЛ
 klimat restore ФАЙЛ
+klimat copies [--keep N]
 
 backup записывает согласованную копию всей базы данных (можно во время
 работы приложения); restore заменяет базу данных копией, предварительно
-сохранив текущую рядом с ней.
+сохранив текущую рядом с ней. copies показывает копии, которые Klimat
+сделал сам (перед восстановлением и обновлением), и сколько их хранится;
+--keep N (от 1 до 50) задает это число, более старые копии удаляются.
 ";
 
 const HELP_REPORT: &str = "\
@@ -206,7 +210,7 @@ pub fn verb_help(verb: &str) -> Option<&'static str> {
         "import" | "entry" => HELP_IMPORT,
         "export" | "template" => HELP_EXPORT,
         "exchange" | "merge" => HELP_EXCHANGE,
-        "backup" | "restore" => HELP_BACKUP,
+        "backup" | "restore" | "copies" => HELP_BACKUP,
         "report" | "forms" => HELP_REPORT,
         "verify" => HELP_VERIFY,
         "codes" | "serve" => HELP_NETWORK,
@@ -447,3 +451,6 @@ pub const SURVEYS_ALONE: &str =
 /// `--compare-surveys` without `--surveys`.
 pub const COMPARE_SURVEYS_NEEDS_SURVEYS: &str =
     "--compare-surveys сравнивает сводные отчеты: укажите и --surveys";
+
+pub const KEEP_COPIES: &str = "Хранить копий базы (сделанных перед восстановлением и обновлением):";
+pub const BAD_KEEP: &str = "--keep ожидает число от 1 до 50, а не";

@@ -563,15 +563,31 @@ fn intern(name: &str, index: &mut HashMap<String, u32>, names: &mut Vec<String>)
 }
 
 /// A character that has no place in a form: a control character (NUL,
-/// BEL …; a line break or tab only in a free-text answer) or an invisible
+/// BEL …; a line break or tab only in a free-text answer), an invisible
 /// direction override, which can make a code or a name display as
-/// something else than it is.
+/// something else than it is, or a Unicode noncharacter (U+FFFE, U+FFFF,
+/// U+FDD0–U+FDEF …), which no text holds and XML 1.0 forbids in part: one
+/// of them would make the DOCX report unreadable. With the control
+/// characters, this refuses every character XML 1.0 forbids.
 pub fn hidden_char(c: char, multiline: bool) -> bool {
     match c {
         '\n' | '\r' | '\t' => !multiline,
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => true,
+        c if noncharacter(c) => true,
         c => c.is_control(),
     }
+}
+
+/// A Unicode noncharacter: U+FDD0–U+FDEF and the last two code points of
+/// every plane.
+pub fn noncharacter(c: char) -> bool {
+    let u = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE
+}
+
+/// Whether XML 1.0 allows a character in a document's text.
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
 }
 
 /// True when a spreadsheet would read `text` as a formula: it begins with

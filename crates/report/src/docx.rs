@@ -38,7 +38,23 @@ fn twips(mm: f32) -> i32 {
 /// A run of typeset text, its longer words with soft hyphens (Word and
 /// LibreOffice do not hyphenate Russian on their own unless told to).
 fn run(text: &str) -> Run {
-    Run::new().add_text(soft_hyphens(&typeset(text)))
+    Run::new().add_text(soft_hyphens(&typeset(&xml_text(text))))
+}
+
+/// The text with every character XML 1.0 forbids replaced by U+FFFD: the
+/// inputs refuse them, but a file of an older Klimat may hold one, and one
+/// would make the whole document unreadable.
+fn xml_text(text: &str) -> std::borrow::Cow<'_, str> {
+    use klimat_core::template::xml_char;
+    if text.chars().all(xml_char) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| if xml_char(c) { c } else { '\u{FFFD}' })
+                .collect(),
+        )
+    }
 }
 
 /// A paragraph of running text: justified, first line indented 1,25 cm.
@@ -423,7 +439,8 @@ fn finish(xml: &mut docx_rs::XMLDocx, model: &ReportModel) {
 
 /// Text as XML character data.
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
+    xml_text(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

@@ -108,7 +108,7 @@ fn free_path(base: &str) -> PathBuf {
 
 /// The setting that says the file may hold the order in which self-filled
 /// forms arrived or access codes were made and spent (see [`Db::seal`]).
-const UNSEALED: &str = "unsealed";
+use crate::keys::UNSEALED;
 
 /// Marks the file as needing [`Db::seal`] before it is left: called in the
 /// transaction that stores a kiosk or network form or makes access codes.
@@ -140,7 +140,7 @@ pub struct Db {
     /// An exclusive lock on `<file>.lock`, held while the database is open,
     /// so that a second Klimat on the same file is refused instead of
     /// writing beside the first.
-    _lock: Option<std::fs::File>,
+    _lock: Vec<std::fs::File>,
 }
 
 impl Drop for Db {
@@ -181,7 +181,7 @@ impl Db {
             conn,
             path: Some(path.to_owned()),
             clock: Utc::now,
-            _lock: Some(lock),
+            _lock: lock,
         };
         db.configure()?;
         db.migrate(version)?;
@@ -190,6 +190,9 @@ impl Db {
         // close, and the database opens all the same.
         if version == SCHEMA_VERSION {
             let _ = db.seal();
+            // Copies beyond the number to keep (an update of the schema
+            // just made one) go; one that cannot go stays until next time.
+            let _ = db.prune_copies();
         }
         Ok(db)
     }
@@ -204,16 +207,22 @@ impl Db {
             conn: Connection::open_in_memory()?,
             path: None,
             clock: Utc::now,
-            _lock: None,
+            _lock: Vec::new(),
         };
         db.configure()?;
         db.migrate(version)?;
         Ok(db)
     }
 
-    /// Takes the lock of `path`; another process holding it means another
-    /// Klimat works on this database.
-    fn lock(path: &Path) -> Result<std::fs::File> {
+    /// Takes the locks of `path`; another process holding one means another
+    /// Klimat works on this database. Two locks: `<file>.lock` beside the
+    /// file's real path (symbolic links and relative paths meet it, and so
+    /// do other users), and one named by the file's identity (device and
+    /// inode; volume and file index on Windows) in the temporary folder,
+    /// which every hard link of the file meets: two processes writing one
+    /// file under two names, each with its own write-ahead log, would
+    /// damage it.
+    fn lock(path: &Path) -> Result<Vec<std::fs::File>> {
         // The same file reached through a symbolic link or another relative
         // path must meet the same lock.
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| {
@@ -222,19 +231,59 @@ impl Db {
                 _ => path.to_owned(),
             }
         });
-        let lock_path = PathBuf::from(format!("{}.lock", real.display()));
+        let mut locks = vec![Self::lock_file(&PathBuf::from(format!(
+            "{}.lock",
+            real.display()
+        )))?];
+        // A new database is created empty here (SQLite takes an empty file
+        // as a new database), so that it has its identity from the start.
+        if !real.exists() {
+            let _ = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&real);
+        }
+        if let Ok(id) = file_id::get_file_id(&real) {
+            let name = match id {
+                file_id::FileId::Inode {
+                    device_id,
+                    inode_number,
+                } => format!("{device_id:x}-{inode_number:x}"),
+                file_id::FileId::LowRes {
+                    volume_serial_number,
+                    file_index,
+                } => format!("{volume_serial_number:x}-{file_index:x}"),
+                file_id::FileId::HighRes {
+                    volume_serial_number,
+                    file_id,
+                } => format!("{volume_serial_number:x}-{file_id:x}"),
+            };
+            let by_identity = std::env::temp_dir().join(format!("klimat-{name}.lock"));
+            match Self::lock_file(&by_identity) {
+                Ok(f) => locks.push(f),
+                Err(StoreError::InUse) => return Err(StoreError::InUse),
+                // A temporary folder that cannot be written: the lock by
+                // path still holds.
+                Err(_) => {}
+            }
+        }
+        Ok(locks)
+    }
+
+    /// Opens (creating) and locks one lock file.
+    fn lock_file(lock_path: &Path) -> Result<std::fs::File> {
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(&lock_path)
+            .open(lock_path)
             .or_else(|e| {
                 // A lock file another user created (say, Klimat once run as
                 // administrator) cannot be opened for writing, but a lock
                 // needs only reading; the database itself tells whether it
                 // is writable.
                 if e.kind() == std::io::ErrorKind::PermissionDenied && lock_path.exists() {
-                    std::fs::File::open(&lock_path)
+                    std::fs::File::open(lock_path)
                 } else {
                     Err(e)
                 }
@@ -492,11 +541,11 @@ impl Db {
             }
             crate::forms::check_all_rows(&src)
                 .map_err(|_| StoreError::BadBackup(text::RESTORE_BAD_ROW.into()))?;
-            crate::validate::check_restored(&src)?;
+            crate::validate::check_restored(&src, (self.clock)().timestamp())?;
         }
         let saved = match &self.path {
             Some(path) => {
-                let stamp = (self.clock)().format("%Y%m%d-%H%M%S");
+                let stamp = (self.clock)().format("%Y%m%d-%H%M%S-%3f");
                 let copy = free_path(&format!("{}.before-restore-{stamp}", path.display()));
                 self.vacuum_into(&copy)?;
                 Some(copy)
@@ -532,7 +581,95 @@ impl Db {
         }
         self.configure()?;
         self.migrate(SCHEMA_VERSION)?;
+        self.prune_copies()?;
         Ok(saved)
+    }
+
+    /// The copies of this database Klimat made beside it (before a restore,
+    /// `<file>.before-restore-<time>.bak`, and before an update of the
+    /// schema, `<file>.v<N>-<time>.bak`), newest first. None for a
+    /// database in memory.
+    ///
+    /// # Errors
+    /// The folder cannot be read.
+    pub fn own_copies(&self) -> Result<Vec<PathBuf>> {
+        let Some(path) = &self.path else {
+            return Ok(Vec::new());
+        };
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return Ok(Vec::new());
+        };
+        let name = name.to_string_lossy();
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let mut copies: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(storage_error)? {
+            let Ok(entry) = entry else { continue };
+            let file = entry.file_name();
+            let file = file.to_string_lossy();
+            let Some(rest) = file.strip_prefix(name.as_ref()) else {
+                continue;
+            };
+            let ours = rest.ends_with(".bak")
+                && (rest.starts_with(".before-restore-")
+                    || rest
+                        .strip_prefix(".v")
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+            if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let when = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .unwrap_or(std::time::UNIX_EPOCH);
+                copies.push((when, entry.path()));
+            }
+        }
+        copies.sort_by(|a, b| b.cmp(a));
+        Ok(copies.into_iter().map(|(_, p)| p).collect())
+    }
+
+    /// How many of its own copies Klimat keeps (3 unless set).
+    ///
+    /// # Errors
+    /// The database's.
+    pub fn keep_copies(&self) -> Result<u32> {
+        Ok(self
+            .setting(crate::keys::KEEP_COPIES)?
+            .and_then(|v| v.parse().ok())
+            .filter(|n| (1..=crate::keys::MAX_KEEP_COPIES).contains(n))
+            .unwrap_or(crate::keys::DEFAULT_KEEP_COPIES))
+    }
+
+    /// Sets how many of its own copies Klimat keeps (1 to 50) and removes
+    /// the older ones at once; returns how many were removed.
+    ///
+    /// # Errors
+    /// [`StoreError::Invalid`] for a number out of range.
+    pub fn set_keep_copies(&self, keep: u32) -> Result<usize> {
+        if !(1..=crate::keys::MAX_KEEP_COPIES).contains(&keep) {
+            return Err(StoreError::Invalid(text::BAD_KEEP_COPIES.into()));
+        }
+        self.set_setting(crate::keys::KEEP_COPIES, &keep.to_string())?;
+        self.prune_copies()
+    }
+
+    /// Removes Klimat's own copies beyond the number to keep, the oldest
+    /// first; returns how many were removed. A copy that cannot be removed
+    /// is left (and tried again next time).
+    ///
+    /// # Errors
+    /// The folder or the setting cannot be read.
+    pub fn prune_copies(&self) -> Result<usize> {
+        let keep = self.keep_copies()? as usize;
+        let mut removed = 0;
+        for old in self.own_copies()?.into_iter().skip(keep) {
+            if std::fs::remove_file(&old).is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
     }
 
     /// Rewrites the file so that no byte order tells when a self-filled

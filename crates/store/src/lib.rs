@@ -23,6 +23,7 @@ mod exchange;
 pub mod export;
 mod forms;
 pub mod import;
+pub mod keys;
 mod model;
 pub mod paths;
 mod report_settings;

@@ -78,7 +78,7 @@ impl ReportSettings {
         .to_string()
     }
 
-    fn from_json(text: &str) -> Option<ReportSettings> {
+    pub(crate) fn from_json(text: &str) -> Option<ReportSettings> {
         let v: Value = serde_json::from_str(text).ok()?;
         let staff = match v.get("staff") {
             None => Vec::new(),

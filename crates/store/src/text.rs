@@ -161,6 +161,10 @@ pub const TOO_MANY_HIDDEN_TEXTS: &str =
 /// A text to hide that is empty or too long to be an answer.
 pub const BAD_HIDDEN_TEXT: &str = "Укажите текст ответа, который нужно скрыть (он не может быть пустым или длиннее ответа в анкете).";
 /// A restore source with a malformed stored value.
+pub const BAD_KEEP_COPIES: &str = "Число хранимых копий базы – от 1 до 50.";
+pub const RESTORE_BAD_SETTING: &str = "в файле недопустимое значение настройки";
+pub const RESTORE_BAD_REPORT_SETTINGS: &str =
+    "недопустимые настройки отчета (численность, подписи, предложения или скрытые ответы)";
 pub const RESTORE_BAD_ROW: &str = "в файле есть поврежденная запись анкеты или анкетирования";
 /// A restore source that is a folder.
 pub const RESTORE_FOLDER: &str = "укажите файл резервной копии, а не папку";

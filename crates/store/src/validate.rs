@@ -164,9 +164,10 @@ fn stored_codes(
 /// obeys: no form without its survey, every survey's settings valid, every
 /// form of a questionnaire its survey includes, and the rules of
 /// [`check_forms`] within each survey.
-pub(crate) fn check_restored(conn: &Connection) -> Result<()> {
+pub(crate) fn check_restored(conn: &Connection, now: i64) -> Result<()> {
     use rusqlite::OptionalExtension;
     let refuse = |m: String| StoreError::BadBackup(m);
+    check_restored_settings(conn, now)?;
     let orphan: Option<String> = conn
         .query_row(
             "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
@@ -206,6 +207,64 @@ pub(crate) fn check_restored(conn: &Connection) -> Result<()> {
                 column_label(p.column),
                 p.expected
             )));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a table of the file being restored has a column (older schemas
+/// lack some).
+fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+        [table, column],
+        |r| r.get::<_, i64>(0),
+    )? > 0)
+}
+
+/// Checks the settings of a database about to be restored: every value of
+/// the `settings` table has its key's shape ([`crate::keys::valid`]), and
+/// every survey's report settings read and obey their rules.
+fn check_restored_settings(conn: &Connection, now: i64) -> Result<()> {
+    let refuse = |m: String| StoreError::BadBackup(m);
+    if has_column(conn, "settings", "key")? {
+        let mut stmt = conn.prepare("SELECT key, CAST(value AS TEXT) FROM settings")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        for row in rows {
+            let (key, value) = row?;
+            if !crate::keys::valid(&key, value.as_deref().unwrap_or(""), now) {
+                return Err(refuse(format!(
+                    "{} «{}»",
+                    text::RESTORE_BAD_SETTING,
+                    short(&key)
+                )));
+            }
+        }
+    }
+    if has_column(conn, "surveys", "report_settings")? {
+        for survey in crate::surveys::all_surveys(conn)? {
+            let json: Option<String> = conn.query_row(
+                "SELECT report_settings FROM surveys WHERE id = ?1",
+                [survey.id],
+                |r| r.get(0),
+            )?;
+            let ok = json
+                .as_deref()
+                .and_then(crate::ReportSettings::from_json)
+                .is_some_and(|r| {
+                    r.hidden_texts.len() <= crate::report_settings::MAX_HIDDEN_TEXTS
+                        && r.validate(&survey.settings.subdivisions).is_ok()
+                });
+            if !ok {
+                return Err(refuse(format!(
+                    "{} «{}»: {}",
+                    text::SURVEY,
+                    short(&survey.settings.name),
+                    text::RESTORE_BAD_REPORT_SETTINGS
+                )));
+            }
         }
     }
     Ok(())

@@ -132,3 +132,35 @@ pub async fn restore(state: State<'_, AppState>, path: String) -> ApiResult<Opti
     let saved = ops::restore(&mut *state.db()?, Path::new(&path))?;
     Ok(saved.map(|p| p.display().to_string()))
 }
+
+/// Klimat's own copies of the database beside it.
+#[derive(Serialize)]
+pub struct CopiesDto {
+    count: usize,
+    keep: u32,
+    newest: Option<String>,
+}
+
+impl From<ops::Copies> for CopiesDto {
+    fn from(c: ops::Copies) -> Self {
+        CopiesDto {
+            count: c.paths.len(),
+            keep: c.keep,
+            newest: c.paths.first().map(|p| p.display().to_string()),
+        }
+    }
+}
+
+/// The copies Klimat made of the database by itself, and how many it keeps.
+#[tauri::command]
+pub async fn copies(state: State<'_, AppState>) -> ApiResult<CopiesDto> {
+    state.unlocked()?;
+    Ok(ops::copies(&*state.db()?)?.into())
+}
+
+/// Sets how many of its own copies Klimat keeps; older ones are removed.
+#[tauri::command]
+pub async fn set_keep_copies(state: State<'_, AppState>, keep: u32) -> ApiResult<CopiesDto> {
+    state.unlocked()?;
+    Ok(ops::set_keep_copies(&*state.db()?, keep)?.into())
+}

@@ -26,6 +26,23 @@ export async function render(main, ctx) {
       }
     }
   };
+  // Klimat's own copies of the database (before a restore or an update):
+  // how many there are, where the newest is, and how many are kept.
+  const copiesBox = h('div', { id: 'copies' });
+  const drawCopies = async () => {
+    let c;
+    try { c = await call('copies', {}); } catch (e) { showError(e); return; }
+    const keep = h('input', { id: 'keep-copies', type: 'number', min: 1, max: 50, value: c.keep, size: 4 });
+    const save = async () => {
+      try { c = await call('set_keep_copies', { keep: Number(keep.value) }); toast(`${S.data.keepSaved} ${c.keep}`); await drawCopies(); } catch (e) { showError(e); }
+    };
+    keep.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); save(); } });
+    clear(copiesBox);
+    copiesBox.append(
+      h('p', { class: 'hint' }, `${S.data.copiesExplain} ${c.count}.`, c.newest ? ` ${S.data.copiesNewest} ${c.newest}` : ''),
+      h('div', { class: 'row' }, h('label', { class: 'inline', for: 'keep-copies' }, S.data.keepCopies), keep,
+        h('button', { id: 'keep-copies-save', onclick: save }, S.data.keepSave)));
+  };
   const saveAs = async (name, ext, command, args, done) => {
     const path = await saveDialog(name, [{ name: ext.toUpperCase(), extensions: [ext] }]);
     if (!path) return;
@@ -57,6 +74,8 @@ export async function render(main, ctx) {
       h('button', { class: 'danger', onclick: async () => {
         const path = await openDialog([{ name: 'Klimat', extensions: ['db'] }]);
         if (!path || !await confirmDialog(S.data.confirmRestore, { yes: S.data.restore, danger: true })) return;
-        try { const saved = await call('restore', { path }); toast(`${S.data.restored} ${saved || ''}`); } catch (e) { showError(e); }
-      } }, S.data.restore))));
+        try { const saved = await call('restore', { path }); toast(`${S.data.restored} ${saved || ''}`); await drawCopies(); } catch (e) { showError(e); }
+      } }, S.data.restore)),
+    copiesBox));
+  await drawCopies();
 }
