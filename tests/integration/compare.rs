@@ -17,7 +17,7 @@ fn b2() -> commitment::CommitmentAnalysis {
 #[test]
 fn the_same_survey_twice_changes_nothing() {
     let a = b2();
-    let c = compare_commitment(&a, &a);
+    let c = compare_commitment(&a, &a, (None, None));
     assert_eq!(c.p.delta(), Some(0.0));
     assert!(!c.threat);
     assert!(c.by_tenure.iter().all(|(_, ch)| ch.delta() == Some(0.0)));
@@ -43,7 +43,7 @@ fn a_marked_fall_is_flagged_as_a_threat() {
     let p23 = CommitmentAnswers(p23);
     assert_eq!(commitment::score(&p23).ip, 23);
     let last_year = commitment::analyze(std::iter::repeat_n((&p23, Tenure::Unknown), 10));
-    let c = compare_commitment(&last_year, &b2());
+    let c = compare_commitment(&last_year, &b2(), (None, None));
     assert!(c.threat, "P fell by {:?} points", c.p.delta());
     let text = conclusions::commitment_comparison(&c).join("\n");
     assert!(

@@ -19,5 +19,6 @@ mod satisfaction;
 mod store;
 mod template;
 mod typesetting;
+mod verdicts;
 mod verify;
 mod workflow;

@@ -187,25 +187,54 @@ pub fn report_input_for(
             };
             let hidden_before = hidden_texts(&db.report_settings(p)?);
             let phas = |i: Instrument| ps.settings.instruments.contains(&i);
+            let prev_commitment = if phas(Instrument::Commitment) {
+                let f = commitment(db, p)?;
+                enough_of(Instrument::Commitment, f.len()).then(|| CommitmentData::from_forms(&f))
+            } else {
+                None
+            };
+            let prev_satisfaction = if phas(Instrument::Satisfaction) {
+                let f = satisfaction(db, p)?;
+                enough_of(Instrument::Satisfaction, f.len())
+                    .then(|| SatisfactionData::from_forms(&f, key))
+            } else {
+                None
+            };
+            // Last year's subdivisions, for the summary's threats of an
+            // organization's report (a subdivision's own report has none
+            // inside it); the summary hides them as last year's report did.
+            let mut groups: Vec<klimat_report::PreviousGroup> = Vec::new();
+            if scope.is_none() {
+                if let Some(c) = &prev_commitment {
+                    for (name, r) in &c.by_subdivision {
+                        let i = group_slot(&mut groups, name);
+                        groups[i].commitment = Some(klimat_core::precision::Estimate::new(
+                            r.index.p,
+                            klimat_core::compare::p_variance(r.ip_variance),
+                            r.n,
+                            None,
+                        ));
+                    }
+                }
+                if let Some(c) = &prev_satisfaction {
+                    for (name, r) in &c.by_subdivision {
+                        let i = group_slot(&mut groups, name);
+                        groups[i].satisfaction = Some(klimat_core::precision::Estimate::new(
+                            r.overall_percent,
+                            r.overall_variance,
+                            r.n,
+                            None,
+                        ));
+                    }
+                }
+            }
             Some(PreviousSurvey {
                 name: ps.settings.name.clone(),
                 date: ps.settings.date.format("%d.%m.%Y").to_string(),
-                commitment: if phas(Instrument::Commitment) {
-                    let f = commitment(db, p)?;
-                    enough_of(Instrument::Commitment, f.len())
-                        .then(|| CommitmentData::from_forms(&f).analysis.visible(kk))
-                } else {
-                    None
-                },
+                commitment: prev_commitment.map(|c| c.analysis.visible(kk)),
                 // The previous survey is scored with the current survey's key,
                 // so that the two are comparable.
-                satisfaction: if phas(Instrument::Satisfaction) {
-                    let f = satisfaction(db, p)?;
-                    enough_of(Instrument::Satisfaction, f.len())
-                        .then(|| SatisfactionData::from_forms(&f, key).analysis.visible(kk))
-                } else {
-                    None
-                },
+                satisfaction: prev_satisfaction.map(|c| c.analysis.visible(kk)),
                 culture: if phas(Instrument::Culture) {
                     let f = culture(db, p)?;
                     enough_of(Instrument::Culture, f.len()).then(|| {
@@ -220,7 +249,16 @@ pub fn report_input_for(
                 rescored_from: (phas(Instrument::Satisfaction)
                     && ps.settings.satisfaction_key != key)
                     .then_some(ps.settings.satisfaction_key),
-                groups: Vec::new(),
+                groups,
+                threshold: kk,
+                staff: {
+                    let r = db.report_settings(p)?;
+                    match scope {
+                        None => r.staff_total,
+                        Some(sub) => r.staff.iter().find(|(n, _)| n == sub).map(|(_, m)| *m),
+                    }
+                    .filter(|&m| m > 0)
+                },
             })
         }
     };
@@ -512,13 +550,29 @@ pub fn consolidated_input_compared(
     let mut commitment_rows = Vec::new();
     if let Some(c) = &prev.commitment {
         for (name, r) in &c.by_subdivision {
-            commitment_rows.push((group(name), (r.n, r.index.p)));
+            commitment_rows.push((
+                group(name),
+                klimat_core::precision::Estimate::new(
+                    r.index.p,
+                    klimat_core::compare::p_variance(r.ip_variance),
+                    r.n,
+                    None,
+                ),
+            ));
         }
     }
     let mut satisfaction_rows = Vec::new();
     if let Some(c) = &prev.satisfaction {
         for (name, r) in &c.by_subdivision {
-            satisfaction_rows.push((group(name), (r.n, r.overall_percent)));
+            satisfaction_rows.push((
+                group(name),
+                klimat_core::precision::Estimate::new(
+                    r.overall_percent,
+                    r.overall_variance,
+                    r.n,
+                    None,
+                ),
+            ));
         }
     }
     for (i, v) in commitment_rows {
@@ -535,8 +589,25 @@ pub fn consolidated_input_compared(
         culture: prev.culture.map(|c| c.analysis),
         rescored_from: None,
         groups,
+        threshold: input.survey.threshold,
+        staff: prev.survey.staff.total,
     });
     Ok(input)
+}
+
+/// The index of the previous survey's group named `name`, added if new.
+fn group_slot(groups: &mut Vec<klimat_report::PreviousGroup>, name: &Option<String>) -> usize {
+    let name = name.clone().unwrap_or_default();
+    match groups.iter().position(|g| g.name == name) {
+        Some(i) => i,
+        None => {
+            groups.push(klimat_report::PreviousGroup {
+                name,
+                ..Default::default()
+            });
+            groups.len() - 1
+        }
+    }
 }
 
 fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {

@@ -348,6 +348,10 @@ pub struct GroupTotals {
     pub block_sums: [i64; 6],
     /// OP = Σ IP.
     pub op: i64,
+    /// Σ IP², for the spread of IP (the precision of P and of its change).
+    pub ip_squares: i64,
+    /// Σ of each component's score squared (Table Б.5 order).
+    pub component_squares: [i64; 3],
 }
 
 impl GroupTotals {
@@ -358,6 +362,11 @@ impl GroupTotals {
             *acc += s;
         }
         self.op += score.ip;
+        self.ip_squares += score.ip * score.ip;
+        for (c, acc) in self.component_squares.iter_mut().enumerate() {
+            let v = score.block_sums[2 * c] + score.block_sums[2 * c + 1];
+            *acc += v * v;
+        }
     }
 
     /// Adds another group's totals.
@@ -367,6 +376,14 @@ impl GroupTotals {
             *acc += s;
         }
         self.op += other.op;
+        self.ip_squares += other.ip_squares;
+        for (acc, s) in self
+            .component_squares
+            .iter_mut()
+            .zip(other.component_squares)
+        {
+            *acc += s;
+        }
     }
 
     /// The figures of the group.
@@ -374,10 +391,20 @@ impl GroupTotals {
         let n = self.n as f64;
         let mean = |sum: i64| (self.n > 0).then(|| sum as f64 / n);
         let op_max = IP_MAX * self.n as i64;
+        let var = |sum: i64, squares: i64| {
+            crate::precision::sample_variance(self.n, sum as f64, squares as f64)
+        };
         GroupRow {
             n: self.n,
             block_means: self.block_sums.map(mean),
             ip_mean: mean(self.op),
+            ip_variance: var(self.op, self.ip_squares),
+            component_variances: std::array::from_fn(|c| {
+                var(
+                    self.block_sums[2 * c] + self.block_sums[2 * c + 1],
+                    self.component_squares[c],
+                )
+            }),
             index: CommitmentIndex {
                 op: self.op,
                 op_max,
@@ -410,6 +437,11 @@ pub struct GroupRow {
     pub block_means: [Option<f64>; 6],
     /// Mean IP («Общее значение» of Table Б.6, compared with 39).
     pub ip_mean: Option<f64>,
+    /// The sample variance of IP over the group's forms (two forms or
+    /// more); P's per-form variance is this × (100 / 39)².
+    pub ip_variance: Option<f64>,
+    /// The sample variance of each component's score, Table Б.5 order.
+    pub component_variances: [Option<f64>; 3],
     /// Table Б.8 for the group.
     pub index: CommitmentIndex,
 }

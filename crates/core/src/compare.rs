@@ -6,15 +6,21 @@
 //! Main types: [`Change`], [`CommitmentComparison`], [`SatisfactionComparison`],
 //! [`CultureComparison`].
 
-use crate::commitment::{CommitmentAnalysis, CommitmentLevel, Component};
+use crate::commitment::{CommitmentAnalysis, CommitmentLevel, Component, IP_MAX};
 use crate::culture::{COHESION_ITEMS, CultureAnalysis, LEVEL_ITEMS, NEGATIVE_ITEMS};
+use crate::precision::{Estimate, Judged, judge, judge_family};
 use crate::satisfaction::{Factor, SatisfactionAnalysis, SatisfactionLevel};
 use crate::tenure::{CommitmentBand, SatisfactionBand};
 
-/// A fall of P by this many percentage points or more is «значительное
-/// снижение» and is flagged as a threat. The methodology gives no number;
-/// five points is a quarter of one level of Table Б.9.
+/// A fall of P by this many percentage points or more, beyond the error
+/// of the group's size ([`crate::precision`]), is «значительное снижение»
+/// and is flagged as a threat. The methodology gives no number; five
+/// points is a quarter of one level of Table Б.9.
 pub const MARKED_DROP_POINTS: f64 = 5.0;
+
+/// The staff of the group compared, in the previous and the current survey
+/// (each if known): the precision of a census differs from a sample's.
+pub type StaffPair = (Option<u64>, Option<u64>);
 
 /// One figure in the previous and the current survey.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -86,18 +92,83 @@ pub struct CommitmentComparison {
     pub level_shares: [Change; 6],
     /// Mean IP by tenure band, bands present in either survey.
     pub by_tenure: Vec<(Option<CommitmentBand>, Change)>,
-    /// P fell by [`MARKED_DROP_POINTS`] or more: a threat (section 5.2 of the
-    /// methodology; docs/methodology.md, "Klimat's own rules").
+    /// P's change judged against the group's size (the one figure judged
+    /// on its own; mean IP is the same figure in other units).
+    pub p_verdict: Judged,
+    /// The components' changes, judged together.
+    pub component_verdicts: [Judged; 3],
+    /// The level shares' changes, judged together.
+    pub share_verdicts: [Judged; 6],
+    /// The tenure bands' changes, judged together.
+    pub tenure_verdicts: Vec<Judged>,
+    /// P fell by [`MARKED_DROP_POINTS`] or more, beyond the error: a threat
+    /// (section 5.2 of the methodology; docs/methodology.md, "Klimat's own
+    /// rules").
     pub threat: bool,
 }
 
-/// Compares the current commitment analysis with a previous one.
+/// The per-form variance of P from IP's.
+pub fn p_variance(ip_variance: Option<f64>) -> Option<f64> {
+    let scale = 100.0 / IP_MAX as f64;
+    ip_variance.map(|v| v * scale * scale)
+}
+
+/// Compares the current commitment analysis with a previous one; `staff`
+/// is the group's staff in each survey.
 pub fn compare_commitment(
     prev: &CommitmentAnalysis,
     cur: &CommitmentAnalysis,
+    staff: StaffPair,
 ) -> CommitmentComparison {
     let p = Change::new(prev.total.index.p, cur.total.index.p);
+    let p_of = |a: &CommitmentAnalysis, staff| {
+        Estimate::new(
+            a.total.index.p,
+            p_variance(a.total.ip_variance),
+            a.total.n,
+            staff,
+        )
+    };
+    let p_verdict = judge(p_of(prev, staff.0), p_of(cur, staff.1));
+    let component_verdicts = judge_family(&Component::ALL.map(|c| {
+        let of = |a: &CommitmentAnalysis, staff| {
+            Estimate::new(
+                a.total.component_mean(c),
+                a.total.component_variances[c as usize],
+                a.total.n,
+                staff,
+            )
+        };
+        (of(prev, staff.0), of(cur, staff.1))
+    }));
+    let component_verdicts: [Judged; 3] = std::array::from_fn(|i| component_verdicts[i]);
+    let share_verdicts = judge_family(&std::array::from_fn::<_, 6, _>(|l| {
+        (
+            Estimate::share(prev.levels[l], prev.respondents, staff.0),
+            Estimate::share(cur.levels[l], cur.respondents, staff.1),
+        )
+    }));
+    let share_verdicts: [Judged; 6] = std::array::from_fn(|i| share_verdicts[i]);
+    let by_tenure = by_band(&prev.by_tenure, &cur.by_tenure, |r| r.ip_mean);
+    let band_estimates: Vec<(Estimate, Estimate)> = by_tenure
+        .iter()
+        .map(|(band, _)| {
+            let of = |a: &CommitmentAnalysis| {
+                a.by_tenure
+                    .iter()
+                    .find(|(b, _)| b == band)
+                    .map(|(_, r)| Estimate::new(r.ip_mean, r.ip_variance, r.n, None))
+                    .unwrap_or_default()
+            };
+            (of(prev), of(cur))
+        })
+        .collect();
+    let tenure_verdicts = judge_family(&band_estimates);
     CommitmentComparison {
+        p_verdict,
+        component_verdicts,
+        share_verdicts,
+        tenure_verdicts,
         respondents: (prev.respondents, cur.respondents),
         p,
         level: (prev.total.index.level, cur.total.index.level),
@@ -113,8 +184,8 @@ pub fn compare_commitment(
                 share(cur.levels[l], cur.respondents),
             )
         }),
-        by_tenure: by_band(&prev.by_tenure, &cur.by_tenure, |r| r.ip_mean),
-        threat: p.fell_by_at_least(MARKED_DROP_POINTS),
+        by_tenure,
+        threat: p_verdict.fall_of_at_least(MARKED_DROP_POINTS),
     }
 }
 
@@ -135,17 +206,46 @@ pub struct SatisfactionComparison {
     pub by_tenure: Vec<(Option<SatisfactionBand>, Change)>,
     /// True when the two surveys were scored with different keys.
     pub keys_differ: bool,
-    /// Overall satisfaction fell by [`MARKED_DROP_POINTS`] or more.
+    /// The overall satisfaction's change judged against the group's size.
+    pub overall_verdict: Judged,
+    /// The factors' changes, judged together.
+    pub factor_verdicts: [Judged; 8],
+    /// Overall satisfaction fell by [`MARKED_DROP_POINTS`] or more, beyond
+    /// the error.
     pub marked_drop: bool,
 }
 
-/// Compares the current satisfaction analysis with a previous one.
+/// Compares the current satisfaction analysis with a previous one; `staff`
+/// is the group's staff in each survey.
 pub fn compare_satisfaction(
     prev: &SatisfactionAnalysis,
     cur: &SatisfactionAnalysis,
+    staff: StaffPair,
 ) -> SatisfactionComparison {
     let overall = Change::new(prev.total.overall_percent, cur.total.overall_percent);
+    let overall_of = |a: &SatisfactionAnalysis, staff| {
+        Estimate::new(
+            a.total.overall_percent,
+            a.total.overall_variance,
+            a.total.n,
+            staff,
+        )
+    };
+    let overall_verdict = judge(overall_of(prev, staff.0), overall_of(cur, staff.1));
+    let factor_verdicts = judge_family(&Factor::ALL.map(|f| {
+        let of = |a: &SatisfactionAnalysis, staff| {
+            Estimate::new(
+                a.total.factor_percents[f as usize],
+                a.total.factor_variances[f as usize],
+                a.total.n,
+                staff,
+            )
+        };
+        (of(prev, staff.0), of(cur, staff.1))
+    }));
     SatisfactionComparison {
+        overall_verdict,
+        factor_verdicts: std::array::from_fn(|i| factor_verdicts[i]),
         respondents: (prev.respondents, cur.respondents),
         overall,
         level: (prev.total.level, cur.total.level),
@@ -163,7 +263,7 @@ pub fn compare_satisfaction(
         }),
         by_tenure: by_band(&prev.by_tenure, &cur.by_tenure, |r| r.overall_percent),
         keys_differ: prev.key != cur.key,
-        marked_drop: overall.fell_by_at_least(MARKED_DROP_POINTS),
+        marked_drop: overall_verdict.fall_of_at_least(MARKED_DROP_POINTS),
     }
 }
 
@@ -178,11 +278,70 @@ pub struct CultureComparison {
     pub level: [(Change, Change); LEVEL_ITEMS],
     /// Table А.4 per item.
     pub negative: [Change; NEGATIVE_ITEMS],
+    /// Tables А.2 and А.3, (subdivision, organization) per item, judged
+    /// together with Table А.4 as one family.
+    pub cohesion_verdicts: [(Judged, Judged); COHESION_ITEMS],
+    /// Table А.3's verdicts.
+    pub level_verdicts: [(Judged, Judged); LEVEL_ITEMS],
+    /// Table А.4's verdicts.
+    pub negative_verdicts: [Judged; NEGATIVE_ITEMS],
 }
 
-/// Compares the current culture analysis with a previous one.
-pub fn compare_culture(prev: &CultureAnalysis, cur: &CultureAnalysis) -> CultureComparison {
+/// A mean rating with its precision.
+fn rating(stat: &crate::culture::RatingStat, staff: Option<u64>) -> Estimate {
+    let n = stat.n();
+    let sum: u64 = stat.counts.iter().zip(1u64..).map(|(c, v)| c * v).sum();
+    let squares: u64 = stat.counts.iter().zip(1u64..).map(|(c, v)| c * v * v).sum();
+    Estimate::new(
+        stat.mean(),
+        crate::precision::sample_variance(n, sum as f64, squares as f64),
+        n,
+        staff,
+    )
+}
+
+/// Compares the current culture analysis with a previous one; `staff` is
+/// the organization's staff in each survey.
+pub fn compare_culture(
+    prev: &CultureAnalysis,
+    cur: &CultureAnalysis,
+    staff: StaffPair,
+) -> CultureComparison {
+    // One family: every item of the three tables, both columns.
+    let mut pairs = Vec::new();
+    for i in 0..COHESION_ITEMS {
+        pairs.push((
+            rating(&prev.cohesion[i].sub, None),
+            rating(&cur.cohesion[i].sub, None),
+        ));
+        pairs.push((
+            rating(&prev.cohesion[i].org, staff.0),
+            rating(&cur.cohesion[i].org, staff.1),
+        ));
+    }
+    for i in 0..LEVEL_ITEMS {
+        pairs.push((
+            rating(&prev.level[i].sub, None),
+            rating(&cur.level[i].sub, None),
+        ));
+        pairs.push((
+            rating(&prev.level[i].org, staff.0),
+            rating(&cur.level[i].org, staff.1),
+        ));
+    }
+    for i in 0..NEGATIVE_ITEMS {
+        pairs.push((
+            rating(&prev.negative[i], staff.0),
+            rating(&cur.negative[i], staff.1),
+        ));
+    }
+    let judged = judge_family(&pairs);
+    let c = 2 * COHESION_ITEMS;
+    let l = c + 2 * LEVEL_ITEMS;
     CultureComparison {
+        cohesion_verdicts: std::array::from_fn(|i| (judged[2 * i], judged[2 * i + 1])),
+        level_verdicts: std::array::from_fn(|i| (judged[c + 2 * i], judged[c + 2 * i + 1])),
+        negative_verdicts: std::array::from_fn(|i| judged[l + i]),
         respondents: (prev.respondents, cur.respondents),
         cohesion: std::array::from_fn(|i| {
             (

@@ -19,6 +19,7 @@ pub mod commitment;
 pub mod compare;
 pub mod culture;
 pub mod numfmt;
+pub mod precision;
 pub mod satisfaction;
 pub mod template;
 pub mod tenure;

@@ -405,6 +405,10 @@ pub struct GroupTotals {
     pub factor_points: [u64; 8],
     /// Σ of the overall points.
     pub points: u64,
+    /// Σ of each factor's points squared.
+    pub factor_squares: [u64; 8],
+    /// Σ of the overall points squared.
+    pub points_squares: u64,
 }
 
 impl GroupTotals {
@@ -414,7 +418,11 @@ impl GroupTotals {
         for (acc, p) in self.factor_points.iter_mut().zip(score.factor_points) {
             *acc += u64::from(p);
         }
+        for (acc, p) in self.factor_squares.iter_mut().zip(score.factor_points) {
+            *acc += u64::from(p) * u64::from(p);
+        }
         self.points += u64::from(score.points);
+        self.points_squares += u64::from(score.points) * u64::from(score.points);
     }
 
     /// The figures of the group.
@@ -423,8 +431,22 @@ impl GroupTotals {
             let den = self.n * u64::from(max);
             (den > 0).then(|| sum as f64 * 100.0 / den as f64)
         };
+        // The per-form variance of a percent of `max` points.
+        let var = |sum: u64, squares: u64, max: u32| {
+            let scale = 100.0 / f64::from(max);
+            crate::precision::sample_variance(self.n, sum as f64, squares as f64)
+                .map(|v| v * scale * scale)
+        };
         GroupRow {
             n: self.n,
+            factor_variances: Factor::ALL.map(|f| {
+                var(
+                    self.factor_points[f as usize],
+                    self.factor_squares[f as usize],
+                    f.max_points(),
+                )
+            }),
+            overall_variance: var(self.points, self.points_squares, TOTAL_MAX),
             factor_percents: Factor::ALL
                 .map(|f| pct(self.factor_points[f as usize], f.max_points())),
             factor_levels: Factor::ALL.map(|f| {
@@ -452,6 +474,10 @@ pub struct GroupRow {
     pub overall_percent: Option<f64>,
     /// The level of Table В.5 on the overall percent.
     pub level: Option<SatisfactionLevel>,
+    /// The per-form sample variance of each factor's percent.
+    pub factor_variances: [Option<f64>; 8],
+    /// The per-form sample variance of the overall percent.
+    pub overall_variance: Option<f64>,
 }
 
 /// The result of [`SatisfactionAccumulator::finish`].

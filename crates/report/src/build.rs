@@ -7,6 +7,7 @@ use klimat_core::anonymity::{self, Hidden};
 use klimat_core::commitment::{self, BLOCKS, CommitmentLevel, Component, ITEMS as C_ITEMS, Sign};
 use klimat_core::compare::{self, Change};
 use klimat_core::culture::Side;
+use klimat_core::precision::{self, Judged};
 use klimat_core::satisfaction::{self, Factor, SatisfactionLevel};
 use klimat_core::text::methodology::{
     COMMITMENT_STATEMENTS, CULTURE_COHESION_ITEMS, CULTURE_KLIMAT_PROMPTS, CULTURE_LEVEL_ITEMS,
@@ -1649,7 +1650,13 @@ fn verbatim_blocks(a: &klimat_core::culture::CultureAnalysis, out: &mut Vec<Bloc
     }
 }
 
-fn change_row(label: &str, c: &Change, decimals: u8, percent: bool) -> Vec<Cell> {
+fn change_row(
+    label: &str,
+    c: &Change,
+    decimals: u8,
+    percent: bool,
+    verdict: Option<&Judged>,
+) -> Vec<Cell> {
     let cell = |v: Option<f64>| {
         if percent {
             Cell::percent(v, decimals)
@@ -1663,6 +1670,11 @@ fn change_row(label: &str, c: &Change, decimals: u8, percent: bool) -> Vec<Cell>
         cell(c.current),
         c.delta()
             .map_or(Cell::Empty, |d| Cell::Change(d, decimals, percent)),
+        verdict
+            .filter(|j| j.delta.is_some())
+            .map_or(Cell::Empty, |j| {
+                Cell::text(core_ru::verdict_label(j.verdict))
+            }),
     ]
 }
 
@@ -1674,15 +1686,39 @@ fn count_row((previous, current): (u64, u64)) -> Vec<Cell> {
         Cell::Int(previous as i64),
         Cell::Int(current as i64),
         Cell::Empty,
+        Cell::Empty,
     ]
+}
+
+/// The staff behind each survey, when either is known: with the forms, the
+/// reader sees whether a figure rests on a census or a sample.
+fn staff_row((previous, current): compare::StaffPair) -> Option<Vec<Cell>> {
+    (previous.is_some() || current.is_some()).then(|| {
+        let cell = |s: Option<u64>| s.map_or(Cell::Empty, |s| Cell::Int(s as i64));
+        vec![
+            Cell::text(t::ROW_STAFF),
+            cell(previous),
+            cell(current),
+            Cell::Empty,
+            Cell::Empty,
+        ]
+    })
+}
+
+/// The first rows of a comparison table: forms and, if known, staff.
+fn head_rows(respondents: (u64, u64), staff: compare::StaffPair) -> Vec<Vec<Cell>> {
+    let mut rows = vec![count_row(respondents)];
+    rows.extend(staff_row(staff));
+    rows
 }
 
 fn comparison_columns() -> Vec<Column> {
     cols(&[
-        (t::COL_INDICATOR, 4.5),
-        (t::COL_PREVIOUS, 1.4),
-        (t::COL_CURRENT, 1.4),
-        (t::COL_CHANGE, 1.4),
+        (t::COL_INDICATOR, 4.0),
+        (t::COL_PREVIOUS, 1.3),
+        (t::COL_CURRENT, 1.3),
+        (t::COL_CHANGE, 1.3),
+        (t::COL_VERDICT, 1.6),
     ])
 }
 
@@ -1690,25 +1726,24 @@ fn comparison_columns() -> Vec<Column> {
 /// organization (issue 16): P and overall satisfaction then and now, each
 /// year's groups hidden as in that year's own report (threshold and
 /// complementary suppression), a change only where both years show the
-/// organization, and the threat rule of the whole (a fall of
-/// [`compare::MARKED_DROP_POINTS`] or more) applied to each.
+/// organization, and the threat rule of the whole applied to each: a fall
+/// of [`compare::MARKED_DROP_POINTS`] or more that passes Klimat's rule of
+/// precision, the organizations of one questionnaire judged together.
 fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
     if input.survey.pooled.is_empty() || p.groups.is_empty() {
         return Vec::new();
     }
     let k = input.survey.threshold;
+    type Shown = Result<precision::Estimate, Cell>;
     // One year's figures per organization, hidden as its report hides them.
-    fn year(
-        items: Vec<(String, u64, Option<f64>)>,
-        k: u32,
-    ) -> Vec<(String, Result<Option<f64>, Cell>)> {
-        let ns: Vec<u64> = items.iter().map(|i| i.1).collect();
+    fn year(items: Vec<(String, precision::Estimate)>, k: u32) -> Vec<(String, Shown)> {
+        let ns: Vec<u64> = items.iter().map(|i| i.1.n).collect();
         items
             .into_iter()
             .zip(anonymity::hidden(&ns, k))
-            .map(|((name, _, v), h)| {
+            .map(|((name, e), h)| {
                 let shown = match h {
-                    Hidden::No => Ok(v),
+                    Hidden::No => Ok(e),
                     Hidden::Small => Err(Cell::Suppressed(k)),
                     Hidden::Complement => Err(Cell::Withheld),
                 };
@@ -1716,11 +1751,30 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
             })
             .collect()
     }
+    let staff_of = |name: &str| {
+        input
+            .survey
+            .staff
+            .by_subdivision
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, m)| *m)
+    };
     let now_c = input.commitment.as_ref().map(|c| {
         year(
             c.by_subdivision
                 .iter()
-                .map(|(n, r)| (group_label(n), r.n, r.index.p))
+                .map(|(n, r)| {
+                    let name = group_label(n);
+                    let staff = staff_of(&name);
+                    let e = precision::Estimate::new(
+                        r.index.p,
+                        compare::p_variance(r.ip_variance),
+                        r.n,
+                        staff,
+                    );
+                    (name, e)
+                })
                 .collect(),
             k,
         )
@@ -1729,24 +1783,30 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         year(
             c.by_subdivision
                 .iter()
-                .map(|(n, r)| (group_label(n), r.n, r.overall_percent))
+                .map(|(n, r)| {
+                    let name = group_label(n);
+                    let staff = staff_of(&name);
+                    let e =
+                        precision::Estimate::new(r.overall_percent, r.overall_variance, r.n, staff);
+                    (name, e)
+                })
                 .collect(),
             k,
         )
     });
-    type Pick = fn(&crate::input::PreviousGroup) -> Option<(u64, Option<f64>)>;
+    type Pick = fn(&crate::input::PreviousGroup) -> Option<precision::Estimate>;
     let then = |pick: Pick| {
         year(
             p.groups
                 .iter()
-                .filter_map(|g| pick(g).map(|(n, v)| (g.name.clone(), n, v)))
+                .filter_map(|g| pick(g).map(|e| (g.name.clone(), e)))
                 .collect(),
             k,
         )
     };
     let then_c = then(|g| g.commitment);
     let then_s = then(|g| g.satisfaction);
-    let find = |list: &[(String, Result<Option<f64>, Cell>)], name: &str| {
+    let find = |list: &[(String, Shown)], name: &str| {
         list.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
     };
     let mut names: Vec<String> = input.survey.subdivisions.clone();
@@ -1755,31 +1815,69 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
             names.push(g.name.clone());
         }
     }
+    // Each questionnaire's organizations shown in both years, judged
+    // together.
+    let judged = |now: &Option<Vec<(String, Shown)>>, before: &[(String, Shown)]| {
+        let Some(now) = now else {
+            return Vec::new();
+        };
+        let pairs: Vec<(String, precision::Estimate, precision::Estimate)> = names
+            .iter()
+            .filter_map(|name| match (find(before, name), find(now, name)) {
+                (Some(Ok(b)), Some(Ok(c))) if b.value.is_some() && c.value.is_some() => {
+                    Some((name.clone(), b, c))
+                }
+                _ => None,
+            })
+            .collect();
+        let verdicts =
+            precision::judge_family(&pairs.iter().map(|(_, b, c)| (*b, *c)).collect::<Vec<_>>());
+        pairs
+            .into_iter()
+            .map(|(n, _, _)| n)
+            .zip(verdicts)
+            .collect::<Vec<(String, Judged)>>()
+    };
+    let judged_c = judged(&now_c, &then_c);
+    let judged_s = judged(&now_s, &then_s);
     let mut threats = Vec::new();
     let mut rows = Vec::new();
     for name in &names {
         let mut row = vec![Cell::text(name.clone())];
         let mut threat = false;
-        for (now, before) in [(&now_c, &then_c), (&now_s, &then_s)] {
+        let mut too_few = false;
+        for ((now, before), verdicts, digits) in [
+            ((&now_c, &then_c), &judged_c, 2),
+            ((&now_s, &then_s), &judged_s, 1),
+        ] {
             let Some(now) = now else { continue };
             let (b, c) = (find(before, name), find(now, name));
-            let shown = |v: &Option<Result<Option<f64>, Cell>>| match v {
+            let shown = |v: &Option<Shown>| match v {
                 None => Cell::Empty,
-                Some(Ok(x)) => Cell::percent(*x, 2),
+                Some(Ok(e)) => Cell::percent(e.value, digits),
                 Some(Err(hidden)) => hidden.clone(),
             };
             row.push(shown(&b));
             row.push(shown(&c));
-            match (b, c) {
-                (Some(Ok(Some(b))), Some(Ok(Some(c)))) => {
-                    let change = compare::Change::new(Some(b), Some(c));
-                    threat |= change.fell_by_at_least(compare::MARKED_DROP_POINTS);
-                    row.push(Cell::Change(c - b, 2, true));
+            match verdicts.iter().find(|(n, _)| n == name) {
+                Some((_, j)) => {
+                    threat |= j.fall_of_at_least(compare::MARKED_DROP_POINTS);
+                    too_few |= j.verdict == precision::Verdict::TooFew;
+                    row.push(
+                        j.delta
+                            .map_or(Cell::Empty, |d| Cell::Change(d, digits, true)),
+                    );
                 }
-                _ => row.push(Cell::Empty),
+                None => row.push(Cell::Empty),
             }
         }
-        row.push(Cell::text(if threat { t::THREAT_MARK } else { "" }));
+        row.push(Cell::text(if threat {
+            t::THREAT_MARK
+        } else if too_few {
+            core_ru::verdict_label(precision::Verdict::TooFew)
+        } else {
+            ""
+        }));
         if threat {
             threats.push(name.clone());
         }
@@ -1807,12 +1905,10 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
 }
 
 fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
-    let mut out = vec![Block::Paragraph(format!(
-        "{} «{}» ({}).",
-        t::COMPARED_WITH,
-        p.name,
-        p.date
-    ))];
+    let mut out = vec![
+        Block::Paragraph(format!("{} «{}» ({}).", t::COMPARED_WITH, p.name, p.date)),
+        Block::Paragraph(t::VERDICT_NOTE.to_owned()),
+    ];
     // Only questionnaires that both surveys show are compared.
     let k = u64::from(input.survey.threshold);
     let shown = |prev: u64, cur: u64| prev >= k && cur >= k;
@@ -1821,18 +1917,27 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
     {
         // Both surveys as a reader may see them: no hidden group is compared.
         let k = input.survey.threshold;
-        let c = compare::compare_commitment(&prev.visible(k), &cur.analysis.visible(k));
-        let mut rows = vec![
-            count_row(c.respondents),
-            change_row(t::ROW_P, &c.p, 2, true),
-            change_row(t::ROW_IP_MEAN, &c.ip_mean, 2, false),
-        ];
+        let c = compare::compare_commitment(
+            &prev.visible(k),
+            &cur.analysis.visible(k),
+            input.staff_pair(),
+        );
+        let mut rows = head_rows(c.respondents, input.staff_pair());
+        rows.push(change_row(t::ROW_P, &c.p, 2, true, Some(&c.p_verdict)));
+        rows.push(change_row(
+            t::ROW_IP_MEAN,
+            &c.ip_mean,
+            2,
+            false,
+            Some(&c.p_verdict),
+        ));
         for comp in Component::ALL {
             rows.push(change_row(
                 comp.label(),
                 &c.components[comp as usize],
                 2,
                 false,
+                Some(&c.component_verdicts[comp as usize]),
             ));
         }
         for l in CommitmentLevel::ALL {
@@ -1841,9 +1946,10 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
                 &c.level_shares[l as usize],
                 2,
                 true,
+                Some(&c.share_verdicts[l as usize]),
             ));
         }
-        for (band, ch) in &c.by_tenure {
+        for ((band, ch), judged) in c.by_tenure.iter().zip(&c.tenure_verdicts) {
             rows.push(change_row(
                 &format!(
                     "{}{}",
@@ -1853,6 +1959,7 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
                 ch,
                 2,
                 false,
+                Some(judged),
             ));
         }
         out.push(Block::Subheading(t::SECTION_COMMITMENT.to_owned()));
@@ -1875,13 +1982,27 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         && shown(prev.respondents, cur.analysis.respondents)
     {
         let k = input.survey.threshold;
-        let c = compare::compare_satisfaction(&prev.visible(k), &cur.analysis.visible(k));
-        let mut rows = vec![
-            count_row(c.respondents),
-            change_row(t::ROW_OVERALL_SAT, &c.overall, 1, true),
-        ];
+        let c = compare::compare_satisfaction(
+            &prev.visible(k),
+            &cur.analysis.visible(k),
+            input.staff_pair(),
+        );
+        let mut rows = head_rows(c.respondents, input.staff_pair());
+        rows.push(change_row(
+            t::ROW_OVERALL_SAT,
+            &c.overall,
+            1,
+            true,
+            Some(&c.overall_verdict),
+        ));
         for f in Factor::ALL {
-            rows.push(change_row(f.label(), &c.factors[f as usize], 1, true));
+            rows.push(change_row(
+                f.label(),
+                &c.factors[f as usize],
+                1,
+                true,
+                Some(&c.factor_verdicts[f as usize]),
+            ));
         }
         out.push(Block::Subheading(t::SECTION_SATISFACTION.to_owned()));
         if let Some(key) = p.rescored_from {
@@ -1908,19 +2029,19 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
     if let (Some(prev), Some(cur)) = (&p.culture, &input.culture)
         && shown(prev.respondents, cur.analysis.respondents)
     {
-        let c = compare::compare_culture(prev, &cur.analysis);
-        let mut rows: Vec<Vec<Cell>> = vec![count_row(c.respondents)];
+        let c = compare::compare_culture(prev, &cur.analysis, input.staff_pair());
+        let mut rows: Vec<Vec<Cell>> = head_rows(c.respondents, input.staff_pair());
         rows.extend(
             CULTURE_COHESION_ITEMS
                 .iter()
-                .zip(&c.cohesion)
-                .map(|(label, (_, org))| change_row(label, org, 2, false)),
+                .zip(c.cohesion.iter().zip(&c.cohesion_verdicts))
+                .map(|(label, ((_, org), (_, j)))| change_row(label, org, 2, false, Some(j))),
         );
         rows.extend(
             CULTURE_LEVEL_ITEMS
                 .iter()
-                .zip(&c.level)
-                .map(|(label, (_, org))| change_row(label, org, 2, false)),
+                .zip(c.level.iter().zip(&c.level_verdicts))
+                .map(|(label, ((_, org), (_, j)))| change_row(label, org, 2, false, Some(j))),
         );
         out.push(Block::Subheading(t::SECTION_CULTURE.to_owned()));
         out.push(table(

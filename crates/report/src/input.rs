@@ -297,6 +297,13 @@ pub struct PreviousSurvey {
     /// A consolidated report's previous one: its organizations' figures,
     /// compared organization by organization. Empty otherwise.
     pub groups: Vec<PreviousGroup>,
+    /// The staff of the group compared (the organization, or the
+    /// subdivision of a subdivision's report) at that survey, if known.
+    pub staff: Option<u64>,
+    /// The anonymity threshold its groups are hidden by: the stricter of
+    /// the two surveys' (a lower K this year must not reveal last year's
+    /// small groups).
+    pub threshold: u32,
 }
 
 /// One organization of a previous consolidated report: forms and the key
@@ -307,10 +314,10 @@ pub struct PreviousSurvey {
 pub struct PreviousGroup {
     /// The organization.
     pub name: String,
-    /// Commitment: forms and P.
-    pub commitment: Option<(u64, Option<f64>)>,
-    /// Satisfaction: forms and overall satisfaction.
-    pub satisfaction: Option<(u64, Option<f64>)>,
+    /// Commitment: P with its forms and per-form variance.
+    pub commitment: Option<klimat_core::precision::Estimate>,
+    /// Satisfaction: overall satisfaction with its forms and variance.
+    pub satisfaction: Option<klimat_core::precision::Estimate>,
 }
 
 /// Everything a report is built from.
@@ -329,6 +336,33 @@ pub struct ReportInput {
     /// How the keyed forms were checked by a second entry, per
     /// questionnaire; empty when none was (and in a subdivision's report).
     pub verification: Vec<VerificationRow>,
+}
+
+impl SurveyInfo {
+    /// The staff of the group the report is about: the subdivision's in a
+    /// subdivision's report, the organization's otherwise; if known.
+    pub fn staff_of_scope(&self) -> Option<u64> {
+        match &self.scope {
+            Some(name) => self
+                .staff
+                .by_subdivision
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, m)| *m),
+            None => self.staff.total,
+        }
+        .filter(|&m| m > 0)
+    }
+}
+
+impl ReportInput {
+    /// The staff of the group compared, previous and current survey.
+    pub fn staff_pair(&self) -> klimat_core::compare::StaffPair {
+        (
+            self.previous.as_ref().and_then(|p| p.staff),
+            self.survey.staff_of_scope(),
+        )
+    }
 }
 
 /// The verification by double entry of one questionnaire.

@@ -4,10 +4,13 @@
 //! with the methods of Table 1, and who prepared the report.
 
 use klimat_core::Instrument;
-use klimat_core::anonymity::{Hidden, Partition};
+use klimat_core::anonymity::{self, Hidden, Partition};
+use klimat_core::commitment::CommitmentLevel;
 use klimat_core::compare;
 use klimat_core::numfmt::{decimal, percent};
+use klimat_core::precision::{Estimate, judge_family};
 use klimat_core::satisfaction::Factor;
+use klimat_core::satisfaction::SatisfactionLevel;
 use klimat_core::text::methodology::{COMMITMENT_METHODS, CULTURE_NEGATIVE_ITEMS};
 use klimat_core::text::ru::{COMMITMENT_COMPONENTS_GENITIVE, conclusions};
 
@@ -76,7 +79,8 @@ pub(crate) fn section(input: &ReportInput) -> Section {
         if shown {
             alerts.extend(conclusions::low_commitment_threat(a));
             if let Some(b) = before {
-                let cmp = compare::compare_commitment(&b.visible(k), &a.visible(k));
+                let cmp =
+                    compare::compare_commitment(&b.visible(k), &a.visible(k), input.staff_pair());
                 alerts.extend(conclusions::commitment_fall_threat(&cmp));
             }
             for w in a.total.weak_components() {
@@ -141,7 +145,8 @@ pub(crate) fn section(input: &ReportInput) -> Section {
         });
         if shown {
             if let Some(b) = before {
-                let cmp = compare::compare_satisfaction(&b.visible(k), &a.visible(k));
+                let cmp =
+                    compare::compare_satisfaction(&b.visible(k), &a.visible(k), input.staff_pair());
                 alerts.extend(conclusions::satisfaction_drop(&cmp));
             }
             // The lowest factors below «средняя».
@@ -269,6 +274,7 @@ pub(crate) fn section(input: &ReportInput) -> Section {
             p.date
         )));
     }
+    group_alerts(input, &mut alerts);
     participation(input, &mut blocks, &mut alerts);
     blocks.extend(alerts.into_iter().map(Block::Alert));
     if !weak.is_empty() {
@@ -309,22 +315,187 @@ fn counts(input: &ReportInput) -> Vec<(Instrument, u64)> {
 
 /// The participation rate overall and per subdivision, when the staff is
 /// known, and the alert of a low one.
+/// One published group's figure now and, if published then, before.
+struct GroupFigure {
+    name: String,
+    now: Estimate,
+    before: Option<Estimate>,
+}
+
+/// The published groups (subdivisions, or a consolidated report's
+/// organizations) of one questionnaire, hidden as the report's tables hide
+/// them, each with last year's figure where last year's report showed it.
+fn published(
+    input: &ReportInput,
+    now: Vec<(Option<String>, Estimate)>,
+    before: impl Fn(&crate::input::PreviousGroup) -> Option<Estimate>,
+) -> Vec<GroupFigure> {
+    let k = input.survey.threshold;
+    let shown = |ns: &[u64], k: u32| -> Vec<bool> {
+        anonymity::hidden(ns, k)
+            .into_iter()
+            .map(|h| h == Hidden::No)
+            .collect()
+    };
+    let ns: Vec<u64> = now.iter().map(|(_, e)| e.n).collect();
+    let then: Vec<(String, Estimate)> = input
+        .previous
+        .iter()
+        .flat_map(|p| &p.groups)
+        .filter_map(|g| before(g).map(|e| (g.name.clone(), e)))
+        .collect();
+    let then_ns: Vec<u64> = then.iter().map(|(_, e)| e.n).collect();
+    let then_shown: Vec<(String, Estimate)> = then
+        .into_iter()
+        .zip(shown(
+            &then_ns,
+            input.previous.as_ref().map_or(k, |p| p.threshold.max(k)),
+        ))
+        .filter_map(|(g, ok)| ok.then_some(g))
+        .collect();
+    now.into_iter()
+        .zip(shown(&ns, k))
+        .filter(|((name, _), ok)| *ok && name.is_some())
+        .map(|((name, e), _)| {
+            let name = name.unwrap_or_default();
+            let before = then_shown.iter().find(|(n, _)| *n == name).map(|(_, e)| *e);
+            GroupFigure {
+                name,
+                now: e,
+                before,
+            }
+        })
+        .collect()
+}
+
+/// Threats the head must see in the report he signs: a published group
+/// whose figure is at a low level, or fell beyond the error by the
+/// threshold of the whole (Klimat's rule, the groups of one questionnaire
+/// judged together).
+fn group_alerts(input: &ReportInput, alerts: &mut Vec<String>) {
+    if input.survey.scope.is_some() {
+        return;
+    }
+    let consolidated = !input.survey.pooled.is_empty();
+    let staff_of = |name: &Option<String>| {
+        let name = name.as_deref()?;
+        input
+            .survey
+            .staff
+            .by_subdivision
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, m)| *m)
+    };
+    let describe = |g: &GroupFigure, digits: usize| {
+        let value = g.now.value.map_or_else(String::new, |v| percent(v, digits));
+        match g.now.margin() {
+            Some(m) => format!(
+                "{} ({value}, ±{} п.\u{a0}п.; анкет: {})",
+                g.name,
+                decimal(m, digits),
+                g.now.n
+            ),
+            None => format!("{} ({value}; анкет: {})", g.name, g.now.n),
+        }
+    };
+    let falls = |groups: &[GroupFigure], digits: usize| -> Vec<String> {
+        let pairs: Vec<(&GroupFigure, Estimate)> = groups
+            .iter()
+            .filter_map(|g| g.before.map(|b| (g, b)))
+            .collect();
+        let judged = judge_family(&pairs.iter().map(|(g, b)| (*b, g.now)).collect::<Vec<_>>());
+        pairs
+            .iter()
+            .zip(judged)
+            .filter(|(_, j)| j.fall_of_at_least(compare::MARKED_DROP_POINTS))
+            .map(|((g, _), j)| {
+                format!(
+                    "{} (на {} п.\u{a0}п., ±{} п.\u{a0}п.)",
+                    g.name,
+                    decimal(-j.delta.unwrap_or(0.0), digits),
+                    decimal(j.margin.unwrap_or(0.0), digits)
+                )
+            })
+            .collect()
+    };
+    if let Some(c) = &input.commitment {
+        let groups = published(
+            input,
+            c.by_subdivision
+                .iter()
+                .map(|(n, r)| {
+                    (
+                        n.clone(),
+                        Estimate::new(
+                            r.index.p,
+                            compare::p_variance(r.ip_variance),
+                            r.n,
+                            staff_of(n),
+                        ),
+                    )
+                })
+                .collect(),
+            |g| g.commitment,
+        );
+        let low: Vec<String> = c
+            .by_subdivision
+            .iter()
+            .filter(|(_, r)| r.index.level.is_some_and(|l| l <= CommitmentLevel::Low))
+            .filter_map(|(n, _)| {
+                groups
+                    .iter()
+                    .find(|g| Some(&g.name) == n.as_ref())
+                    .map(|g| describe(g, 2))
+            })
+            .collect();
+        if !low.is_empty() {
+            alerts.push(t::groups_low_commitment(consolidated, &low));
+        }
+        let fell = falls(&groups, 2);
+        if !fell.is_empty() {
+            alerts.push(t::groups_commitment_fell(consolidated, &fell));
+        }
+    }
+    if let Some(c) = &input.satisfaction {
+        let groups = published(
+            input,
+            c.by_subdivision
+                .iter()
+                .map(|(n, r)| {
+                    (
+                        n.clone(),
+                        Estimate::new(r.overall_percent, r.overall_variance, r.n, staff_of(n)),
+                    )
+                })
+                .collect(),
+            |g| g.satisfaction,
+        );
+        let low: Vec<String> = c
+            .by_subdivision
+            .iter()
+            .filter(|(_, r)| r.level.is_some_and(|l| l <= SatisfactionLevel::Low))
+            .filter_map(|(n, _)| {
+                groups
+                    .iter()
+                    .find(|g| Some(&g.name) == n.as_ref())
+                    .map(|g| describe(g, 1))
+            })
+            .collect();
+        if !low.is_empty() {
+            alerts.push(t::groups_low_satisfaction(consolidated, &low));
+        }
+        let fell = falls(&groups, 1);
+        if !fell.is_empty() {
+            alerts.push(t::groups_satisfaction_fell(consolidated, &fell));
+        }
+    }
+}
+
 fn participation(input: &ReportInput, blocks: &mut Vec<Block>, alerts: &mut Vec<String>) {
     let s = &input.survey;
     let counts = counts(input);
-    let staff_total = if s.scope.is_some() {
-        // A subdivision's report: its own staff.
-        s.scope.as_ref().and_then(|name| {
-            s.staff
-                .by_subdivision
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, m)| *m)
-        })
-    } else {
-        s.staff.total
-    };
-    if let Some(staff) = staff_total.filter(|&m| m > 0) {
+    if let Some(staff) = s.staff_of_scope() {
         let parts: Vec<String> = counts
             .iter()
             .map(|(i, n)| {

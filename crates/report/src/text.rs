@@ -155,6 +155,10 @@ pub const COL_TIMES: &str = "Сколько раз";
 pub const COL_PREVIOUS: &str = "Предыдущее";
 pub const COL_CURRENT: &str = "Текущее";
 pub const COL_CHANGE: &str = "Изменение";
+/// Klimat's verdict on a change (crates/core/src/precision.rs).
+pub const COL_VERDICT: &str = "Вывод";
+pub const VERDICT_NOTE: &str = "Столбец «Вывод» – правило Klimat (в методике его нет): изменение названо снижением или ростом, только если в каждом исследовании не менее 10 анкет и изменение больше погрешности (95 %; учтены число анкет, численность работников, если она указана, и то, что человек не отвечает дважды одинаково; для строк одной таблицы – поправка Холма на множественные сравнения). Иначе – «в пределах погрешности» или «мало данных»: утверждать, что показатель изменился, нельзя.";
+pub const ROW_STAFF: &str = "Численность работников";
 pub const COL_WORD: &str = "Отмечено";
 pub const ROW_OP: &str = "Суммарный индекс организационной приверженности";
 pub const ROW_OPMAX: &str = "Максимально возможная величина суммарного индекса";
@@ -547,10 +551,10 @@ pub const THREAT_MARK: &str = "заметное снижение";
 /// The line under the organizations' changes: which show a marked fall.
 pub fn orgs_threats(names: &[String]) -> String {
     if names.is_empty() {
-        "Заметного снижения (на 5\u{a0}п.\u{a0}п. и более) коэффициента приверженности или удовлетворенности трудом¹ ни в одной из показанных организаций нет. Изменение показано только там, где организацию можно показать в обоих годах.".to_owned()
+        "Заметного снижения коэффициента приверженности или удовлетворенности трудом (на 5\u{a0}п.\u{a0}п. и более и больше погрешности – правило Klimat) ни в одной из показанных организаций нет. Изменение показано только там, где организацию можно показать в обоих годах; «мало данных» – менее 10 анкет в одном из годов, судить об изменении нельзя.".to_owned()
     } else {
         format!(
-            "Угроза¹: коэффициент приверженности или удовлетворенность трудом снизились на 5\u{a0}п.\u{a0}п. и более в {}: {}. Изменение показано только там, где организацию можно показать в обоих годах.",
+            "Угроза: коэффициент приверженности или удовлетворенность трудом снизились на 5\u{a0}п.\u{a0}п. и более, больше погрешности (правило Klimat), в {}: {}. Изменение показано только там, где организацию можно показать в обоих годах; «мало данных» – менее 10 анкет в одном из годов, судить об изменении нельзя.",
             plural(
                 names.len() as u64,
                 "организации",
@@ -560,4 +564,51 @@ pub fn orgs_threats(names: &[String]) -> String {
             names.join(", ")
         )
     }
+}
+
+/// Where a group of the summary's threats is: a consolidated report's
+/// organizations, or an organization's subdivisions.
+fn groups_where(consolidated: bool, n: usize) -> &'static str {
+    match (consolidated, n) {
+        (true, 1) => "в организации",
+        (true, _) => "в организациях",
+        (false, 1) => "в структурном подразделении",
+        (false, _) => "в структурных подразделениях",
+    }
+}
+
+/// A low level of commitment in published groups.
+pub fn groups_low_commitment(consolidated: bool, groups: &[String]) -> String {
+    format!(
+        "Угроза: низкий или более низкий уровень организационной приверженности {}: {}. Методика относит низкое значение приверженности к угрозам; в скобках – коэффициент P, его погрешность (95 %, правило Klimat) и число анкет.",
+        groups_where(consolidated, groups.len()),
+        groups.join("; ")
+    )
+}
+
+/// A fall of commitment beyond the error in published groups.
+pub fn groups_commitment_fell(consolidated: bool, groups: &[String]) -> String {
+    format!(
+        "Угроза: коэффициент организационной приверженности снизился по сравнению с предыдущим исследованием на 5\u{a0}п.\u{a0}п. и более, больше погрешности (правило Klimat), {}: {}.",
+        groups_where(consolidated, groups.len()),
+        groups.join("; ")
+    )
+}
+
+/// A low level of satisfaction in published groups.
+pub fn groups_low_satisfaction(consolidated: bool, groups: &[String]) -> String {
+    format!(
+        "Низкая или крайне низкая интегральная удовлетворенность трудом {}: {}. В скобках – удовлетворенность, ее погрешность (95 %, правило Klimat) и число анкет.",
+        groups_where(consolidated, groups.len()),
+        groups.join("; ")
+    )
+}
+
+/// A fall of satisfaction beyond the error in published groups.
+pub fn groups_satisfaction_fell(consolidated: bool, groups: &[String]) -> String {
+    format!(
+        "Интегральная удовлетворенность трудом снизилась по сравнению с предыдущим исследованием на 5\u{a0}п.\u{a0}п. и более, больше погрешности (правило Klimat), {}: {}.",
+        groups_where(consolidated, groups.len()),
+        groups.join("; ")
+    )
 }

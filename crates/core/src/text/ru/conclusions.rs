@@ -9,6 +9,7 @@ use crate::compare::{
 };
 use crate::culture::{self, Column, CultureAnalysis};
 use crate::numfmt::{decimal, percent, plural, signed};
+use crate::precision::{Judged, Verdict};
 use crate::satisfaction::{Factor, SatisfactionAnalysis, SatisfactionLevel};
 use crate::tenure::CommitmentBand;
 use crate::text::methodology::{
@@ -604,6 +605,30 @@ fn culture_verdict(a: &CultureAnalysis) -> Option<String> {
     ))
 }
 
+/// What a judged change rests on, for a sentence: the forms of each year
+/// and the error, or why no change can be claimed (Klimat's rule).
+fn precision_clause(j: &Judged, digits: usize) -> String {
+    let forms = format!("анкет: {} и {}", j.forms.0, j.forms.1);
+    let census = j.staff.1.is_some_and(|s| j.forms.1 >= s && s > 0);
+    match (j.verdict, j.margin) {
+        (Verdict::Fall | Verdict::Rise, Some(m)) => format!(
+            "изменение больше погрешности (±{} {PP}; {forms}) – правило Klimat",
+            decimal(m, digits)
+        ),
+        (Verdict::WithinError, Some(m)) => format!(
+            "изменение в пределах погрешности (±{} {PP}; {forms}): утверждать, что показатель изменился, нельзя – правило Klimat",
+            decimal(m, digits)
+        ),
+        _ if census => format!(
+            "опрошены все работники, но их так мало ({forms}), что изменение – это ответы одного-двух человек, а не тенденция: данных мало, чтобы судить об изменении – правило Klimat"
+        ),
+        _ => format!(
+            "данных мало, чтобы судить об изменении ({forms}; нужно не менее {} в каждом исследовании) – правило Klimat",
+            crate::precision::MIN_FORMS
+        ),
+    }
+}
+
 fn change_phrase(c: &Change, gender: Gender, digits: usize) -> Option<String> {
     let (prev, cur, d) = (c.previous?, c.current?, c.delta()?);
     let verb = |neuter: &'static str, feminine: &'static str| match gender {
@@ -637,11 +662,14 @@ pub fn commitment_comparison(c: &CommitmentComparison) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(p) = change_phrase(&c.p, Gender::Neuter, 2) {
         out.push(format!(
-            "По сравнению с предыдущим исследованием значение коэффициента организационной приверженности {p}."
+            "По сравнению с предыдущим исследованием значение коэффициента организационной приверженности {p}; {}.",
+            precision_clause(&c.p_verdict, 2)
         ));
     }
+    // Only the components whose change passes the rule are named.
     let parts: Vec<String> = Component::ALL
         .iter()
+        .filter(|&&comp| c.component_verdicts[comp as usize].decided())
         .filter_map(|&comp| {
             let d = c.components[comp as usize].delta()?;
             Some(format!("{} {}", comp.label().to_lowercase(), signed(d, 2)))
@@ -649,9 +677,11 @@ pub fn commitment_comparison(c: &CommitmentComparison) -> Vec<String> {
         .collect();
     if !parts.is_empty() {
         out.push(format!(
-            "Изменение средних значений составляющих (в баллах из 13): {}.",
+            "Больше погрешности изменились средние значения составляющих (в баллах из 13): {}.",
             parts.join(", ")
         ));
+    } else if c.component_verdicts.iter().any(|j| j.delta.is_some()) {
+        out.push("Изменения средних значений составляющих в пределах погрешности или основаны на слишком малом числе анкет (правило Klimat).".to_owned());
     }
     out
 }
@@ -661,8 +691,11 @@ pub fn commitment_comparison(c: &CommitmentComparison) -> Vec<String> {
 pub fn commitment_fall_threat(c: &CommitmentComparison) -> Option<String> {
     c.threat.then(|| {
         format!(
-            "Угроза. Коэффициент организационной приверженности снизился по сравнению с предыдущим исследованием на {} {PP} (значительным Klimat считает снижение на {} {PP} и более; в методике порог не указан). Методика относит значительное снижение приверженности к угрозам: оно создает риск снижения трудового потенциала работников и их увольнения.",
+            "Угроза. Коэффициент организационной приверженности снизился по сравнению с предыдущим исследованием на {} {PP}, больше погрешности (±{} {PP}; анкет: {} и {}; значительным Klimat считает снижение на {} {PP} и более, превышающее погрешность; в методике порог не указан). Методика относит значительное снижение приверженности к угрозам: оно создает риск снижения трудового потенциала работников и их увольнения.",
             c.p.delta().map_or_else(String::new, |d| decimal(-d, 2)),
+            c.p_verdict.margin.map_or_else(String::new, |m| decimal(m, 2)),
+            c.p_verdict.forms.0,
+            c.p_verdict.forms.1,
             decimal(MARKED_DROP_POINTS, 0),
         )
     })
@@ -673,11 +706,14 @@ pub fn satisfaction_comparison(c: &SatisfactionComparison) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(p) = change_phrase(&c.overall, Gender::Feminine, 1) {
         out.push(format!(
-            "По сравнению с предыдущим исследованием интегральная удовлетворенность трудом {p}."
+            "По сравнению с предыдущим исследованием интегральная удовлетворенность трудом {p}; {}.",
+            precision_clause(&c.overall_verdict, 1)
         ));
     }
+    // Only the factors whose change passes the rule are named.
     let mut moves: Vec<(Factor, f64)> = Factor::ALL
         .iter()
+        .filter(|&&f| c.factor_verdicts[f as usize].decided())
         .filter_map(|&f| Some((f, c.factors[f as usize].delta()?)))
         .collect();
     moves.sort_by(|a, b| a.1.total_cmp(&b.1));
@@ -706,8 +742,11 @@ pub fn satisfaction_comparison(c: &SatisfactionComparison) -> Vec<String> {
 pub fn satisfaction_drop(c: &SatisfactionComparison) -> Option<String> {
     c.marked_drop.then(|| {
         format!(
-            "Интегральная удовлетворенность трудом снизилась на {} {PP} (правило Klimat: снижение на {} {PP} и более отмечается): такое снижение требует анализа причин и выработки корректирующих мер.",
+            "Интегральная удовлетворенность трудом снизилась на {} {PP}, больше погрешности (±{} {PP}; анкет: {} и {}; правило Klimat: отмечается снижение на {} {PP} и более, превышающее погрешность): такое снижение требует анализа причин и выработки корректирующих мер.",
             c.overall.delta().map_or_else(String::new, |d| decimal(-d, 1)),
+            c.overall_verdict.margin.map_or_else(String::new, |m| decimal(m, 1)),
+            c.overall_verdict.forms.0,
+            c.overall_verdict.forms.1,
             decimal(MARKED_DROP_POINTS, 0),
         )
     })
@@ -715,26 +754,44 @@ pub fn satisfaction_drop(c: &SatisfactionComparison) -> Option<String> {
 
 /// The conclusions of a culture comparison.
 pub fn culture_comparison(c: &CultureComparison) -> Vec<String> {
-    let mut moves: Vec<(usize, f64)> = c
-        .cohesion
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (_, org))| Some((i + 1, org.delta()?)))
-        .collect();
-    moves.sort_by(|a, b| a.1.total_cmp(&b.1));
+    // The organization column of Table А.2: only changes that pass the
+    // rule are named, falls and rises apart, each by its size.
+    let mut falls: Vec<(usize, f64)> = Vec::new();
+    let mut rises: Vec<(usize, f64)> = Vec::new();
+    let mut compared = false;
+    for (i, ((_, org), (_, judged))) in c.cohesion.iter().zip(&c.cohesion_verdicts).enumerate() {
+        let Some(d) = org.delta() else { continue };
+        compared = true;
+        match judged.verdict {
+            Verdict::Fall => falls.push((i, d)),
+            Verdict::Rise => rises.push((i, d)),
+            _ => {}
+        }
+    }
+    falls.sort_by(|a, b| a.1.total_cmp(&b.1));
+    rises.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let list = |items: &[(usize, f64)]| {
+        items
+            .iter()
+            .map(|(i, d)| format!("«{}» ({})", CULTURE_COHESION_ITEMS[*i], signed(*d, 2)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut out = Vec::new();
-    if let (Some(lo), Some(hi)) = (moves.first(), moves.last())
-        && (lo.1 < 0.0 || hi.1 > 0.0)
-    {
+    if !falls.is_empty() {
         out.push(format!(
-            "По сравнению с предыдущим исследованием в организации в целом сильнее всего изменились оценки: «{}» ({}), «{}» ({}).",
-            CULTURE_COHESION_ITEMS[lo.0 - 1],
-            signed(lo.1, 2),
-            CULTURE_COHESION_ITEMS[hi.0 - 1],
-            signed(hi.1, 2)
+            "По сравнению с предыдущим исследованием в организации в целом больше погрешности снизились оценки: {} (правило Klimat).",
+            list(&falls)
         ));
-    } else if !moves.is_empty() {
-        out.push("По сравнению с предыдущим исследованием оценки ценностей и факторов сплочения коллектива не изменились.".to_owned());
+    }
+    if !rises.is_empty() {
+        out.push(format!(
+            "По сравнению с предыдущим исследованием в организации в целом больше погрешности выросли оценки: {} (правило Klimat).",
+            list(&rises)
+        ));
+    }
+    if compared && falls.is_empty() && rises.is_empty() {
+        out.push("По сравнению с предыдущим исследованием изменения оценок ценностей и факторов сплочения коллектива в организации в целом в пределах погрешности или основаны на слишком малом числе анкет: утверждать, что они изменились, нельзя (правило Klimat).".to_owned());
     }
     out
 }

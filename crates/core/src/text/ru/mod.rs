@@ -351,3 +351,15 @@ pub const FIELD_N7_ACTORS: &str = "А.4, п. 7: кто (подчеркнуто)"
 pub const FIELD_N7_TECH: &str = "А.4, п. 7: какие технологии (подчеркнуто)";
 /// Item 8 of Table А.4, the written «Иное».
 pub const FIELD_N8_TEXT: &str = "А.4, п. 8: «Иное (укажите)» – текст";
+
+/// The verdict on a change, as a table's «Вывод» cell (Klimat's rule,
+/// [`crate::precision`]).
+pub fn verdict_label(v: crate::precision::Verdict) -> &'static str {
+    use crate::precision::Verdict;
+    match v {
+        Verdict::Fall => "снижение",
+        Verdict::Rise => "рост",
+        Verdict::WithinError => "в пределах погрешности",
+        Verdict::TooFew => "мало данных",
+    }
+}

@@ -1,0 +1,275 @@
+//! Issue 29: changes judged against the size of the group (Klimat's rule,
+//! crates/core/src/precision.rs). Simulated pairs of years with no real
+//! change over 100 units of realistic sizes give at most 5 % falls; a real
+//! fall of 8 п. п. in a unit of 40 is called a fall; one person's change in
+//! a department of 4 is «мало данных», not a threat.
+
+use klimat_core::commitment::{self, CommitmentAnswers, ITEMS, Sign, sign_of};
+use klimat_core::compare::compare_commitment;
+use klimat_core::precision::Verdict;
+use klimat_core::tenure::Tenure;
+use klimat_core::text::ru::conclusions;
+
+/// A small deterministic generator (xorshift64*), so that every run sees
+/// the same simulated offices.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn uniform(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// A standard normal value (Box–Muller).
+    fn normal(&mut self) -> f64 {
+        let u = self.uniform().max(1e-12);
+        let v = self.uniform();
+        (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// One employee's answers on a day: each statement rated around the
+/// person's stable attitude (a "+" statement agrees with it, a "−" one
+/// disagrees), with the day's noise.
+fn answers(attitude: f64, rng: &mut Rng) -> CommitmentAnswers {
+    let mut out = [0u8; ITEMS];
+    for (i, a) in out.iter_mut().enumerate() {
+        let lean = match sign_of(i + 1) {
+            Sign::Plus => attitude,
+            Sign::Minus => -attitude,
+        };
+        let v = 3.0 + 0.9 * lean + 0.7 * rng.normal();
+        *a = v.round().clamp(1.0, 5.0) as u8;
+    }
+    CommitmentAnswers(out)
+}
+
+/// A year's survey of an office: a random `answered` of the staff answer.
+fn survey_year(
+    attitudes: &[f64],
+    answered: usize,
+    shift: f64,
+    rng: &mut Rng,
+) -> commitment::CommitmentAnalysis {
+    let mut who: Vec<usize> = (0..attitudes.len()).collect();
+    for i in (1..who.len()).rev() {
+        who.swap(i, rng.below(i + 1));
+    }
+    let forms: Vec<CommitmentAnswers> = who[..answered]
+        .iter()
+        .map(|&i| answers(attitudes[i] + shift, rng))
+        .collect();
+    commitment::analyze(forms.iter().map(|f| (f, Tenure::Unknown)))
+}
+
+/// Staff sizes of the units of a realistic organization or ministry.
+const SIZES: [usize; 20] = [
+    4, 5, 6, 8, 10, 12, 14, 15, 18, 20, 25, 30, 35, 40, 50, 60, 80, 120, 200, 400,
+];
+
+#[test]
+fn with_no_real_change_at_most_five_percent_of_units_are_called_a_fall() {
+    let mut rng = Rng(0x5eed_2026_1207);
+    let units = 100;
+    let (mut falls, mut rises, mut within, mut too_few) = (0, 0, 0, 0);
+    let mut naive = 0;
+    for u in 0..units {
+        let staff = SIZES[u % SIZES.len()];
+        let attitudes: Vec<f64> = (0..staff).map(|_| 0.6 * rng.normal()).collect();
+        // 60–100 % answer each year; who answers changes.
+        let answered = |rng: &mut Rng| {
+            ((staff as f64 * (0.6 + 0.4 * rng.uniform())).round() as usize).clamp(1, staff)
+        };
+        let (n1, n2) = (answered(&mut rng), answered(&mut rng));
+        let prev = survey_year(&attitudes, n1, 0.0, &mut rng);
+        let cur = survey_year(&attitudes, n2, 0.0, &mut rng);
+        let c = compare_commitment(&prev, &cur, (Some(staff as u64), Some(staff as u64)));
+        match c.p_verdict.verdict {
+            Verdict::Fall => falls += 1,
+            Verdict::Rise => rises += 1,
+            Verdict::WithinError => within += 1,
+            Verdict::TooFew => too_few += 1,
+        }
+        naive += usize::from(c.p.fell_by_at_least(5.0));
+        assert!(!c.threat || c.p_verdict.verdict == Verdict::Fall);
+    }
+    eprintln!(
+        "no real change, {units} units: falls {falls} ({:.1} %), rises {rises}, within the error {within}, too few forms {too_few}; the old rule (a fall of 5 п. п.) would have called {naive} falls",
+        falls as f64 * 100.0 / units as f64
+    );
+    assert!(falls * 100 <= 5 * units, "false alarms: {falls} of {units}");
+}
+
+#[test]
+fn a_real_fall_of_eight_points_in_a_unit_of_forty_is_called_a_fall() {
+    let mut rng = Rng(0x0ff1_ce40);
+    let runs = 50;
+    let mut called = 0;
+    let mut falls = Vec::new();
+    for _ in 0..runs {
+        let attitudes: Vec<f64> = (0..40).map(|_| 0.6 * rng.normal()).collect();
+        let prev = survey_year(&attitudes, 40, 0.0, &mut rng);
+        // Everyone's attitude moves down: P falls by about 8 points.
+        let cur = survey_year(&attitudes, 40, -0.24, &mut rng);
+        let c = compare_commitment(&prev, &cur, (Some(40), Some(40)));
+        falls.push(-c.p.delta().unwrap());
+        if c.p_verdict.verdict == Verdict::Fall {
+            called += 1;
+        }
+    }
+    let mean_fall = falls.iter().sum::<f64>() / runs as f64;
+    eprintln!(
+        "a real fall of {mean_fall:.1} п. п. in a census of 40: called a fall in {called} of {runs}"
+    );
+    assert!(
+        (7.0..=9.0).contains(&mean_fall),
+        "the simulated fall: {mean_fall}"
+    );
+    assert!(called * 10 >= runs * 9, "called {called} of {runs}");
+}
+
+#[test]
+fn one_persons_change_in_a_department_of_four_is_too_few_not_a_threat() {
+    let low = |ip_drop: bool| {
+        let mut a = [4u8; ITEMS];
+        for i in [3, 7, 8, 10, 12, 13] {
+            a[i - 1] = 2;
+        }
+        if ip_drop {
+            // This one person now disagrees with everything positive.
+            for (i, v) in a.iter_mut().enumerate() {
+                *v = match sign_of(i + 1) {
+                    Sign::Plus => 2,
+                    Sign::Minus => 4,
+                };
+            }
+        }
+        CommitmentAnswers(a)
+    };
+    let same = low(false);
+    let changed = low(true);
+    let prev = commitment::analyze(std::iter::repeat_n((&same, Tenure::Unknown), 4));
+    let cur = commitment::analyze(
+        std::iter::repeat_n((&same, Tenure::Unknown), 3).chain([(&changed, Tenure::Unknown)]),
+    );
+    let c = compare_commitment(&prev, &cur, (Some(4), Some(4)));
+    let d = c.p.delta().unwrap();
+    assert!(d < -5.0, "one person moves P by {d}");
+    assert_eq!(c.p_verdict.verdict, Verdict::TooFew);
+    assert!(!c.threat, "one person's change is not a threat");
+    assert!(conclusions::commitment_fall_threat(&c).is_none());
+    let text = conclusions::commitment_comparison(&c).join("\n");
+    assert!(
+        text.contains("опрошены все работники") && text.contains("а не тенденция"),
+        "{text}"
+    );
+    assert!(!text.contains("Угроза"));
+}
+
+/// A CSV of commitment forms: `(subdivision, attitude)` per form, answers
+/// drawn as in the simulation.
+fn organization_csv(people: &[(&str, f64)], rng: &mut Rng) -> String {
+    let mut csv = klimat_tests::commitment_header() + "\n";
+    for (i, (sub, attitude)) in people.iter().enumerate() {
+        let a = answers(*attitude, rng);
+        let cells: Vec<String> = a.0.iter().map(u8::to_string).collect();
+        csv += &format!("Ф-{i},,{sub},,{}\n", cells.join(","));
+    }
+    csv
+}
+
+/// Issue 29, item 2: a low subdivision and a subdivision whose commitment
+/// fell beyond the error are named in the summary of the organization's
+/// report (PDF and DOCX), with their precision; a subdivision hidden by K
+/// is not; one person's change in a small published unit is no threat.
+#[test]
+fn the_head_sees_low_and_falling_subdivisions_in_the_summary_he_signs() {
+    use klimat_store::{Db, Entry, SurveySettings};
+    let dir = klimat_tests::TempDir::new("verdict-groups");
+    let mut db = Db::open(&dir.join("k.db")).unwrap();
+    let mut rng = Rng(0xabcd_2026);
+    let subs = ["Цех № 1", "Цех № 2", "Отдел кадров", "Бухгалтерия"];
+    let mut make = |name: &str, people: &[(&str, f64)], rng: &mut Rng| {
+        let mut s = SurveySettings::new(
+            name,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+            vec![klimat_core::Instrument::Commitment],
+        );
+        s.subdivisions = subs.iter().map(|s| (*s).to_owned()).collect();
+        let id = db.create_survey(&s).unwrap();
+        let file =
+            klimat_store::import::read_template(organization_csv(people, rng).as_bytes(), None)
+                .unwrap();
+        db.add_forms(id, &file.forms, Entry::Import, &mut |_, _| {})
+            .unwrap();
+        id
+    };
+    let year = |shop2: f64, rng: &mut Rng| {
+        let mut people: Vec<(&str, f64)> = Vec::new();
+        // Цех № 1: low every year (about P = 30 %).
+        people.extend((0..41).map(|_| ("Цех № 1", 0.1 + 0.3 * rng.normal())));
+        people.extend((0..40).map(|_| ("Цех № 2", shop2 + 0.3 * rng.normal())));
+        people.extend((0..12).map(|_| ("Отдел кадров", 1.6 + 0.3 * rng.normal())));
+        // Бухгалтерия: 3 forms, under K = 5, low: never named.
+        people.extend((0..3).map(|_| ("Бухгалтерия", -1.5)));
+        people
+    };
+    let p1 = year(1.7, &mut rng);
+    let before = make("Диагностика 2025", &p1, &mut rng);
+    // Цех № 2 falls markedly this year.
+    let p2 = year(1.1, &mut rng);
+    let now = make("Диагностика 2026", &p2, &mut rng);
+    let pdf = dir.join("r.pdf");
+    let docx = dir.join("r.docx");
+    klimat_app::reports::write_report(&db, now, Some(before), &pdf).unwrap();
+    klimat_app::reports::write_report(&db, now, Some(before), &docx).unwrap();
+    // To look at the pages: KLIMAT_SCREENSHOTS=/some/folder.
+    if let Ok(out) = std::env::var("KLIMAT_SCREENSHOTS") {
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::copy(&pdf, std::path::Path::new(&out).join("verdicts.pdf")).unwrap();
+    }
+    let text = String::from_utf8(
+        std::process::Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat.replace("- ", "").replace('\u{ad}', "");
+    assert!(
+        flat.contains("низкий или более низкий уровень организационной приверженности в структурном подразделении: Цех № 1"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("снизился по сравнению с предыдущим исследованием на 5"),
+        "{flat}"
+    );
+    assert!(flat.contains("Цех № 2 (на "), "{flat}");
+    assert!(
+        !flat.contains("Бухгалтерия ("),
+        "a group under K is never named"
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let xml = xml.replace('\u{ad}', "").replace('\u{a0}', " ");
+    assert!(xml.contains("Цех № 1"), "the DOCX names it too");
+    assert!(xml.contains("больше погрешности"));
+    assert!(
+        xml.contains("Вывод"),
+        "the comparison table's verdict column"
+    );
+}
