@@ -427,3 +427,121 @@ fn an_open_answer_with_a_character_xml_forbids_is_refused_over_the_network() {
     assert!(forms(&t.db, Instrument::Culture).is_empty());
     assert_eq!(t.server.submitted(), 0);
 }
+
+/// Four PCs hold every place the server has (64 idle connections each,
+/// reopened as soon as closed): another PC still loads the form and
+/// submits, because a newcomer takes the place of an idle connection of
+/// the address that holds the most.
+#[test]
+fn pcs_holding_every_place_do_not_keep_another_pc_out() {
+    let t = plain("net-hold-all", 2);
+    let addr = t.server.addr();
+    let stop = Arc::new(AtomicBool::new(false));
+    let holders: Vec<_> = ["127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"]
+        .into_iter()
+        .map(|from| {
+            let stop = Arc::clone(&stop);
+            std::thread::spawn(move || {
+                let mut held: Vec<TcpStream> = Vec::new();
+                while !stop.load(Ordering::SeqCst) {
+                    held.retain_mut(|s| !closed(s));
+                    while held.len() < 64 {
+                        held.push(connect_from(from, addr));
+                    }
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+            })
+        })
+        .collect();
+    assert!(
+        wait_until(Duration::from_secs(10), || t.server.connections() >= 250),
+        "the places are taken: {}",
+        t.server.connections()
+    );
+    for (i, code) in t.codes.iter().enumerate() {
+        let started = Instant::now();
+        let mut s = connect_from("127.0.0.9", addr);
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        s.write_all(
+            format!("GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(read_reply(&mut s).status, 200, "the page loads");
+        let r = send_from(
+            "127.0.0.9",
+            addr,
+            "/submit",
+            "",
+            &commitment_fields(code, &answers(10 + i)),
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+    stop.store(true, Ordering::SeqCst);
+    for h in holders {
+        h.join().unwrap();
+    }
+    assert_eq!(forms(&t.db, Instrument::Commitment).len(), 2);
+}
+
+/// A client that sends many requests on one connection and never reads
+/// the replies loses the connection once its lifetime is over.
+#[test]
+fn a_client_that_never_reads_its_replies_loses_its_connection() {
+    let limits = Limits {
+        lifetime: Duration::from_secs(2),
+        ..Limits::default()
+    };
+    let t = setup_with("net-no-read", 1, "127.0.0.1:0", limits, Arc::default());
+    let addr = t.server.addr();
+    let mut s = connect_from("127.0.0.2", addr);
+    let one = format!("GET / HTTP/1.1\r\nHost: {addr}\r\n\r\n");
+    s.set_write_timeout(Some(Duration::from_secs(1))).unwrap();
+    for _ in 0..3000 {
+        if s.write_all(one.as_bytes()).is_err() {
+            break;
+        }
+    }
+    assert!(t.server.connections() >= 1);
+    assert!(
+        wait_until(Duration::from_secs(6), || t.server.connections() == 0),
+        "still open: {}",
+        t.server.connections()
+    );
+}
+
+/// A PC over the limit of wrong codes that sends a finished form gets it
+/// back with the answers kept, to send after the wait.
+#[test]
+fn a_form_sent_from_a_locked_pc_comes_back_with_its_answers() {
+    let t = plain("net-locked-keeps", 1);
+    let addr = t.server.addr();
+    for i in 0..klimat_serve::MAX_FAILED_ATTEMPTS {
+        let r = send_from(
+            "127.0.0.2",
+            addr,
+            "/start",
+            "",
+            &[("access_code", &format!("ZZZZ-{i:04}"))],
+        );
+        assert_eq!(r.status, 403);
+    }
+    let r = send_from(
+        "127.0.0.2",
+        addr,
+        "/submit",
+        "",
+        &commitment_fields(&t.codes[0], &answers(7)),
+    );
+    assert_eq!(r.status, 429);
+    assert!(r.body.contains("Ответы сохранены"), "{}", r.body);
+    assert!(
+        r.body.matches(" checked").count() >= 15,
+        "the answers are on the page"
+    );
+    assert!(forms(&t.db, Instrument::Commitment).is_empty());
+}

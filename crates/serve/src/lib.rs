@@ -56,11 +56,6 @@ const MAX_REMEMBERED: usize = 100_000;
 pub const MAX_FIELDS: usize = 200;
 /// Failed code attempts a client may make per [`ATTEMPT_WINDOW`].
 pub const MAX_FAILED_ATTEMPTS: u32 = 10;
-/// Failed code attempts all the addresses of one IPv6 /64 network may make
-/// per [`ATTEMPT_WINDOW`]: a host can take any address in its network, so
-/// its network is bounded too, but far above one typist's share, so that
-/// colleagues on the same network do not lock each other out.
-pub const MAX_FAILED_PER_NETWORK: u32 = 200;
 
 /// What one client and all clients together may hold of the server.
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +73,9 @@ pub struct Limits {
     /// Connections all clients may hold at once: with the window's own
     /// files this stays far below the usual 1 024 open files of a process.
     pub connections: usize,
+    /// The longest a connection stays open; then it closes once no
+    /// request of it is being handled.
+    pub lifetime: Duration,
 }
 
 impl Default for Limits {
@@ -88,6 +86,7 @@ impl Default for Limits {
             queue: Duration::from_secs(30),
             per_client: 64,
             connections: 256,
+            lifetime: Duration::from_secs(120),
         }
     }
 }
@@ -175,59 +174,145 @@ impl Drop for Server {
     }
 }
 
-/// Open connections, per client address and in all.
+/// Open connections, per client address and in all, each with what is
+/// needed to close it: when all the places are taken, a newcomer takes the
+/// place of an idle connection of the address that holds the most, so that
+/// a few PCs holding connections open cannot keep the others out.
 #[derive(Default)]
 struct Connections {
-    per_client: Mutex<HashMap<IpAddr, usize>>,
+    state: Mutex<Registry>,
+}
+
+#[derive(Default)]
+struct Registry {
+    next: u64,
+    open: HashMap<u64, Open>,
+    per_client: HashMap<IpAddr, usize>,
+}
+
+/// One open connection.
+struct Open {
+    ip: IpAddr,
+    since: Instant,
+    /// Requests being handled on it now.
+    busy: Arc<std::sync::atomic::AtomicUsize>,
+    /// Closes it (it is dropped, mid-write or idle).
+    close: Arc<tokio::sync::Notify>,
 }
 
 impl Connections {
-    fn total(&self) -> usize {
-        self.per_client
+    fn lock(&self) -> std::sync::MutexGuard<'_, Registry> {
+        self.state
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .values()
-            .sum()
+    }
+
+    fn total(&self) -> usize {
+        self.lock().open.len()
     }
 
     /// Admits a connection from `ip` within `limits`; the guard counts it
-    /// until dropped.
+    /// until dropped. Over the cap of all connections, the oldest idle
+    /// connection of the address holding the most (more than `ip` would)
+    /// is closed to make room; with none idle, the newcomer is refused.
     fn admit(self: &Arc<Self>, ip: IpAddr, limits: &Limits) -> Option<ConnectionGuard> {
-        let mut map = self
-            .per_client
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let total: usize = map.values().sum();
-        let mine = map.get(&ip).copied().unwrap_or(0);
-        if total >= limits.connections || mine >= limits.per_client {
+        let mut r = self.lock();
+        let mine = r.per_client.get(&ip).copied().unwrap_or(0);
+        if mine >= limits.per_client {
             return None;
         }
-        *map.entry(ip).or_insert(0) += 1;
+        let closing = r.open.values().filter(|o| o.close_requested()).count();
+        if r.open.len() - closing >= limits.connections {
+            let victim = r
+                .open
+                .iter()
+                .filter(|(_, o)| {
+                    !o.close_requested()
+                        && o.busy.load(Ordering::SeqCst) == 0
+                        && r.per_client.get(&o.ip).copied().unwrap_or(0) > mine + 1
+                })
+                .max_by_key(|(_, o)| {
+                    (
+                        r.per_client.get(&o.ip).copied().unwrap_or(0),
+                        std::cmp::Reverse(o.since),
+                    )
+                })
+                .map(|(id, _)| *id)?;
+            if let Some(o) = r.open.get(&victim) {
+                o.request_close();
+            }
+        }
+        r.next += 1;
+        let id = r.next;
+        let busy = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let close = Arc::new(tokio::sync::Notify::new());
+        r.open.insert(
+            id,
+            Open {
+                ip,
+                since: Instant::now(),
+                busy: Arc::clone(&busy),
+                close: Arc::clone(&close),
+            },
+        );
+        *r.per_client.entry(ip).or_insert(0) += 1;
         Some(ConnectionGuard {
             connections: Arc::clone(self),
-            ip,
+            id,
+            busy,
+            close,
         })
+    }
+}
+
+impl Open {
+    fn request_close(&self) {
+        // The permit stays until the connection's task takes it, so a
+        // close asked before the task waits is not lost; the busy count
+        // goes to a value no request reaches, to mark it.
+        self.close.notify_one();
+        self.busy.store(usize::MAX / 2, Ordering::SeqCst);
+    }
+
+    fn close_requested(&self) -> bool {
+        self.busy.load(Ordering::SeqCst) >= usize::MAX / 2
     }
 }
 
 struct ConnectionGuard {
     connections: Arc<Connections>,
-    ip: IpAddr,
+    id: u64,
+    busy: Arc<std::sync::atomic::AtomicUsize>,
+    close: Arc<tokio::sync::Notify>,
 }
 
 impl Drop for ConnectionGuard {
     fn drop(&mut self) {
-        let mut map = self
-            .connections
-            .per_client
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(n) = map.get_mut(&self.ip) {
+        let mut r = self.connections.lock();
+        if let Some(o) = r.open.remove(&self.id)
+            && let Some(n) = r.per_client.get_mut(&o.ip)
+        {
             *n -= 1;
             if *n == 0 {
-                map.remove(&self.ip);
+                r.per_client.remove(&o.ip);
             }
         }
+    }
+}
+
+/// Counts a request on its connection while it is handled.
+struct BusyGuard(Arc<std::sync::atomic::AtomicUsize>);
+
+impl BusyGuard {
+    fn new(busy: &Arc<std::sync::atomic::AtomicUsize>) -> Self {
+        busy.fetch_add(1, Ordering::SeqCst);
+        BusyGuard(Arc::clone(busy))
+    }
+}
+
+impl Drop for BusyGuard {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -250,7 +335,7 @@ struct Shared {
     in_flight: Arc<tokio::sync::Semaphore>,
     submitted: Arc<AtomicU64>,
     /// Failed code attempts per client address, in memory only.
-    attempts: Mutex<HashMap<AttemptKey, (u32, Instant)>>,
+    attempts: Mutex<HashMap<IpAddr, (u32, Instant)>>,
 }
 
 impl Shared {
@@ -312,19 +397,18 @@ impl Shared {
     /// failed in the window. Only failures count, so that employees behind
     /// one address (a terminal server) are not held back by valid codes;
     /// attempts sent at once pass together at most [`MAX_IN_FLIGHT`] at a
-    /// time, so a client gets at most that many more in a window.
+    /// time, so a client gets at most that many more in a window. Counted
+    /// per address (IPv4-mapped as IPv4, IPv6 in full): a bound per IPv6
+    /// network would let one host lock out its whole office network, while
+    /// a host taking many addresses gains only guesses in a space of 31⁸
+    /// codes (docs/network.md).
     fn attempt(&self, ip: IpAddr) -> bool {
         let map = self
             .attempts
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let over = |key: AttemptKey, limit: u32| {
-            map.get(&key)
-                .is_some_and(|(n, since)| *n >= limit && since.elapsed() < ATTEMPT_WINDOW)
-        };
-        let ip = ip.to_canonical();
-        !over(AttemptKey::Host(ip), MAX_FAILED_ATTEMPTS)
-            && !network_key(ip).is_some_and(|net| over(net, MAX_FAILED_PER_NETWORK))
+        !map.get(&ip.to_canonical())
+            .is_some_and(|(n, since)| *n >= MAX_FAILED_ATTEMPTS && since.elapsed() < ATTEMPT_WINDOW)
     }
 
     /// A code that was not found.
@@ -340,36 +424,11 @@ impl Shared {
                 map.clear();
             }
         }
-        let ip = ip.to_canonical();
-        for key in std::iter::once(AttemptKey::Host(ip)).chain(network_key(ip)) {
-            let e = map.entry(key).or_insert((0, Instant::now()));
-            if e.1.elapsed() >= ATTEMPT_WINDOW {
-                *e = (0, Instant::now());
-            }
-            e.0 += 1;
+        let e = map.entry(ip.to_canonical()).or_insert((0, Instant::now()));
+        if e.1.elapsed() >= ATTEMPT_WINDOW {
+            *e = (0, Instant::now());
         }
-    }
-}
-
-/// What failed attempts are counted under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum AttemptKey {
-    /// One address (IPv4, or IPv6 in full).
-    Host(IpAddr),
-    /// An IPv6 /64 network.
-    Network([u16; 4]),
-}
-
-/// The IPv6 /64 network an address belongs to (a host picks addresses in
-/// it at will); `None` for IPv4 (an IPv4 address arriving mapped,
-/// `::ffff:a.b.c.d`, is made IPv4 first by [`IpAddr::to_canonical`]).
-fn network_key(ip: IpAddr) -> Option<AttemptKey> {
-    match ip {
-        IpAddr::V6(v6) => {
-            let s = v6.segments();
-            Some(AttemptKey::Network([s[0], s[1], s[2], s[3]]))
-        }
-        IpAddr::V4(_) => None,
+        e.0 += 1;
     }
 }
 
@@ -493,19 +552,44 @@ async fn accept(
         };
         let app = app.clone();
         tokio::spawn(async move {
+            let busy = Arc::clone(&guard.busy);
+            let close = Arc::clone(&guard.close);
             let _guard = guard;
+            let counted = Arc::clone(&busy);
             let service = hyper::service::service_fn(
                 move |mut req: hyper::Request<hyper::body::Incoming>| {
                     req.extensions_mut().insert(ConnectInfo(peer));
-                    app.clone().oneshot(req)
+                    let app = app.clone();
+                    let handling = BusyGuard::new(&counted);
+                    async move {
+                        let r = app.oneshot(req).await;
+                        drop(handling);
+                        r
+                    }
                 },
             );
-            let _ = hyper::server::conn::http1::Builder::new()
+            let conn = hyper::server::conn::http1::Builder::new()
                 .timer(hyper_util::rt::TokioTimer::new())
                 .header_read_timeout(limits.header)
                 .max_headers(64)
-                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
-                .await;
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            // A connection lives at most `limits.lifetime`, then closes as
+            // soon as no request of it is being handled (a client that
+            // never reads its replies cannot hold its place); it also
+            // closes when a newcomer needs its place.
+            let expired = async {
+                tokio::time::sleep(limits.lifetime).await;
+                while busy.load(Ordering::SeqCst) > 0
+                    && busy.load(Ordering::SeqCst) < usize::MAX / 2
+                {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            };
+            tokio::select! {
+                _ = conn => {}
+                _ = close.notified() => {}
+                _ = expired => {}
+            }
         });
     }
     drop(listener);
@@ -915,11 +999,18 @@ async fn submit(
         Ok(d) => d,
         Err(e) => return again(&values, &template_problems(instrument, &e)),
     };
-    // A client over the limit of failed codes waits.
+    // A client over the limit of failed codes waits; the answers stay on
+    // the page, to be sent again after the wait.
     if !s.attempt(peer.ip()) {
         return html(
             StatusCode::TOO_MANY_REQUESTS,
-            pages::code_page(&view, Some(text::TOO_MANY)),
+            pages::form_page(
+                &view,
+                &code,
+                instrument,
+                &values,
+                &[text::TOO_MANY_KEEP.to_owned()],
+            ),
         );
     }
     // Counted where the transaction commits, so that a form whose
