@@ -323,9 +323,11 @@ pub struct HeadlineCardDto {
     title: &'static str,
     value: String,
     caption: &'static str,
-    level: Option<&'static str>,
+    level: Option<String>,
     forms: u64,
     change: Option<String>,
+    verdict: Option<&'static str>,
+    threat: bool,
 }
 
 /// The results screen: the headline cards, then the report model as the
@@ -347,9 +349,11 @@ impl From<&klimat_app::reports::Results> for ResultsDto {
                 title: c.title,
                 value: c.value.clone(),
                 caption: c.caption,
-                level: c.level,
+                level: c.level.clone(),
                 forms: c.forms,
                 change: c.change.clone(),
+                verdict: c.verdict,
+                threat: c.threat,
             })
             .collect();
         dto

@@ -37,7 +37,7 @@ impl From<StoreError> for ApiError {
                     .map(|c| {
                         serde_json::json!({
                             "row": c.row,
-                            "column": c.column,
+                            "column": klimat_store::import::column_label(&c.column),
                             "value": c.value,
                             "expected": c.expected,
                         })

@@ -156,6 +156,7 @@ pub fn run() {
             data::restore,
             data::copies,
             data::set_keep_copies,
+            data::save_import_errors,
             kiosk::kiosk_status,
             kiosk::set_kiosk_pin,
             kiosk::enter_kiosk,

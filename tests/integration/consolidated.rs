@@ -476,4 +476,23 @@ fn a_consolidated_report_compared_with_last_year_flags_each_organization_that_fe
         klimat_app::reports::consolidated_input_compared(&opened, &ids(&now), Some(&ids(&now)))
             .is_err()
     );
+    // Issue 27, item 9: last year only one of the organizations took part;
+    // the comparison is made with it alone, not refused.
+    let one = klimat_app::reports::consolidated_input_compared(
+        &opened,
+        &ids(&now),
+        Some(&ids(&before[..1])),
+    )
+    .unwrap();
+    let model = klimat_report::build(&one);
+    let table = model
+        .tables()
+        .find(|t| t.caption.ends_with("Изменения по организациям"))
+        .expect("the organizations' changes");
+    assert!(
+        table
+            .rows
+            .iter()
+            .any(|r| r[0] == Cell::Text("Райисполком".into()))
+    );
 }

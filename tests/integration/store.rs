@@ -1282,3 +1282,34 @@ fn an_exchange_file_hiding_too_many_texts_is_refused_whole() {
 fn uuid_like() -> String {
     "00000000-0000-4000-8000-00000000abcd".to_owned()
 }
+
+/// Issue 27, item 6: the entry screen's next code follows the operator's
+/// own series — the codes of keyed forms come last — not an imported
+/// file's, a merged installation's or a kiosk's random code.
+#[test]
+fn the_operators_own_codes_come_last_for_the_next_code() {
+    let mut db = Db::open_in_memory().unwrap();
+    let mut s = SurveySettings::new(
+        "Коды",
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+        vec![Instrument::Commitment],
+    );
+    s.subdivisions = klimat_tests::subdivisions();
+    let id = db.create_survey(&s).unwrap();
+    let file =
+        klimat_store::import::read_template(klimat_tests::commitment_csv(3, None).as_bytes(), None)
+            .unwrap();
+    let mut keyed = file.forms[0].clone();
+    keyed.code = "А-007".into();
+    db.add_form(id, &keyed, Entry::Operator).unwrap();
+    let mut imported = file.forms[1].clone();
+    imported.code = "Э-041".into();
+    db.add_form(id, &imported, Entry::Import).unwrap();
+    let mut kiosk = file.forms[2].clone();
+    kiosk.code = "Киоск ETVA3S".into();
+    db.add_form(id, &kiosk, Entry::Kiosk).unwrap();
+    let codes = db.form_codes(id, Instrument::Commitment).unwrap();
+    assert_eq!(codes.len(), 3);
+    assert_eq!(codes.last().map(String::as_str), Some("А-007"), "{codes:?}");
+    assert_eq!(codes[0], "Киоск ETVA3S", "{codes:?}");
+}

@@ -18,6 +18,9 @@ export const ctx = {
   surveys: [],
   surveyId: Number(localStorage.getItem('surveyId')) || null,
   current: 'surveys',
+  // The survey each survey is compared with, chosen on Results and kept
+  // for Reports (keyed by the survey's UUID, which no other survey takes).
+  compare: {},
   async refresh() {
     this.surveys = await call('list_surveys');
     if (!this.surveys.some((s) => s.id === this.surveyId)) {

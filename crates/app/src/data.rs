@@ -137,3 +137,26 @@ pub fn backup(db: &Db, path: &Path) -> Result<()> {
 pub fn restore(db: &mut Db, path: &Path) -> Result<Option<PathBuf>> {
     Ok(db.restore(path)?)
 }
+
+/// Writes the bad cells of a refused file as a CSV the user can open in a
+/// spreadsheet (semicolon-separated, UTF-8 with BOM, formulas neutralized):
+/// row, column, value, reason.
+///
+/// # Errors
+/// The file's.
+pub fn save_import_errors(path: &Path, rows: &[[String; 4]]) -> Result<PathBuf> {
+    let path = crate::files::with_extension(path, "csv");
+    let mut out = String::from("\u{feff}");
+    let cell = |s: &str| {
+        let s = klimat_core::template::escape_formula(s);
+        format!("\"{}\"", s.replace('"', "\"\""))
+    };
+    out.push_str(&crate::text::IMPORT_ERRORS_HEADER.map(cell).join(";"));
+    out.push_str("\r\n");
+    for r in rows {
+        out.push_str(&r.iter().map(|s| cell(s)).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
+    }
+    crate::files::write_output(&path, out.as_bytes())?;
+    Ok(path)
+}

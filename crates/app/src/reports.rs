@@ -204,6 +204,13 @@ pub fn report_input_for(
             // organization's report (a subdivision's own report has none
             // inside it); the summary hides them as last year's report did.
             let mut groups: Vec<klimat_report::PreviousGroup> = Vec::new();
+            // Last year's staff per subdivision, for the precision of its
+            // figures as this year's (a census keeps less error).
+            let prev_staff = db.report_settings(p)?.staff;
+            let staff_then = |name: &Option<String>| {
+                let name = name.as_deref()?;
+                prev_staff.iter().find(|(n, _)| n == name).map(|(_, m)| *m)
+            };
             if scope.is_none() {
                 if let Some(c) = &prev_commitment {
                     for (name, r) in &c.by_subdivision {
@@ -212,7 +219,7 @@ pub fn report_input_for(
                             r.index.p,
                             klimat_core::compare::p_variance(r.ip_variance),
                             r.n,
-                            None,
+                            staff_then(name),
                         ));
                     }
                 }
@@ -223,7 +230,7 @@ pub fn report_input_for(
                             r.overall_percent,
                             r.overall_variance,
                             r.n,
-                            None,
+                            staff_then(name),
                         ));
                     }
                 }
@@ -517,7 +524,9 @@ pub fn consolidated_input_compared(
     if previous.iter().any(|p| surveys.contains(p)) {
         return Err(AppError::Invalid(text::COMPARE_WITH_ITSELF));
     }
-    let prev = pooled_input(db, previous)?;
+    // Last year not every organization may have taken part: one survey
+    // is a pool too.
+    let prev = pooled_input_of(db, previous)?;
     if prev.satisfaction.is_some()
         && input.satisfaction.is_some()
         && prev.survey.key != input.survey.key
@@ -547,6 +556,16 @@ pub fn consolidated_input_compared(
             }
         }
     };
+    // Last year's staff of each member organization.
+    let member_staff = |name: &Option<String>| {
+        let name = name.as_deref()?;
+        prev.survey
+            .staff
+            .by_subdivision
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, m)| *m)
+    };
     let mut commitment_rows = Vec::new();
     if let Some(c) = &prev.commitment {
         for (name, r) in &c.by_subdivision {
@@ -556,7 +575,7 @@ pub fn consolidated_input_compared(
                     r.index.p,
                     klimat_core::compare::p_variance(r.ip_variance),
                     r.n,
-                    None,
+                    member_staff(name),
                 ),
             ));
         }
@@ -570,7 +589,7 @@ pub fn consolidated_input_compared(
                     r.overall_percent,
                     r.overall_variance,
                     r.n,
-                    None,
+                    member_staff(name),
                 ),
             ));
         }
@@ -612,6 +631,15 @@ fn group_slot(groups: &mut Vec<klimat_report::PreviousGroup>, name: &Option<Stri
 
 fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
     if surveys.len() < 2 {
+        return Err(AppError::Refused(text::POOL_NEEDS_TWO.into()));
+    }
+    pooled_input_of(db, surveys)
+}
+
+/// A pool of one survey or more: last year's side of a comparison, where
+/// only one of the organizations may have taken part.
+fn pooled_input_of(db: &Db, surveys: &[i64]) -> Result<ReportInput> {
+    if surveys.is_empty() {
         return Err(AppError::Refused(text::POOL_NEEDS_TWO.into()));
     }
     if (1..surveys.len()).any(|i| surveys[..i].contains(&surveys[i])) {

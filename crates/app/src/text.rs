@@ -58,16 +58,18 @@ pub const IO_FULL: &str = "недостаточно места на диске";
 pub const IO_TOO_MANY_FILES: &str = "у программы закончились дескрипторы файлов (открыто слишком много файлов или сетевых соединений); остановите заполнение по сети или перезапустите Klimat и повторите";
 /// A folder where a file is expected.
 pub const IO_FOLDER: &str = "это папка, а не файл";
+/// The header of a saved list of a refused file's errors.
+pub const IMPORT_ERRORS_HEADER: [&str; 4] = ["Строка", "Столбец", "Значение", "Что не так"];
 /// «п. п.», percentage points.
 pub const POINTS: &str = "п. п.";
 /// A figure over no answers.
-pub const NO_ANSWERS: &str = "нет ответов";
+pub const NO_ANSWERS: &str = klimat_report::text::NO_ANSWERS;
 /// What the commitment card shows.
 pub const HEADLINE_COMMITMENT: &str = "индекс приверженности P (таблица Б.8)";
 /// What the satisfaction card shows.
 pub const HEADLINE_SATISFACTION: &str = "интегральная удовлетворенность трудом (таблица В.4)";
 /// What the culture card shows.
-pub const HEADLINE_CULTURE: &str = "ценность, которую работники оценили выше всего в организации в целом (таблица А.2, средний балл)";
+pub const HEADLINE_CULTURE: &str = "уровень сформированности корпоративной культуры в организации (таблица А.3, п. 1), средний балл из 5";
 /// The example survey's name.
 pub const EXAMPLE_NAME: &str = "Пример: данные методики (таблица Б.2) и образцы анкет";
 /// The example survey's organization.

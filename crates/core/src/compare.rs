@@ -95,10 +95,10 @@ pub struct CommitmentComparison {
     /// P's change judged against the group's size (the one figure judged
     /// on its own; mean IP is the same figure in other units).
     pub p_verdict: Judged,
-    /// The components' changes, judged together.
+    /// The components' changes, judged together (without the census
+    /// discount: a component of five statements is far less reliable than
+    /// P of fifteen).
     pub component_verdicts: [Judged; 3],
-    /// The level shares' changes, judged together.
-    pub share_verdicts: [Judged; 6],
     /// The tenure bands' changes, judged together.
     pub tenure_verdicts: Vec<Judged>,
     /// P fell by [`MARKED_DROP_POINTS`] or more, beyond the error: a threat
@@ -130,25 +130,20 @@ pub fn compare_commitment(
         )
     };
     let p_verdict = judge(p_of(prev, staff.0), p_of(cur, staff.1));
+    // The census discount assumes the reliability of a figure of fifteen
+    // statements: the components (five each) are judged without it.
     let component_verdicts = judge_family(&Component::ALL.map(|c| {
-        let of = |a: &CommitmentAnalysis, staff| {
+        let of = |a: &CommitmentAnalysis| {
             Estimate::new(
                 a.total.component_mean(c),
                 a.total.component_variances[c as usize],
                 a.total.n,
-                staff,
+                None,
             )
         };
-        (of(prev, staff.0), of(cur, staff.1))
+        (of(prev), of(cur))
     }));
     let component_verdicts: [Judged; 3] = std::array::from_fn(|i| component_verdicts[i]);
-    let share_verdicts = judge_family(&std::array::from_fn::<_, 6, _>(|l| {
-        (
-            Estimate::share(prev.levels[l], prev.respondents, staff.0),
-            Estimate::share(cur.levels[l], cur.respondents, staff.1),
-        )
-    }));
-    let share_verdicts: [Judged; 6] = std::array::from_fn(|i| share_verdicts[i]);
     let by_tenure = by_band(&prev.by_tenure, &cur.by_tenure, |r| r.ip_mean);
     let band_estimates: Vec<(Estimate, Estimate)> = by_tenure
         .iter()
@@ -167,7 +162,6 @@ pub fn compare_commitment(
     CommitmentComparison {
         p_verdict,
         component_verdicts,
-        share_verdicts,
         tenure_verdicts,
         respondents: (prev.respondents, cur.respondents),
         p,
@@ -208,7 +202,9 @@ pub struct SatisfactionComparison {
     pub keys_differ: bool,
     /// The overall satisfaction's change judged against the group's size.
     pub overall_verdict: Judged,
-    /// The factors' changes, judged together.
+    /// The factors' changes, judged together (without the census discount:
+    /// a factor of one to three questions is far less reliable than the
+    /// whole).
     pub factor_verdicts: [Judged; 8],
     /// Overall satisfaction fell by [`MARKED_DROP_POINTS`] or more, beyond
     /// the error.
@@ -233,15 +229,15 @@ pub fn compare_satisfaction(
     };
     let overall_verdict = judge(overall_of(prev, staff.0), overall_of(cur, staff.1));
     let factor_verdicts = judge_family(&Factor::ALL.map(|f| {
-        let of = |a: &SatisfactionAnalysis, staff| {
+        let of = |a: &SatisfactionAnalysis| {
             Estimate::new(
                 a.total.factor_percents[f as usize],
                 a.total.factor_variances[f as usize],
                 a.total.n,
-                staff,
+                None,
             )
         };
-        (of(prev, staff.0), of(cur, staff.1))
+        (of(prev), of(cur))
     }));
     SatisfactionComparison {
         overall_verdict,
@@ -278,17 +274,19 @@ pub struct CultureComparison {
     pub level: [(Change, Change); LEVEL_ITEMS],
     /// Table А.4 per item.
     pub negative: [Change; NEGATIVE_ITEMS],
-    /// Tables А.2 and А.3, (subdivision, organization) per item, judged
-    /// together with Table А.4 as one family.
+    /// Tables А.2 and А.3, (subdivision, organization) per item. The
+    /// organization column of both tables — the rows a comparison table
+    /// shows — is one family; the subdivision column another; the free
+    /// «другое» item is not judged (its texts differ from year to year).
     pub cohesion_verdicts: [(Judged, Judged); COHESION_ITEMS],
     /// Table А.3's verdicts.
     pub level_verdicts: [(Judged, Judged); LEVEL_ITEMS],
-    /// Table А.4's verdicts.
+    /// Table А.4's verdicts, a family of their own.
     pub negative_verdicts: [Judged; NEGATIVE_ITEMS],
 }
 
 /// A mean rating with its precision.
-fn rating(stat: &crate::culture::RatingStat, staff: Option<u64>) -> Estimate {
+pub fn rating_estimate(stat: &crate::culture::RatingStat, staff: Option<u64>) -> Estimate {
     let n = stat.n();
     let sum: u64 = stat.counts.iter().zip(1u64..).map(|(c, v)| c * v).sum();
     let squares: u64 = stat.counts.iter().zip(1u64..).map(|(c, v)| c * v * v).sum();
@@ -300,48 +298,47 @@ fn rating(stat: &crate::culture::RatingStat, staff: Option<u64>) -> Estimate {
     )
 }
 
-/// Compares the current culture analysis with a previous one; `staff` is
-/// the organization's staff in each survey.
-pub fn compare_culture(
-    prev: &CultureAnalysis,
-    cur: &CultureAnalysis,
-    staff: StaffPair,
-) -> CultureComparison {
-    // One family: every item of the three tables, both columns.
-    let mut pairs = Vec::new();
-    for i in 0..COHESION_ITEMS {
-        pairs.push((
-            rating(&prev.cohesion[i].sub, None),
-            rating(&cur.cohesion[i].sub, None),
-        ));
-        pairs.push((
-            rating(&prev.cohesion[i].org, staff.0),
-            rating(&cur.cohesion[i].org, staff.1),
-        ));
-    }
-    for i in 0..LEVEL_ITEMS {
-        pairs.push((
-            rating(&prev.level[i].sub, None),
-            rating(&cur.level[i].sub, None),
-        ));
-        pairs.push((
-            rating(&prev.level[i].org, staff.0),
-            rating(&cur.level[i].org, staff.1),
-        ));
-    }
-    for i in 0..NEGATIVE_ITEMS {
-        pairs.push((
-            rating(&prev.negative[i], staff.0),
-            rating(&cur.negative[i], staff.1),
-        ));
-    }
-    let judged = judge_family(&pairs);
-    let c = 2 * COHESION_ITEMS;
-    let l = c + 2 * LEVEL_ITEMS;
+/// Compares the current culture analysis with a previous one (a single
+/// rating is judged without the census discount, so the staff plays no
+/// part).
+pub fn compare_culture(prev: &CultureAnalysis, cur: &CultureAnalysis) -> CultureComparison {
+    // A single rating is far less reliable than P: no census discount.
+    let r = |s: &crate::culture::RatingStat| rating_estimate(s, None);
+    // The free «другое» items (the last of Table А.2 and of Table А.4)
+    // rate different things each year: not judged.
+    let judged_items = COHESION_ITEMS - 1;
+    let family = |pairs: Vec<(Estimate, Estimate)>| judge_family(&pairs);
+    let org = family(
+        (0..judged_items)
+            .map(|i| (r(&prev.cohesion[i].org), r(&cur.cohesion[i].org)))
+            .chain((0..LEVEL_ITEMS).map(|i| (r(&prev.level[i].org), r(&cur.level[i].org))))
+            .collect(),
+    );
+    let sub = family(
+        (0..judged_items)
+            .map(|i| (r(&prev.cohesion[i].sub), r(&cur.cohesion[i].sub)))
+            .chain((0..LEVEL_ITEMS).map(|i| (r(&prev.level[i].sub), r(&cur.level[i].sub))))
+            .collect(),
+    );
+    let negative = family(
+        (0..NEGATIVE_ITEMS - 1)
+            .map(|i| (r(&prev.negative[i]), r(&cur.negative[i])))
+            .collect(),
+    );
+    let unjudged = judge_family(&[(Estimate::default(), Estimate::default())])[0];
+    let pick = |v: &[Judged], i: usize| v.get(i).copied().unwrap_or(unjudged);
     CultureComparison {
-        cohesion_verdicts: std::array::from_fn(|i| (judged[2 * i], judged[2 * i + 1])),
-        level_verdicts: std::array::from_fn(|i| (judged[c + 2 * i], judged[c + 2 * i + 1])),
-        negative_verdicts: std::array::from_fn(|i| judged[l + i]),
+        cohesion_verdicts: std::array::from_fn(|i| {
+            if i < judged_items {
+                (pick(&sub, i), pick(&org, i))
+            } else {
+                (unjudged, unjudged)
+            }
+        }),
+        level_verdicts: std::array::from_fn(|i| {
+            (pick(&sub, judged_items + i), pick(&org, judged_items + i))
+        }),
+        negative_verdicts: std::array::from_fn(|i| pick(&negative, i)),
         respondents: (prev.respondents, cur.respondents),
         cohesion: std::array::from_fn(|i| {
             (

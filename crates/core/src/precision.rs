@@ -25,8 +25,16 @@
 //!   people's answers move the figure by a tenth of its range or more:
 //!   «мало данных»), and
 //! - Welch's test rejects «no change» at [`ALPHA`], two-sided, with Holm's
-//!   correction over the figures judged together (the rows of one table);
-//!   otherwise «в пределах погрешности».
+//!   correction over the figures judged together (a group of rows of one
+//!   table: the components, the factors, the tenure bands, the culture
+//!   items of one column); otherwise «в пределах погрешности».
+//!
+//! The census discount (ρ = 0,8) is applied to the two headline figures
+//! only, P and overall satisfaction, sums of 15 and 18 answers; a
+//! component, a factor or a single rating is far less reliable, and is
+//! judged with the full s²/n. What the rule cannot see: a change in who
+//! answers that is tied to their attitude (the unhappy answering one year,
+//! everyone the next) moves the figures with nobody's attitude changed.
 
 /// The fewest forms in each year for a change to be judged at all.
 pub const MIN_FORMS: u64 = 10;
@@ -121,7 +129,8 @@ pub enum Verdict {
 pub struct Judged {
     /// current − previous, when both exist.
     pub delta: Option<f64>,
-    /// The half-width of the change's 95 % interval (uncorrected).
+    /// The half-width of the change's 95 % interval (uncorrected; the t
+    /// quantile of its degrees of freedom).
     pub margin: Option<f64>,
     /// The two-sided p-value of «no change» (uncorrected).
     pub p_value: Option<f64>,
@@ -134,9 +143,13 @@ pub struct Judged {
 }
 
 impl Judged {
-    /// Whether the change is a fall beyond the error of at least `points`.
+    /// Whether the change is a fall beyond the error of at least `points`,
+    /// as the change is printed (two decimals: a printed −5,00 is 5).
     pub fn fall_of_at_least(&self, points: f64) -> bool {
-        self.verdict == Verdict::Fall && self.delta.is_some_and(|d| d <= -points)
+        self.verdict == Verdict::Fall
+            && self
+                .delta
+                .is_some_and(|d| (d * 100.0).round() / 100.0 <= -points)
     }
 
     /// Whether the change passed the rule (a fall or a rise).
@@ -165,13 +178,15 @@ pub fn judge_family(pairs: &[(Estimate, Estimate)]) -> Vec<Judged> {
             let (margin, p_value) = match (delta, v1, v2) {
                 (Some(d), Some(v1), Some(v2)) if enough => {
                     let se = (v1 + v2).sqrt();
+                    let df = welch_df(v1, prev.n, v2, cur.n);
                     let p = if se == 0.0 {
                         if d == 0.0 { 1.0 } else { 0.0 }
                     } else {
-                        let df = welch_df(v1, prev.n, v2, cur.n);
                         2.0 * (1.0 - normal_cdf(t_as_z((d / se).abs(), df)))
                     };
-                    (Some(Z95 * se), Some(p))
+                    // The printed error is the one the test uses: the t
+                    // quantile of the change's degrees of freedom.
+                    (Some(t95(df) * se), Some(p))
                 }
                 _ => (None, None),
             };
@@ -220,6 +235,22 @@ fn welch_df(v1: f64, n1: u64, v2: f64, n2: u64) -> f64 {
     let num = (v1 + v2) * (v1 + v2);
     let den = v1 * v1 / (n1 as f64 - 1.0).max(1.0) + v2 * v2 / (n2 as f64 - 1.0).max(1.0);
     if den > 0.0 { num / den } else { f64::INFINITY }
+}
+
+/// The two-sided 95 % quantile of Student's t with `df` degrees of
+/// freedom, the exact inverse of [`t_as_z`] at 1,96 (2,26 at 9, 2,08 at
+/// 22, 1,96 without end).
+fn t95(df: f64) -> f64 {
+    if !df.is_finite() {
+        return Z95;
+    }
+    let a = 1.0 - 1.0 / (4.0 * df);
+    let den = a * a - Z95 * Z95 / (2.0 * df);
+    if den > 0.0 {
+        Z95 / den.sqrt()
+    } else {
+        f64::INFINITY
+    }
 }
 
 /// A Student t value with `df` degrees of freedom as the normal value of

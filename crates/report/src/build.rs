@@ -1946,7 +1946,9 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
                 &c.level_shares[l as usize],
                 2,
                 true,
-                Some(&c.share_verdicts[l as usize]),
+                // Level shares are not judged one by one: an empty level
+                // has no variance, and the shares move together.
+                None,
             ));
         }
         for ((band, ch), judged) in c.by_tenure.iter().zip(&c.tenure_verdicts) {
@@ -2029,7 +2031,7 @@ fn comparison_blocks(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
     if let (Some(prev), Some(cur)) = (&p.culture, &input.culture)
         && shown(prev.respondents, cur.analysis.respondents)
     {
-        let c = compare::compare_culture(prev, &cur.analysis, input.staff_pair());
+        let c = compare::compare_culture(prev, &cur.analysis);
         let mut rows: Vec<Vec<Cell>> = head_rows(c.respondents, input.staff_pair());
         rows.extend(
             CULTURE_COHESION_ITEMS

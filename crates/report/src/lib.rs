@@ -11,6 +11,7 @@ mod build;
 pub mod docx;
 pub mod forms;
 mod input;
+pub mod key;
 pub mod model;
 pub mod pdf;
 pub mod slips;

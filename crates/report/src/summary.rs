@@ -27,55 +27,24 @@ fn is_low(n: u64, staff: u64) -> bool {
     n * 100 < LOW_PARTICIPATION_PERCENT * staff
 }
 
-/// One row of the key-figures table.
-struct Row {
-    instrument: &'static str,
-    indicator: &'static str,
-    n: u64,
-    value: Cell,
-    level: String,
-    change: Cell,
-}
-
 /// The summary section.
 pub(crate) fn section(input: &ReportInput) -> Section {
     let s = &input.survey;
     let k = s.threshold;
     let small = |n: u64| n < u64::from(k);
     let prev = input.previous.as_ref();
-    let mut rows = Vec::new();
     let mut alerts = Vec::new();
     let mut weak = Vec::new();
+    let mut strong = strengths(input);
     let mut methods = Vec::new();
 
     if let Some(c) = &input.commitment {
         let a = &c.analysis;
-        let i = a.index();
         let before = prev
             .and_then(|p| p.commitment.as_ref())
             .filter(|p| !small(p.respondents));
         let shown = !small(a.respondents);
-        rows.push(Row {
-            instrument: Instrument::Commitment.label(),
-            indicator: t::SUM_P,
-            n: a.respondents,
-            value: if shown {
-                Cell::percent(i.p, 2)
-            } else {
-                Cell::Suppressed(k)
-            },
-            level: if shown {
-                i.level.map_or(String::new(), |l| l.label().to_owned())
-            } else {
-                String::new()
-            },
-            change: match (shown, before) {
-                (true, Some(b)) => compare::Change::new(b.index().p, i.p)
-                    .delta()
-                    .map_or(Cell::Empty, |d| Cell::Change(d, 2, true)),
-                _ => Cell::Empty,
-            },
-        });
+
         if shown {
             alerts.extend(conclusions::low_commitment_threat(a));
             if let Some(b) = before {
@@ -118,31 +87,7 @@ pub(crate) fn section(input: &ReportInput) -> Section {
             .and_then(|p| p.satisfaction.as_ref())
             .filter(|p| !small(p.respondents));
         let shown = !small(a.respondents);
-        rows.push(Row {
-            instrument: Instrument::Satisfaction.label(),
-            indicator: t::SUM_SATISFACTION,
-            n: a.respondents,
-            value: if shown {
-                Cell::percent(a.total.overall_percent, 1)
-            } else {
-                Cell::Suppressed(k)
-            },
-            level: if shown {
-                a.total
-                    .level
-                    .map_or(String::new(), |l| l.label().to_owned())
-            } else {
-                String::new()
-            },
-            change: match (shown, before) {
-                (true, Some(b)) => {
-                    compare::Change::new(b.total.overall_percent, a.total.overall_percent)
-                        .delta()
-                        .map_or(Cell::Empty, |d| Cell::Change(d, 1, true))
-                }
-                _ => Cell::Empty,
-            },
-        });
+
         if shown {
             if let Some(b) = before {
                 let cmp =
@@ -177,34 +122,7 @@ pub(crate) fn section(input: &ReportInput) -> Section {
         let a = &c.analysis;
         let shown = !small(a.respondents);
         let level = conclusions::culture_level(a).filter(|_| shown);
-        let before = prev
-            .and_then(|p| p.culture.as_ref())
-            .filter(|p| !small(p.respondents))
-            .and_then(conclusions::culture_level);
-        rows.push(Row {
-            instrument: Instrument::Culture.label(),
-            indicator: t::SUM_CULTURE,
-            n: a.respondents,
-            value: if shown {
-                level.map_or(Cell::Empty, |(m, _)| Cell::Num(m, 2))
-            } else {
-                Cell::Suppressed(k)
-            },
-            level: level.map_or(String::new(), |(_, w)| {
-                let mut c = w.chars();
-                let first = c.next().map(|f| f.to_uppercase().collect::<String>());
-                format!(
-                    "{}{}{}",
-                    first.unwrap_or_default(),
-                    c.as_str(),
-                    klimat_core::text::ru::KLIMAT_MARK
-                )
-            }),
-            change: match (level, before) {
-                (Some((m, _)), Some((b, _))) => Cell::Change(m - b, 2, false),
-                _ => Cell::Empty,
-            },
-        });
+
         if let Some((m, "низкий")) = level {
             weak.push(format!(
                 "{} – {} из 5 (низкий уровень{})",
@@ -240,18 +158,39 @@ pub(crate) fn section(input: &ReportInput) -> Section {
     if with_change {
         columns.push(Column::new(t::COL_CHANGE, 1.9));
     }
-    let rows = rows
+    if with_change {
+        columns.push(Column::new(t::COL_VERDICT, 1.9));
+    }
+    // The same figures as the results screen's cards (crate::key).
+    let rows = crate::key::key_figures(input)
         .into_iter()
-        .map(|r| {
+        .map(|f| {
+            let value = match f.value {
+                _ if !f.shown => Cell::Suppressed(k),
+                None => Cell::text(t::NO_ANSWERS),
+                Some(v) if f.percent => Cell::percent(Some(v), f.decimals),
+                Some(v) => Cell::Num(v, f.decimals),
+            };
             let mut row = vec![
-                Cell::text(r.instrument),
-                Cell::text(r.indicator),
-                Cell::Int(r.n as i64),
-                r.value,
-                Cell::text(r.level),
+                Cell::text(f.instrument.label()),
+                Cell::text(f.indicator),
+                Cell::Int(f.forms as i64),
+                value,
+                Cell::text(f.level.unwrap_or_default()),
             ];
             if with_change {
-                row.push(r.change);
+                row.push(
+                    f.change
+                        .and_then(|j| j.delta)
+                        .map_or(Cell::Empty, |d| Cell::Change(d, f.decimals, f.percent)),
+                );
+                row.push(
+                    f.change
+                        .filter(|j| j.delta.is_some())
+                        .map_or(Cell::Empty, |j| {
+                            Cell::text(klimat_core::text::ru::verdict_label(j.verdict))
+                        }),
+                );
             }
             row
         })
@@ -277,6 +216,12 @@ pub(crate) fn section(input: &ReportInput) -> Section {
     group_alerts(input, &mut alerts);
     participation(input, &mut blocks, &mut alerts);
     blocks.extend(alerts.into_iter().map(Block::Alert));
+    // Section 5.2 of the methodology asks for both: weak sides that need
+    // correcting, and strong positions to keep and develop.
+    if !strong.is_empty() {
+        blocks.push(Block::Subheading(t::STRONG_SPOTS.to_owned()));
+        blocks.push(Block::Bullets(std::mem::take(&mut strong)));
+    }
     if !weak.is_empty() {
         blocks.push(Block::Subheading(t::WEAK_SPOTS.to_owned()));
         blocks.push(Block::Bullets(weak));
@@ -315,6 +260,76 @@ fn counts(input: &ReportInput) -> Vec<(Instrument, u64)> {
 
 /// The participation rate overall and per subdivision, when the staff is
 /// known, and the alert of a low one.
+/// The strong positions (section 5.2 of the methodology): components of
+/// commitment and factors of satisfaction at a good or high level, and
+/// the values of Table А.2 the staff rate highest (4 or more of 5), each
+/// only where the questionnaire has at least K forms.
+fn strengths(input: &ReportInput) -> Vec<String> {
+    use klimat_core::commitment::CommitmentLevel;
+    let k = u64::from(input.survey.threshold);
+    let mut out = Vec::new();
+    if let Some(c) = &input.commitment
+        && c.analysis.respondents >= k
+    {
+        for w in c.analysis.total.components() {
+            if w.level >= CommitmentLevel::Good {
+                out.push(format!(
+                    "{} {} – {} из 13 баллов ({}; {} уровень)",
+                    t::STRONG_COMPONENT,
+                    COMMITMENT_COMPONENTS_GENITIVE[w.component as usize],
+                    decimal(w.mean, 2),
+                    percent(w.percent, 1),
+                    klimat_core::text::ru::COMMITMENT_LEVEL_ADJECTIVES[w.level as usize],
+                ));
+            }
+        }
+    }
+    if let Some(c) = &input.satisfaction
+        && c.analysis.respondents >= k
+    {
+        let a = &c.analysis;
+        for f in Factor::ALL {
+            if let (Some(l), Some(p)) = (
+                a.total.factor_levels[f as usize],
+                a.total.factor_percents[f as usize],
+            ) && l >= SatisfactionLevel::Good
+            {
+                out.push(format!(
+                    "{} «{}» – {} ({} уровень)",
+                    t::WEAK_FACTOR,
+                    f.label().to_lowercase(),
+                    percent(p, 1),
+                    klimat_core::text::ru::SATISFACTION_LEVEL_ADJECTIVES[l as usize],
+                ));
+            }
+        }
+    }
+    if let Some(c) = &input.culture
+        && c.analysis.respondents >= k
+    {
+        let mut top: Vec<(f64, &str)> = c
+            .analysis
+            .cohesion
+            .iter()
+            .zip(klimat_core::text::methodology::CULTURE_COHESION_ITEMS)
+            .filter_map(|(p, item)| p.org.mean().filter(|m| *m >= 4.0).map(|m| (m, item)))
+            .collect();
+        top.sort_by(|x, y| y.0.total_cmp(&x.0));
+        if !top.is_empty() {
+            out.push(format!(
+                "{}: {}",
+                t::STRONG_CULTURE,
+                top.iter()
+                    .take(3)
+                    .map(|(m, item)| format!("«{item}» ({} из 5)", decimal(*m, 2)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    out
+}
+
 /// One published group's figure now and, if published then, before.
 struct GroupFigure {
     name: String,

@@ -515,16 +515,21 @@ impl Db {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The codes of one questionnaire's forms of a survey, in the order
-    /// they were stored: what the entry screen needs to suggest the next
-    /// code and to refuse a repeated one, without loading every form.
+    /// The codes of one questionnaire's forms of a survey: what the entry
+    /// screen needs to suggest the next code and to refuse a repeated one,
+    /// without loading every form. The operator's own keyed forms come
+    /// last, in the order they were keyed, so that the next code follows
+    /// the operator's series, not an imported file's, a merged
+    /// installation's or a kiosk's random code; kiosk and network forms
+    /// come first (their order tells nothing: their ids are random).
     ///
     /// # Errors
     /// [`StoreError::NoSurvey`]; SQLite's.
     pub fn form_codes(&self, survey_id: i64, instrument: Instrument) -> Result<Vec<String>> {
         self.survey(survey_id)?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT code FROM forms WHERE survey_id = ?1 AND instrument = ?2 ORDER BY id",
+            "SELECT code FROM forms WHERE survey_id = ?1 AND instrument = ?2
+             ORDER BY CASE entry WHEN 'operator' THEN 2 WHEN 'kiosk' THEN 0 WHEN 'network' THEN 0 ELSE 1 END, id",
         )?;
         let rows = stmt.query_map(params![survey_id, instrument.id()], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -148,6 +148,24 @@ pub fn form_from_cells(
 /// The bad cells of a refused form, each named by its column's label as a
 /// person reads it («Утверждение 2: «9» — ожидается …»): for a form
 /// checked field by field (a settled verification, the network form).
+/// A template column as a person reads it, whatever the questionnaire:
+/// «Код анкеты», «Вопрос 4», «А.2, п. 3 …: в подразделении». Columns
+/// `q1`…`q15` are named as the satisfaction questionnaire names them
+/// («Вопрос»), which reads right for either.
+pub fn column_label(column: &str) -> String {
+    for instrument in [
+        Instrument::Satisfaction,
+        Instrument::Culture,
+        Instrument::Commitment,
+    ] {
+        let columns = crate::export::columns(instrument);
+        if let Some(i) = columns.iter().position(|x| x == column) {
+            return klimat_core::template::column_labels(instrument)[i].clone();
+        }
+    }
+    column.to_owned()
+}
+
 pub fn labelled_cell_errors(
     instrument: Instrument,
     cells: &[klimat_core::template::CellError],

@@ -164,3 +164,17 @@ pub async fn set_keep_copies(state: State<'_, AppState>, keep: u32) -> ApiResult
     state.unlocked()?;
     Ok(ops::set_keep_copies(&*state.db()?, keep)?.into())
 }
+
+/// Saves the list of a refused file's errors (row, column, value, reason)
+/// as CSV; returns the file written.
+#[tauri::command]
+pub async fn save_import_errors(
+    state: State<'_, AppState>,
+    path: String,
+    rows: Vec<[String; 4]>,
+) -> ApiResult<String> {
+    state.unlocked()?;
+    Ok(ops::save_import_errors(Path::new(&path), &rows)?
+        .display()
+        .to_string())
+}

@@ -18,11 +18,23 @@ export async function render(main, ctx) {
       const r = await call('import_file', { surveyId: survey.id, path });
       toast(`${S.data.imported} ${r.count} (${S.instruments[r.instrument]})`);
     } catch (e) {
-      showError(e);
       if (e.code === 'bad_import_file' && e.details) {
-        errors.append(h('p', { class: 'hint' }, S.data.refused), h('table', { class: 'errors' },
-          h('tr', {}, h('th', {}, S.data.row), h('th', {}, S.data.column), h('th', {}, S.data.value), h('th', {}, S.data.expected)),
-          e.details.map((d) => h('tr', {}, h('td', { class: 'num' }, d.row), h('td', {}, d.column), h('td', {}, d.value), h('td', {}, d.expected)))));
+        // A short notice; the errors themselves in a panel that stays, can
+        // be read at leisure and saved (not a toast over the table).
+        toast(`${S.data.refusedShort} ${e.details.length}`, true);
+        const rows = e.details.map((d) => [String(d.row), d.column, d.value, d.expected]);
+        const save = h('button', { id: 'import-errors-save', onclick: async () => {
+          const out = await saveDialog(`${S.data.errorsFile} ${stamp()}.csv`, [{ name: 'CSV', extensions: ['csv'] }]);
+          if (!out) return;
+          try { toast(`${S.data.errorsSaved} ${await call('save_import_errors', { path: out, rows })}`); } catch (err) { showError(err); }
+        } }, S.data.saveErrors);
+        errors.append(h('h3', { tabindex: -1, id: 'import-errors-title' }, `${S.data.refusedTitle} ${rows.length}`),
+          h('p', { class: 'hint' }, S.data.refused), save, h('table', { class: 'errors' },
+            h('tr', {}, h('th', {}, S.data.row), h('th', {}, S.data.column), h('th', {}, S.data.value), h('th', {}, S.data.expected)),
+            rows.map((r) => h('tr', {}, h('td', { class: 'num' }, r[0]), h('td', {}, r[1]), h('td', {}, r[2]), h('td', {}, r[3])))));
+        errors.querySelector('#import-errors-title').focus();
+      } else {
+        showError(e);
       }
     }
   };

@@ -344,7 +344,10 @@ export function cultureEntry(main, ctx, survey, codes, q, editing = null, second
   // demographics of the previous second keying: the first entry is never
   // shown.
   const demo0 = second ? second.demo : c0 || (cultureDemo && cultureDemo.surveyKey === survey.uuid ? cultureDemo : null);
-  const suggested = second ? second.code : nextCode(codes.length ? codes[codes.length - 1] : '', codes);
+  // The next code follows the last numbered one, as on the pad (the
+  // backend lists the operator's own forms last).
+  const lastNumbered = [...codes].reverse().find((c) => splitCode(c));
+  const suggested = second ? second.code : nextCode(lastNumbered || '', codes);
   const code = h('input', { id: 'c-code', value: c0 ? c0.code : suggested, size: 18 });
   const sheet = q.culture;
   const pick = (id, options, value) => select(options, value ?? '', { id });

@@ -12,7 +12,11 @@ export async function render(main, ctx) {
   const survey = ctx.survey();
   const status = h('div', { id: 'report-status', class: 'row' });
   const others = ctx.surveys.filter((s) => s.id !== survey.id).map((s) => ({ value: s.id, label: `${s.name} (${s.date_text})` }));
-  const compare = select([{ value: '', label: S.results.noCompare }, ...others], '', { id: 'report-compare' });
+  // The comparison chosen on the Results screen, if any.
+  const chosen = others.some((o) => o.value === ctx.compare[survey.uuid]) ? ctx.compare[survey.uuid] : '';
+  const compare = select([{ value: '', label: S.results.noCompare }, ...others], chosen, {
+    id: 'report-compare', onchange: () => { ctx.compare[survey.uuid] = compare.value ? Number(compare.value) : null; },
+  });
   // Only the subdivisions the organization's report publishes may have a
   // report of their own (a hidden one would be recovered by subtraction).
   let reportable = [];
@@ -82,6 +86,8 @@ function consolidatedCard(ctx, saved, status) {
   const run = async (format) => {
     const surveys = picked(boxes);
     const compare = picked(before);
+    // The selection is checked before the save dialog opens.
+    if (surveys.length < 2) { showError({ message: S.reports.pooledNeedsTwo }); return; }
     const path = await saveDialog(`${S.reports.pooledFile} ${stamp()}.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
     if (!path) return;
     status.replaceChildren(h('span', {}, S.reports.making));
@@ -89,6 +95,7 @@ function consolidatedCard(ctx, saved, status) {
   };
   const show = async () => {
     view.replaceChildren(h('p', { class: 'muted' }, S.common.loading));
+    if (picked(boxes).length < 2) { view.replaceChildren(); showError({ message: S.reports.pooledNeedsTwo }); return; }
     try {
       const r = await call('consolidated_results', { surveys: picked(boxes), compare: picked(before) });
       view.replaceChildren();

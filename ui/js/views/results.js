@@ -5,28 +5,32 @@ import { h, select, showError } from '../dom.js';
 import { call } from '../backend.js';
 import { surveyPicker, needSurvey } from './common.js';
 
-let compareWith = null;
-
 export async function render(main, ctx) {
   if (!needSurvey(main, ctx, S.results.title)) return;
   const survey = ctx.survey();
   const others = ctx.surveys.filter((s) => s.id !== survey.id)
     .map((s) => ({ value: s.id, label: `${s.name} (${s.date_text})` }));
+  // The comparison chosen for this survey (kept for the Reports screen),
+  // if that survey still exists.
+  let compareWith = ctx.compare[survey.uuid] ?? null;
+  if (!others.some((o) => o.value === compareWith)) compareWith = null;
   main.append(h('div', { class: 'row' },
     h('label', { class: 'inline' }, S.common.survey, surveyPicker(ctx, () => ctx.go('results'))),
     h('label', { class: 'inline' }, S.results.compare, select([{ value: '', label: S.results.noCompare }, ...others], compareWith ?? '', {
-      id: 'compare-picker', onchange: (e) => { compareWith = e.target.value ? Number(e.target.value) : null; ctx.go('results'); },
+      id: 'compare-picker', onchange: (e) => { ctx.compare[survey.uuid] = e.target.value ? Number(e.target.value) : null; ctx.go('results'); },
     }))));
   let r;
   try { r = await call('results', { surveyId: survey.id, compareWith }); } catch (e) { showError(e); return; }
   // The answer first: each questionnaire's key figure and level.
-  main.append(h('div', { class: 'kpis', id: 'headline' }, r.headline.map((c) => h('div', { class: 'kpi' },
+  // The same figures and verdicts as the summary page of the report.
+  main.append(h('div', { class: 'kpis', id: 'headline' }, r.headline.map((c) => h('div', { class: c.threat ? 'kpi threat' : 'kpi' },
     h('div', { class: 'title' }, c.title),
     h('div', { class: c.value.length > 14 ? 'value long' : 'value' }, c.value),
     h('div', { class: 'muted' }, c.caption),
     c.level ? h('div', { class: 'level' }, `${S.results.level}: ${c.level}`) : null,
     h('div', { class: 'muted' }, `${S.results.forms}: ${c.forms}`),
-    c.change ? h('div', { class: 'change' }, `${S.results.change} ${c.change}`) : null))));
+    c.change ? h('div', { class: 'change' }, `${S.results.change} ${c.change}${c.verdict ? ` (${c.verdict})` : ''}`) : null,
+    c.threat ? h('div', { class: 'threat-note', role: 'note' }, S.results.threat) : null))));
   showResults(main, r);
 }
 

@@ -44,8 +44,16 @@ fn respondents_genitive(n: u64) -> String {
     )
 }
 
+/// A share of respondents, with no more decimals than the group's size
+/// carries: «2 из 4, или 50 %», «7 из 41, или 17,1 %», «2 из 120, или
+/// 1,67 %» (the methodology's worked example writes two decimals for 120).
 fn share_of(count: u64, n: u64) -> String {
-    percent(count as f64 * 100.0 / n as f64, 2)
+    let digits = match n {
+        0..10 => 0,
+        10..100 => 1,
+        _ => 2,
+    };
+    percent(count as f64 * 100.0 / n as f64, digits)
 }
 
 /// "2" or "2,7" for how many times `high` exceeds `low`, when it is at
@@ -88,25 +96,22 @@ pub fn commitment(a: &CommitmentAnalysis) -> Vec<String> {
     let share = a.good_or_high_share().unwrap_or(0.0);
 
     // The «Вывод» after Table Б.8: the coefficient and its level. The
-    // ≈ 80 % rule of section 5.2 and Appendix Б: a good or high level is
-    // concluded only when about 80 % are at good or high; otherwise the
-    // sentence says from the start that the conclusion is premature.
+    // ≈ 80 % rule of section 5.2 and Appendix Б speaks of the high level
+    // only («Вывод о высоком уровне … допустим, если около 80 % …»): a
+    // high P is concluded only when about 80 % are at good or high;
+    // otherwise the sentence says from the start that the conclusion is
+    // premature. A good level is stated as it is.
     let good_high =
         a.levels[CommitmentLevel::Good as usize] + a.levels[CommitmentLevel::High as usize];
-    let premature = level >= CommitmentLevel::Good && share < 0.8;
+    let premature = level == CommitmentLevel::High && share < 0.8;
     let coefficient = format!(
         "Вывод. Результаты исследования показали, что коэффициент организационной приверженности респондентов составил {}, или {}",
         decimal(p / 100.0, 6),
         percent(p, 2),
     );
     out.push(if premature {
-        let (dative, prepositional) = if level == CommitmentLevel::High {
-            ("высокому", "высоком")
-        } else {
-            ("хорошему", "хорошем")
-        };
         format!(
-            "{coefficient}, что по шкале таблицы Б.9 соответствует {dative} уровню. Однако хорошую или высокую приверженность {} {} из {}, или {}, – меньше 80\u{a0}%, поэтому делать вывод о {prepositional} уровне организационной приверженности работников в целом преждевременно; целесообразно дальнейшее развитие корпоративной культуры.",
+            "{coefficient}, что по шкале таблицы Б.9 соответствует высокому уровню. Однако методика допускает вывод о высоком уровне приверженности, если около 80\u{a0}% работников разделяют ценности и цели организации, а хорошую или высокую приверженность {} {} из {}, или {}, – меньше 80\u{a0}%, поэтому делать вывод о высоком уровне организационной приверженности работников в целом преждевременно; целесообразно дальнейшее развитие корпоративной культуры.",
             demonstrated(good_high),
             respondents(good_high),
             n,
@@ -609,7 +614,9 @@ fn culture_verdict(a: &CultureAnalysis) -> Option<String> {
 /// and the error, or why no change can be claimed (Klimat's rule).
 fn precision_clause(j: &Judged, digits: usize) -> String {
     let forms = format!("анкет: {} и {}", j.forms.0, j.forms.1);
-    let census = j.staff.1.is_some_and(|s| j.forms.1 >= s && s > 0);
+    // Both years a census of a small group.
+    let census = |forms: u64, staff: Option<u64>| staff.is_some_and(|s| s > 0 && forms >= s);
+    let census = census(j.forms.0, j.staff.0) && census(j.forms.1, j.staff.1);
     match (j.verdict, j.margin) {
         (Verdict::Fall | Verdict::Rise, Some(m)) => format!(
             "изменение больше погрешности (±{} {PP}; {forms}) – правило Klimat",
@@ -620,7 +627,7 @@ fn precision_clause(j: &Judged, digits: usize) -> String {
             decimal(m, digits)
         ),
         _ if census => format!(
-            "опрошены все работники, но их так мало ({forms}), что изменение – это ответы одного-двух человек, а не тенденция: данных мало, чтобы судить об изменении – правило Klimat"
+            "опрошены все работники, но их так мало ({forms}), что изменение могут определять ответы одного-двух человек, а не тенденция: данных мало, чтобы судить об изменении – правило Klimat"
         ),
         _ => format!(
             "данных мало, чтобы судить об изменении ({forms}; нужно не менее {} в каждом исследовании) – правило Klimat",
@@ -716,19 +723,26 @@ pub fn satisfaction_comparison(c: &SatisfactionComparison) -> Vec<String> {
         .filter(|&&f| c.factor_verdicts[f as usize].decided())
         .filter_map(|&f| Some((f, c.factors[f as usize].delta()?)))
         .collect();
+    // Every factor whose change passes the rule, falls and rises apart,
+    // the largest first: the largest change beyond the error is not
+    // always the largest change of the table.
     moves.sort_by(|a, b| a.1.total_cmp(&b.1));
-    if let Some((f, d)) = moves.first().filter(|(_, d)| *d < 0.0) {
+    let list = |items: &mut dyn Iterator<Item = &(Factor, f64)>| {
+        items
+            .map(|(f, d)| format!("«{}» ({} {PP})", f.label().to_lowercase(), signed(*d, 1)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let falls = list(&mut moves.iter().filter(|(_, d)| *d < 0.0));
+    if !falls.is_empty() {
         out.push(format!(
-            "Сильнее всего снизилась оценка фактора «{}» ({} {PP}).",
-            f.label().to_lowercase(),
-            signed(*d, 1)
+            "Больше погрешности снизились оценки факторов: {falls} (правило Klimat)."
         ));
     }
-    if let Some((f, d)) = moves.last().filter(|(_, d)| *d > 0.0) {
+    let rises = list(&mut moves.iter().rev().filter(|(_, d)| *d > 0.0));
+    if !rises.is_empty() {
         out.push(format!(
-            "Сильнее всего выросла оценка фактора «{}» ({} {PP}).",
-            f.label().to_lowercase(),
-            signed(*d, 1)
+            "Больше погрешности выросли оценки факторов: {rises} (правило Klimat)."
         ));
     }
     if c.keys_differ {
