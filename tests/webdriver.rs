@@ -253,6 +253,17 @@ impl Session {
         }
     }
 
+    /// Resizes the window (its outer size), as a user with a smaller
+    /// screen has it.
+    pub fn set_window_size(&self, width: u32, height: u32) -> Result<(), String> {
+        self.call(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        )
+        .map(|_| ())
+    }
+
     /// A PNG screenshot of the window.
     pub fn screenshot(&self) -> Result<Vec<u8>, String> {
         let v = self.call("GET", "/screenshot", None)?;

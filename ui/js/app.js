@@ -71,8 +71,12 @@ export async function show(name) {
   }
   if (token !== rendering) return;
   main.replaceChildren(view);
+  main.scrollTop = 0;
+  // Focus goes to the screen's own starting point, or to the screen itself,
+  // so that the arrows and PageDown scroll it (never to the page's body).
   const focus = view.querySelector('[data-autofocus]');
   if (focus) focus.focus();
+  else main.focus({ preventScroll: true });
 }
 
 // No browser behaviour in an office application: no context menu (with its

@@ -144,6 +144,9 @@ export async function render(main, ctx) {
   const q = await questionnaire(instrument);
   if (ctx.token !== mine) return;
   if (instrument === 'culture') { return cultureEntry(main, ctx, survey, codes, q); }
+  // An edit of a stored form does not survive leaving the screen: coming
+  // back starts a new form, and the stored one is as it was.
+  if (state && state.uuid) state = null;
   if (!state || state.instrument !== instrument || state.surveyKey !== survey.uuid) {
     // The next code follows the last numbered one (kiosk codes are random).
     const last = [...codes].reverse().find((c) => splitCode(c));
@@ -187,6 +190,17 @@ export async function render(main, ctx) {
     // A modifier combination (Alt+1 … Alt+7 switch screens) never writes an
     // answer.
     if (e.altKey || e.ctrlKey || e.metaKey) return;
+    // Esc leaves an edit of a stored form unchanged and starts a new form.
+    if (e.key === 'Escape' && state.uuid) {
+      e.preventDefault();
+      const last = [...codes].reverse().find((c) => splitCode(c));
+      state = freshState(ctx, instrument, null, codes);
+      state.surveyKey = survey.uuid;
+      if (last) state.code = nextCode(last, codes);
+      toast(S.entry.editCancelled);
+      draw();
+      return;
+    }
     if (e.key === 'Enter') {
       e.preventDefault();
       keystrokes += 1; state.keys += 1;
@@ -289,6 +303,17 @@ export function drawPad(pad, st, taken, backToPad, title = null) {
     return h('div', { class: `cell ${current ? 'current' : ''} ${current && st.flash ? 'flash' : ''}`, id: `cell-${i + 1}` },
       h('div', { class: 'n' }, String(i + 1)), h('div', { class: 'v' }, v === st.blank ? '·' : String(v)));
   })));
+  // The page follows the cursor (a small window shows answer 11 and on
+  // only when scrolled).
+  // A margin below it keeps it clear of the notices at the window's foot.
+  const current = pad.querySelector('.current');
+  const main = document.getElementById('main');
+  if (current && main) {
+    const r = current.getBoundingClientRect();
+    const room = window.innerHeight - 150;
+    if (r.bottom > room) main.scrollTop += r.bottom - room;
+    else if (r.top < 0) main.scrollTop += r.top - 20;
+  }
 }
 
 function drawForms(list, survey, instrument, ctx, onEdit) {

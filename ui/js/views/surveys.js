@@ -86,13 +86,28 @@ async function editor(main, ctx, s) {
       ctx.go('surveys');
     } catch (e) { showError(e); }
   };
-  main.append(h('div', { class: 'card' },
+  // Enter (outside the two lists) or Ctrl+Enter saves; Esc cancels, asking
+  // first when something was changed.
+  const snapshot = () => JSON.stringify([name.value, org.value, date.value, key.value, subs.value, pos.value, k.value,
+    checks.map((c) => c.querySelector('input').checked)]);
+  let initial = null;
+  const cancel = async () => {
+    if (snapshot() !== initial && !await confirmDialog(S.surveys.discard, { yes: S.surveys.discardYes, no: S.surveys.keepEditing })) return;
+    ctx.go('surveys');
+  };
+  const keys = (e) => {
+    if (e.key === 'Escape') { e.preventDefault(); cancel(); return; }
+    if (e.key === 'Enter' && (e.ctrlKey || (e.target.tagName !== 'TEXTAREA' && e.target.tagName !== 'BUTTON'))) { e.preventDefault(); save(); }
+  };
+  main.append(h('div', { class: 'card', id: 'survey-editor', onkeydown: keys },
     h('div', { class: 'grid2' },
       h('div', {}, h('label', { for: 'f-name' }, S.surveys.name), name, h('label', { for: 'f-org' }, S.surveys.org), org,
         h('label', { for: 'f-date' }, S.surveys.date), date, h('label', {}, S.surveys.instruments), h('div', {}, checks),
         h('label', { for: 'f-key' }, S.surveys.key), key, h('label', { for: 'f-k' }, S.surveys.threshold), k),
       h('div', {}, h('label', { for: 'f-subs' }, S.surveys.subdivisions), subs, h('label', { for: 'f-pos' }, S.surveys.positions), pos)),
     h('div', { class: 'row' }, h('button', { class: 'primary', id: 'f-save', onclick: save }, S.common.save),
-      h('button', { onclick: () => ctx.go('surveys') }, S.common.cancel))));
+      h('button', { onclick: cancel }, S.common.cancel)),
+    h('p', { class: 'hint' }, S.surveys.editorKeys)));
+  initial = snapshot();
   name.focus();
 }
