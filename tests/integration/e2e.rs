@@ -1820,6 +1820,62 @@ fn the_operators_keys_and_layout_at_1024_by_768() {
     s.dispatch_keys("#entry-pad", &["Home", "3", "Escape"])
         .unwrap();
     wait_for(&s, "Правка отменена", long);
+    // The culture form keys like the pad (issue 27, item 10): a taken code
+    // is refused at once; digits move through every field in the paper's
+    // order («другое» after item 15 included); a wrong key flashes; Enter
+    // saves; a wholly empty form asks first.
+    s.choose("#instrument-picker", "culture").unwrap();
+    s.find("#culture-form", long).unwrap();
+    let taken = invoke(
+        &s,
+        "form_codes",
+        json!({"surveyId": invoke(&s, "list_surveys", json!({}))[0]["id"], "instrument": "culture"}),
+    );
+    let taken = taken[0].as_str().unwrap().to_owned();
+    s.clear("#c-code").unwrap();
+    s.type_into("#c-code", &taken).unwrap();
+    wait_for(&s, "уже введена", long);
+    s.clear("#c-code").unwrap();
+    s.type_into("#c-code", "Тест-1").unwrap();
+    let keys_to_active = |keys: &[&str]| {
+        s.execute(
+            "for (const key of arguments[0]) {
+               document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));
+             }
+             return document.activeElement.id || document.activeElement.getAttribute('aria-label');",
+            json!([keys]),
+        )
+        .unwrap()
+    };
+    s.execute(
+        "document.querySelector('#culture-form input.rating').focus();",
+        json!([]),
+    )
+    .unwrap();
+    let on = keys_to_active(&["4"; 30]);
+    assert_eq!(on, json!("c-other"), "after item 15 the «другое» field");
+    s.execute(
+        "document.querySelector('#culture-form input.rating').focus();",
+        json!([]),
+    )
+    .unwrap();
+    keys_to_active(&["x"]);
+    let flashed = s
+        .execute(
+            "return document.querySelector('#culture-form input.rating').classList.contains('flash');",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(flashed, json!(true), "a wrong key flashes");
+    keys_to_active(&["Enter"]);
+    wait_for(&s, "Анкета сохранена: Тест-1", long);
+    s.find("#culture-form", long).unwrap();
+    wait_for(&s, "текстов:", long);
+    s.dispatch_keys("#c-code", &["Enter"]).unwrap();
+    s.find("#confirm-no", long).unwrap();
+    wait_for(&s, "нет ни одного ответа", long);
+    s.click("#confirm-no").unwrap();
+    assert_clean(&s, "the culture form");
     // The survey editor: Esc with nothing changed goes back; with a change
     // it asks; Enter saves.
     s.click("#nav-surveys").unwrap();

@@ -316,6 +316,16 @@ export function drawPad(pad, st, taken, backToPad, title = null) {
   }
 }
 
+/** What a culture form holds, in a line of the list: its ratings as the
+ *  pad shows answers (· for a blank), and how many texts it has. */
+function cultureSummary(a) {
+  if (!a || !a.cohesion) return '';
+  const v = (x) => (x ? String(x) : '·');
+  const ratings = [...a.cohesion.flat(), ...a.level.flat(), ...a.negative].map(v).join('');
+  const texts = [...a.open.flat(), a.cohesion_other, a.negative_other].filter((t) => t && t.trim()).length;
+  return `${ratings} (${S.entry.texts} ${texts})`;
+}
+
 function drawForms(list, survey, instrument, ctx, onEdit) {
   clear(list);
   const filter = h('input', { id: 'entry-filter', placeholder: S.entry.code, oninput: () => { clearTimeout(timer); timer = setTimeout(fill, 150); } });
@@ -340,7 +350,7 @@ function drawForms(list, survey, instrument, ctx, onEdit) {
     table.append(h('tr', {}, h('th', {}, S.entry.code), h('th', {}, S.entry.tenure), h('th', {}, S.entry.subdivision), h('th', {}, S.entry.position), h('th', {}, S.entry.answers), h('th', {}, '')));
     for (const f of page.forms) {
       const c = f.content;
-      const answers = Array.isArray(c.answers) ? c.answers.map((v) => (v === 0 || v === '' ? '·' : v)).join('') : '';
+      const answers = Array.isArray(c.answers) ? c.answers.map((v) => (v === 0 || v === '' ? '·' : v)).join('') : cultureSummary(c.answers);
       table.append(h('tr', {}, h('td', {}, c.code), h('td', {}, f.tenure_label), h('td', {}, c.subdivision || S.common.none),
         h('td', {}, c.position || S.common.none), h('td', { class: 'answers' }, answers),
         h('td', {}, h('button', { onclick: () => onEdit(f) }, S.common.edit), ' ',
@@ -374,6 +384,16 @@ export function cultureEntry(main, ctx, survey, codes, q, editing = null, second
   const lastNumbered = [...codes].reverse().find((c) => splitCode(c));
   const suggested = second ? second.code : nextCode(lastNumbered || '', codes);
   const code = h('input', { id: 'c-code', value: c0 ? c0.code : suggested, size: 18 });
+  // A code another form has is refused at once, as on the pad.
+  const taken = new Set(codes.filter((c) => !(c0 && c === c0.code)));
+  const codeNote = h('span', { class: 'warning', id: 'c-code-note', role: 'alert' });
+  const checkCode = () => {
+    const dup = !second && taken.has(code.value.trim());
+    code.classList.toggle('bad', dup);
+    codeNote.textContent = dup ? `${S.entry.duplicateCode} «${code.value.trim()}»` : '';
+    return !dup;
+  };
+  code.addEventListener('input', checkCode);
   const sheet = q.culture;
   const pick = (id, options, value) => select(options, value ?? '', { id });
   const tenureOptions = q.tenure.map(([label, value]) => ({ value, label }));
@@ -388,18 +408,29 @@ export function cultureEntry(main, ctx, survey, codes, q, editing = null, second
     open.push([question.positive, question.negative].map((prompt) => h('textarea', { rows: 2, cols: 40, placeholder: prompt, 'aria-label': prompt }, a0 ? a0.open[i][prompt === question.positive ? 0 : 1] : '')));
   });
   const boxes = [];
+  // The order a digit moves on in: every rating box, and between them the
+  // fields the paper form has there («другое» after item 15 of Table А.2,
+  // the words of item 7 before its rating, «Иное» after item 8), so that
+  // auto-advance skips no field.
+  const order = [];
+  const advance = (el) => { const next = order[order.indexOf(el) + 1]; if (next) next.focus(); };
   const rating = (label, value) => {
     const el = h('input', { size: 1, maxlength: 1, class: 'rating', 'aria-label': label, value: value ? String(value) : '' });
     el.addEventListener('keydown', (e) => {
       if (/^[0-5 ]$/.test(e.key)) {
         e.preventDefault();
         el.value = e.key === ' ' || e.key === '0' ? '' : e.key;
-        const next = boxes[boxes.indexOf(el) + 1];
-        if (next) next.focus();
+        advance(el);
       } else if (e.key === 'Backspace' && !el.value) {
         const prev = boxes[boxes.indexOf(el) - 1];
         if (prev) { e.preventDefault(); prev.value = ''; prev.focus(); }
-      } else if (e.key.length === 1) e.preventDefault();
+      } else if (e.key.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        // A key that means nothing here flashes the box, as on the pad.
+        e.preventDefault();
+        el.classList.add('flash');
+        beep();
+        setTimeout(() => el.classList.remove('flash'), 350);
+      }
     });
     boxes.push(el);
     return el;
@@ -407,8 +438,8 @@ export function cultureEntry(main, ctx, survey, codes, q, editing = null, second
   const cohesion = Array.from({ length: sheet.cohesion.length }, (_, i) => [rating(`c${i + 1}_sub`, a0 && a0.cohesion[i][0]), rating(`c${i + 1}_org`, a0 && a0.cohesion[i][1])]);
   const level = Array.from({ length: sheet.level.length }, (_, i) => [rating(`l${i + 1}_sub`, a0 && a0.level[i][0]), rating(`l${i + 1}_org`, a0 && a0.level[i][1])]);
   const negative = Array.from({ length: sheet.negative.length }, (_, i) => rating(`n${i + 1}`, a0 && a0.negative[i]));
-  const other = h('input', { size: 40, value: a0 ? a0.cohesion_other : '' });
-  const otherNeg = h('input', { size: 40, value: a0 ? a0.negative_other : '' });
+  const other = h('input', { size: 40, id: 'c-other', 'aria-label': S.entry.other, value: a0 ? a0.cohesion_other : '' });
+  const otherNeg = h('input', { size: 40, id: 'c-other-neg', 'aria-label': S.entry.otherNeg, value: a0 ? a0.negative_other : '' });
   // Item 7's underlined words: digits 1–3 toggle the actors, 4–6 the
   // technologies, while the box has the focus; Tab goes on.
   let digitNo = 0;
@@ -427,9 +458,16 @@ export function cultureEntry(main, ctx, survey, codes, q, editing = null, second
       box.checked = !box.checked;
     }
   });
+  order.push(...cohesion.flat(), other, ...level.flat(), ...negative.slice(0, 6), item7, ...negative.slice(6), otherNeg);
   const checked = (labels) => labels.map((l) => l.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
   const save = async () => {
     const r = (el) => Number(el.value) || 0;
+    if (!checkCode()) { code.focus(); beep(); return; }
+    // A form with no answer at all is asked about: it would be stored but
+    // counted nowhere.
+    const empty = boxes.every((b) => !b.value) && open.flat().every((t) => !t.value.trim())
+      && !other.value.trim() && !otherNeg.value.trim() && !checked(actors).length && !checked(tech).length;
+    if (empty && !await confirmDialog(S.entry.emptyCulture, { yes: S.entry.saveEmpty, no: S.entry.keepKeying })) return;
     const c = {
       instrument: 'culture', code: code.value.trim(), tenure: tenure.value, subdivision: sub.value || null, position: pos.value || null,
       answers: {
@@ -454,12 +492,20 @@ export function cultureEntry(main, ctx, survey, codes, q, editing = null, second
   let keys = 0;
   let started = null;
   f.addEventListener('keydown', (e) => {
+    // Enter saves, as on the pad (in a text box of Table А.1, Ctrl+Enter:
+    // Enter there starts a new line).
+    if (e.key === 'Enter' && !e.altKey && (e.ctrlKey || (e.target.tagName !== 'TEXTAREA' && e.target.tagName !== 'BUTTON'))) {
+      e.preventDefault();
+      keys += 1;
+      save();
+      return;
+    }
     if (e.altKey || e.ctrlKey || e.metaKey || e.key === 'Shift') return;
     keys += 1;
     if (!started) started = Date.now();
   });
   f.append(h('p', { class: 'keys' }, S.entry.helpCulture), h('strong', {}, second ? S.verify.secondKeying : editing ? S.entry.editing : S.entry.newForm),
-    h('div', { class: 'row' }, h('label', { class: 'inline', for: 'c-code' }, S.entry.code), code,
+    h('div', { class: 'row' }, h('label', { class: 'inline', for: 'c-code' }, S.entry.code), code, codeNote,
       h('label', { class: 'inline' }, S.entry.tenure, tenure), h('label', { class: 'inline' }, S.entry.subdivision, sub),
       h('label', { class: 'inline' }, S.entry.position, pos)),
     h('h3', {}, S.entry.tableA1), ...open.map((p, i) => h('div', { class: 'row' }, `${i + 1}. ${sheet.open[i].text}`, p[0], p[1])),
