@@ -989,3 +989,22 @@ fn the_summary_calls_a_component_under_40_percent_only_when_it_is() {
     assert!(text.contains("Наименьший из трех уровень"), "{text}");
     assert!(!text.contains("; ниже 40\u{a0}% максимума"), "{text}");
 }
+
+/// Issue 29: a subdivision's report shows its own column of Tables А.2 and
+/// А.3 — its conclusions quote it — beside the organization column of the
+/// same forms.
+#[test]
+fn a_subdivision_report_shows_its_own_column_of_tables_a2_and_a3() {
+    let mut db = Db::open_in_memory().unwrap();
+    let id = culture_survey(&mut db, 30);
+    let input =
+        klimat_app::reports::report_input_for(&db, id, None, Some("Идеологический отдел")).unwrap();
+    let model = klimat_report::build(&input);
+    let a2 = model
+        .tables()
+        .find(|t| t.caption.contains("А.2"))
+        .expect("Table А.2");
+    let headers: Vec<&str> = a2.columns.iter().map(|c| c.title.as_str()).collect();
+    assert!(headers.contains(&"В подразделении"), "{headers:?}");
+    assert!(headers.contains(&"В организации"), "{headers:?}");
+}

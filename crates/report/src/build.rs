@@ -489,7 +489,10 @@ fn build_model(input: &ReportInput) -> ReportModel {
             if few(n) {
                 withheld(n)
             } else {
-                culture_blocks(c, k, !s.subdivisions.is_empty() && s.scope.is_none(), g)
+                // A subdivision's report shows its own column too: its
+                // conclusions quote it (issue 29), and it covers the same
+                // forms as the organization column beside it.
+                culture_blocks(c, k, !s.subdivisions.is_empty(), g)
             },
         );
     }
@@ -1056,8 +1059,8 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32, g: Groups) -> Vec<Block> {
         t::SHEET_V5,
         t::CAP_V5,
         cols(&[
-            (t::COL_LEVEL, 3.5),
-            (t::COL_PERCENT_RANGE, 1.2),
+            (t::COL_LEVEL, 3.0),
+            (t::COL_SATISFACTION_RANGE, 1.7),
             (t::COL_COUNT, 1.4),
             (t::COL_SHARE, 1.2),
         ]),

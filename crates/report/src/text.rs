@@ -127,6 +127,8 @@ pub const COL_VALUE: &str = "Значение";
 pub const COL_LEVEL: &str = "Уровень";
 pub const COL_POINTS_RANGE: &str = "Баллы IP";
 pub const COL_PERCENT_RANGE: &str = "P, %";
+/// Table В.5's own header of the percent column.
+pub const COL_SATISFACTION_RANGE: &str = "Коэффициент удовлетворенности трудом (%)";
 pub const COL_COUNT: &str = "Кол-во работников";
 pub const COL_SHARE: &str = "Доля, %";
 pub const COL_TENURE: &str = "Стаж";
