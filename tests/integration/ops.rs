@@ -1008,3 +1008,36 @@ fn a_subdivision_report_shows_its_own_column_of_tables_a2_and_a3() {
     assert!(headers.contains(&"В подразделении"), "{headers:?}");
     assert!(headers.contains(&"В организации"), "{headers:?}");
 }
+
+/// Issue 29, item 4: a heatmap shades no group of fewer than 10 forms (the
+/// darkest shade went to the smallest department in every column), and
+/// says so; larger groups are shaded as before.
+#[test]
+fn a_heatmap_leaves_groups_under_ten_forms_unshaded() {
+    use klimat_report::model::Cell;
+    let mut db = Db::open_in_memory().unwrap();
+    let (id, _) = organization_of_140(&mut db, 5, "Диагностика 2026");
+    let model = klimat_report::build(&reports::report_input(&db, id, None).unwrap());
+    let map = model
+        .tables()
+        .find(|t| t.caption.contains("Тепловая карта") && t.caption.contains("приверженн"))
+        .expect("the commitment heatmap");
+    let row = |name: &str| {
+        map.rows
+            .iter()
+            .find(|r| r[0] == Cell::Text(name.into()))
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let shaded = |r: &Vec<Cell>| r.iter().any(|c| matches!(c, Cell::Shaded(_, l) if *l != 0));
+    let plain = |r: &Vec<Cell>| r.iter().all(|c| !matches!(c, Cell::Shaded(_, _)));
+    assert!(
+        plain(row("Отдел кадров")),
+        "6 forms: {:?}",
+        row("Отдел кадров")
+    );
+    assert!(
+        map.rows.iter().any(shaded),
+        "the larger groups are still shaded"
+    );
+    assert!(model_text(&model).contains("менее 10 анкет, не окрашены"));
+}

@@ -205,21 +205,28 @@ fn heatmap(
             Cell::num(v, 2)
         }
     };
+    // A group of fewer than 10 forms is not shaded: its difference from
+    // the whole is a few people's answers, and the darkest shade would go
+    // to the smallest department in every column (Klimat's rule, as for
+    // changes between years).
+    let mut unshaded_small = false;
     let groups: Vec<(String, u64, Vec<Cell>)> = units
         .into_iter()
         .map(|(label, n, values)| {
+            let small = n < precision::MIN_FORMS;
             let cells = values
                 .iter()
                 .zip(scales)
                 .zip(&overall.1)
                 .map(|((v, scale), o)| match (v, o) {
-                    (Some(v), Some(o)) => {
+                    (Some(v), Some(o)) if !small => {
                         let level = ((v - o) / scale.step).trunc().clamp(-3.0, 3.0) as i8;
                         Cell::Shaded(Box::new(cell(Some(*v), scale)), level)
                     }
                     _ => cell(*v, scale),
                 })
                 .collect();
+            unshaded_small |= small && n >= u64::from(k);
             (label, n, cells)
         })
         .collect();
@@ -261,6 +268,9 @@ fn heatmap(
     }
     let mut out = vec![map];
     out.push(Block::Paragraph(t::heatmap_note(&steps.join("; "))));
+    if unshaded_small {
+        out.push(Block::Paragraph(t::HEATMAP_SMALL_NOTE.to_owned()));
+    }
     if complement {
         out.push(Block::Paragraph(t::COMPLEMENT_NOTE.to_owned()));
     }

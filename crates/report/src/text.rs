@@ -128,6 +128,7 @@ pub const COL_LEVEL: &str = "Уровень";
 pub const COL_POINTS_RANGE: &str = "Баллы IP";
 pub const COL_PERCENT_RANGE: &str = "P, %";
 /// Table В.5's own header of the percent column.
+pub const HEATMAP_SMALL_NOTE: &str = "Группы, в которых менее 10 анкет, не окрашены: их отличие от значения «В целом» – это ответы нескольких человек (правило Klimat). В книге Excel окраска задана условным форматированием и применяется ко всем строкам.";
 pub const COL_SATISFACTION_RANGE: &str = "Коэффициент удовлетворенности трудом (%)";
 pub const COL_COUNT: &str = "Кол-во работников";
 pub const COL_SHARE: &str = "Доля, %";
