@@ -471,6 +471,10 @@ fn a_consolidated_report_compared_with_last_year_flags_each_organization_that_fe
         text.contains("в 1\u{a0}организации: Сельсовет") || text.contains("организации: Сельсовет"),
         "{text}"
     );
+    // Issue 29, item 4: the ranking says what it ranks and how precise
+    // each place is.
+    assert!(text.contains("это не рейтинг руководителей"), "{text}");
+    assert!(text.contains("Райисполком ±"), "{text}");
     // The same survey in both years is refused.
     assert!(
         klimat_app::reports::consolidated_input_compared(&opened, &ids(&now), Some(&ids(&now)))

@@ -173,6 +173,42 @@ fn ranked_breakdown_rows(
     (rows, complement)
 }
 
+/// What a consolidated ranking ranks and how precise each place is: the
+/// 95 % error of each shown organization's figure (Klimat's rule, as for
+/// changes, without the census discount), and that places closer than
+/// their errors are not an order. Hidden organizations are not named.
+fn ranking_note(groups: &[(String, precision::Estimate)], k: u32, digits: usize) -> Option<Block> {
+    let ns: Vec<u64> = groups.iter().map(|(_, e)| e.n).collect();
+    let mut shown: Vec<(&String, &precision::Estimate)> = groups
+        .iter()
+        .zip(anonymity::hidden(&ns, k))
+        .filter(|(_, h)| *h == Hidden::No)
+        .map(|((name, e), _)| (name, e))
+        .filter(|(_, e)| e.value.is_some())
+        .collect();
+    if shown.len() < 2 {
+        return None;
+    }
+    shown.sort_by(|a, b| {
+        b.1.value
+            .unwrap_or(0.0)
+            .total_cmp(&a.1.value.unwrap_or(0.0))
+    });
+    let parts: Vec<String> = shown
+        .iter()
+        .map(|(name, e)| match e.margin() {
+            Some(m) if e.n >= precision::MIN_FORMS => {
+                format!(
+                    "{name} ±{}\u{a0}п.\u{a0}п.",
+                    klimat_core::numfmt::decimal(m, digits)
+                )
+            }
+            _ => format!("{name} – {}", t::RANK_TOO_FEW),
+        })
+        .collect();
+    Some(Block::Paragraph(t::ranking_note(&parts.join("; "))))
+}
+
 /// One scale of a heatmap: its column's title, the difference from the
 /// overall figure one shade stands for, and whether it is a percent.
 struct Scale {
@@ -895,6 +931,22 @@ fn commitment_blocks(c: &CommitmentData, k: u32, g: Groups) -> Vec<Block> {
                     org_cols,
                     ranked_breakdown_rows(numbers, k, key),
                 );
+                out.extend(ranking_note(
+                    &c.by_subdivision
+                        .iter()
+                        .map(|(name, r)| {
+                            let e = precision::Estimate::new(
+                                r.index.p,
+                                compare::p_variance(r.ip_variance),
+                                r.n,
+                                None,
+                            );
+                            (group_label(name), e)
+                        })
+                        .collect::<Vec<_>>(),
+                    k,
+                    2,
+                ));
             }
         }
         let mut scales: Vec<Scale> = Component::ALL
@@ -1149,6 +1201,22 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32, g: Groups) -> Vec<Block> {
                     satisfaction_columns(t::COL_ORGANIZATION),
                     ranked_breakdown_rows(numbers, k, key),
                 );
+                out.extend(ranking_note(
+                    &c.by_subdivision
+                        .iter()
+                        .map(|(name, r)| {
+                            let e = precision::Estimate::new(
+                                r.overall_percent,
+                                r.overall_variance,
+                                r.n,
+                                None,
+                            );
+                            (group_label(name), e)
+                        })
+                        .collect::<Vec<_>>(),
+                    k,
+                    1,
+                ));
             }
         }
         let mut scales: Vec<Scale> = Factor::ALL

@@ -621,3 +621,14 @@ pub fn groups_satisfaction_fell(consolidated: bool, groups: &[String]) -> String
         groups.join("; ")
     )
 }
+
+/// An organization of a ranking with too few forms for an error.
+pub const RANK_TOO_FEW: &str = "менее 10 анкет, погрешность не оценивается";
+
+/// The note under a consolidated ranking: what it ranks and how precise
+/// each place is.
+pub fn ranking_note(errors: &str) -> String {
+    format!(
+        "Организации расположены по убыванию показателя; это не рейтинг руководителей. Показатель каждой организации известен с погрешностью (95 %, правило Klimat): {errors}. Если показатели двух организаций различаются меньше, чем на их погрешности, порядок этих организаций в таблице нельзя считать установленным."
+    )
+}
