@@ -999,3 +999,41 @@ fn klimat_keeps_only_the_copies_the_user_asked_for() {
     let out = klimat_tests::klimat(&["--db", path.to_str().unwrap(), "copies", "--keep", "много"]);
     assert!(!out.status.success());
 }
+
+/// Issue 27, item 5: a file's problems are all named in one pass — the
+/// bad cells and the survey's rules broken by the other rows (an unknown
+/// subdivision, a repeated code) — not some now and the rest after a fix.
+#[test]
+fn every_problem_of_a_file_is_named_in_one_pass() {
+    let dir = TempDir::new("one-pass");
+    let mut db = Db::open(&dir.join("k.db")).unwrap();
+    let id = survey(&db, vec![Instrument::Commitment]);
+    let good = "lt1,Отдел кадров,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5";
+    let csv = format!(
+        "{}\nА-1,{good}\nА-2,lt1,Отдел кадров,,7,2,3,4,5,1,2,3,4,5,1,2,3,4,5\nА-3,{good}\nА-4,lt1,Склад,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,5\nА-5,{good}\nА-5,{good}\nА-7,lt1,Отдел кадров,,1,2,3,4,5,1,2,3,4,5,1,2,3,4,9\n",
+        commitment_header()
+    );
+    let path = dir.join("bad.csv");
+    std::fs::write(&path, csv).unwrap();
+    let err = klimat_app::data::import_file(&mut db, id, &path, None, &mut |_, _| {}).unwrap_err();
+    let klimat_app::AppError::Store(e) = err else {
+        panic!("{err:?}")
+    };
+    let rows: Vec<u64> = bad_cells(template_error(e))
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    // Row 3 (a 7), row 5 (a subdivision not in the survey), rows 6–7 (one
+    // code twice), row 8 (a 9): all at once, in row order.
+    for r in [3, 5, 8] {
+        assert!(rows.contains(&r), "row {r} in {rows:?}");
+    }
+    assert!(
+        rows.contains(&6) || rows.contains(&7),
+        "the repeated code: {rows:?}"
+    );
+    let mut sorted = rows.clone();
+    sorted.sort_unstable();
+    assert_eq!(rows, sorted, "in row order");
+    assert_eq!(db.form_count().unwrap(), 0, "nothing stored");
+}

@@ -35,8 +35,10 @@ pub fn import_file(
 ) -> Result<Imported> {
     db.survey(survey)?;
     let bytes = read_input(path)?;
-    let file = klimat_store::import::read_template(&bytes, instrument)?;
-    let count = db.import(survey, &file, progress)?;
+    // Every problem of the file in one pass: the bad cells, and the survey's
+    // rules broken by the good rows (issue 27).
+    let (file, cells, more) = klimat_store::import::read_template_all(&bytes, instrument)?;
+    let count = db.import_all(survey, &file, cells, more, progress)?;
     Ok(Imported {
         count,
         instrument: file.instrument,

@@ -533,19 +533,28 @@ impl<A: FormAnswers> TemplateParser<A> {
     /// when the file holds a header only, [`TemplateError::TooLarge`] past
     /// [`limits::MAX_ROWS`].
     pub fn finish(self) -> Result<Dataset<A>, TemplateError> {
+        let (dataset, cells, more) = self.finish_all()?;
+        if !cells.is_empty() {
+            return Err(TemplateError::Cells { cells, more });
+        }
+        Ok(dataset)
+    }
+
+    /// The forms of the good rows and the bad cells of the others, so that
+    /// a caller can check the good rows further and report every problem
+    /// of a file in one pass (the bad cells listed, and how many more).
+    ///
+    /// # Errors
+    /// [`TemplateError::NoForms`] for a header only, [`TemplateError::TooLarge`]
+    /// past [`limits::MAX_ROWS`].
+    pub fn finish_all(self) -> Result<(Dataset<A>, Vec<CellError>, u64), TemplateError> {
         if self.rows > limits::MAX_ROWS {
             return Err(TemplateError::TooLarge(ru::TOO_MANY_ROWS));
         }
-        if !self.errors.is_empty() {
-            return Err(TemplateError::Cells {
-                cells: self.errors,
-                more: self.more_errors,
-            });
-        }
-        if self.dataset.forms.is_empty() {
+        if self.errors.is_empty() && self.dataset.forms.is_empty() {
             return Err(TemplateError::NoForms);
         }
-        Ok(self.dataset)
+        Ok((self.dataset, self.errors, self.more_errors))
     }
 }
 
@@ -626,6 +635,21 @@ pub fn unescape_formula(text: &str) -> &str {
 /// # Errors
 /// Any [`TemplateError`]; nothing is returned from a file with a bad row.
 pub fn parse_csv<A: FormAnswers>(bytes: &[u8]) -> Result<Dataset<A>, TemplateError> {
+    let (dataset, cells, more) = parse_csv_all(bytes)?;
+    if !cells.is_empty() {
+        return Err(TemplateError::Cells { cells, more });
+    }
+    Ok(dataset)
+}
+
+/// [`parse_csv`], giving the forms of the good rows beside the bad cells
+/// ([`TemplateParser::finish_all`]).
+///
+/// # Errors
+/// Any [`TemplateError`] but [`TemplateError::Cells`].
+pub fn parse_csv_all<A: FormAnswers>(
+    bytes: &[u8],
+) -> Result<(Dataset<A>, Vec<CellError>, u64), TemplateError> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(TemplateError::TooLarge(ru::TOO_LARGE_FILE));
     }
@@ -668,7 +692,7 @@ pub fn parse_csv<A: FormAnswers>(bytes: &[u8]) -> Result<Dataset<A>, TemplateErr
         }
         parser.push_row(row, &record);
     }
-    parser.finish()
+    parser.finish_all()
 }
 
 /// The line where a quoted field opens that is never closed, if any: the

@@ -369,6 +369,44 @@ impl Db {
         self.insert_many(survey_id, &file.forms, Entry::Import, progress)
     }
 
+    /// Imports a file read by [`crate::import::read_template_all`]: its good
+    /// rows are checked by the survey's rules too (codes, subdivisions,
+    /// positions …), and every problem — the bad cells and the broken
+    /// rules — is refused at once, in row order; otherwise every form is
+    /// saved in one transaction.
+    ///
+    /// # Errors
+    /// [`StoreError::Template`] with every problem; as [`Db::import`].
+    pub fn import_all(
+        &mut self,
+        survey_id: i64,
+        file: &crate::import::TemplateFile,
+        mut cells: Vec<klimat_core::template::CellError>,
+        mut more: u64,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<usize> {
+        use klimat_core::template::{TemplateError, limits::MAX_LISTED_ERRORS};
+        let row = |i: usize| file.rows.get(i).copied().unwrap_or(i as u64 + 2);
+        match self.check(survey_id, &file.forms, None, Some(&row)) {
+            Ok(()) => {}
+            Err(StoreError::Template(TemplateError::Cells { cells: c, more: m })) => {
+                cells.extend(c);
+                more += m;
+            }
+            Err(e) => return Err(e),
+        }
+        if !cells.is_empty() {
+            // Stable: within a row the cells keep their column order.
+            cells.sort_by_key(|c| c.row);
+            if cells.len() > MAX_LISTED_ERRORS {
+                more += (cells.len() - MAX_LISTED_ERRORS) as u64;
+                cells.truncate(MAX_LISTED_ERRORS);
+            }
+            return Err(TemplateError::Cells { cells, more }.into());
+        }
+        self.insert_many(survey_id, &file.forms, Entry::Import, progress)
+    }
+
     /// Saves many forms in one transaction: all of them or none. `progress`
     /// is called with (saved, total) every 1000 forms and at the end.
     ///

@@ -9,9 +9,7 @@ use klimat_core::Instrument;
 use klimat_core::commitment::CommitmentAnswers;
 use klimat_core::culture::CultureForm;
 use klimat_core::satisfaction::SatisfactionAnswers;
-use klimat_core::template::{
-    Cells, Dataset, FormAnswers, TemplateError, TemplateParser, limits, parse_csv,
-};
+use klimat_core::template::{Cells, Dataset, FormAnswers, TemplateError, TemplateParser, limits};
 
 use crate::error::{Result, StoreError};
 use crate::model::{Answers, FormData};
@@ -41,6 +39,23 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
 /// [`StoreError::Template`] with every bad cell; [`StoreError::UnknownTemplate`]
 /// when no instrument's columns are all present; [`StoreError::Xlsx`].
 pub fn read_template(bytes: &[u8], instrument: Option<Instrument>) -> Result<TemplateFile> {
+    let (file, cells, more) = read_template_all(bytes, instrument)?;
+    if !cells.is_empty() {
+        return Err(TemplateError::Cells { cells, more }.into());
+    }
+    Ok(file)
+}
+
+/// [`read_template`], giving the forms of the good rows beside the bad
+/// cells of the others, so that the import can check the good rows by the
+/// survey's rules too and name every problem of a file at once.
+///
+/// # Errors
+/// As [`read_template`], but for the bad cells.
+pub fn read_template_all(
+    bytes: &[u8],
+    instrument: Option<Instrument>,
+) -> Result<(TemplateFile, Vec<klimat_core::template::CellError>, u64)> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(StoreError::TooLarge(crate::text::FILE_TOO_LARGE));
     }
@@ -71,19 +86,23 @@ pub fn read_template(bytes: &[u8], instrument: Option<Instrument>) -> Result<Tem
     for candidate in candidates {
         let result = match candidate {
             Instrument::Commitment => parse::<CommitmentAnswers>(bytes, rows.as_ref())
-                .map(|d| forms(d, Answers::Commitment)),
+                .map(|(d, c, m)| (forms(d, Answers::Commitment), c, m)),
             Instrument::Satisfaction => parse::<SatisfactionAnswers>(bytes, rows.as_ref())
-                .map(|d| forms(d, Answers::Satisfaction)),
+                .map(|(d, c, m)| (forms(d, Answers::Satisfaction), c, m)),
             Instrument::Culture => parse::<CultureForm>(bytes, rows.as_ref())
-                .map(|d| forms(d, |f| Answers::Culture(Box::new(f)))),
+                .map(|(d, c, m)| (forms(d, |f| Answers::Culture(Box::new(f))), c, m)),
         };
         match result {
-            Ok((forms, rows)) => {
-                return Ok(TemplateFile {
-                    instrument: candidate,
-                    forms,
-                    rows,
-                });
+            Ok(((forms, rows), cells, more)) => {
+                return Ok((
+                    TemplateFile {
+                        instrument: candidate,
+                        forms,
+                        rows,
+                    },
+                    cells,
+                    more,
+                ));
             }
             Err(e @ TemplateError::MissingColumns(_)) if instrument.is_none() => last = Some(e),
             Err(e) => return Err(e.into()),
@@ -96,19 +115,20 @@ pub fn read_template(bytes: &[u8], instrument: Option<Instrument>) -> Result<Tem
     })
 }
 
+#[allow(clippy::type_complexity)]
 fn parse<A: FormAnswers>(
     bytes: &[u8],
     rows: Option<&(u64, Vec<SheetRow>)>,
-) -> std::result::Result<Dataset<A>, TemplateError> {
+) -> std::result::Result<(Dataset<A>, Vec<klimat_core::template::CellError>, u64), TemplateError> {
     match rows {
-        None => parse_csv(bytes),
+        None => klimat_core::template::parse_csv_all(bytes),
         Some((first_row, rows)) => {
             let (header, body) = rows.split_first().ok_or(TemplateError::Empty)?;
             let mut parser = TemplateParser::<A>::new(header.cells.as_slice())?;
             for (i, row) in body.iter().enumerate() {
                 parser.push_row(first_row + 1 + i as u64, row);
             }
-            parser.finish()
+            parser.finish_all()
         }
     }
 }
