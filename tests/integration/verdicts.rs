@@ -340,3 +340,97 @@ fn the_results_cards_show_the_summary_pages_figures_and_verdicts() {
         "the card shows the level of culture, as Table 1 does: {culture:?}"
     );
 }
+
+/// A component still at a good level that fell beyond the error since last
+/// year is no strength to keep (a head read it as one); the change of each
+/// row is the difference of its printed values.
+#[test]
+fn a_component_that_fell_is_not_a_strength_and_changes_match_printed_values() {
+    use klimat_store::{Db, Entry, SurveySettings};
+    let dir = klimat_tests::TempDir::new("verdict-strengths");
+    let mut db = Db::open(&dir.join("k.db")).unwrap();
+    let mut rng = Rng(0x5704_97);
+    let mut make = |name: &str, attitude: f64, rng: &mut Rng| {
+        let mut s = SurveySettings::new(
+            name,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+            vec![klimat_core::Instrument::Commitment],
+        );
+        s.subdivisions = vec!["Цех".into()];
+        let id = db.create_survey(&s).unwrap();
+        let people: Vec<(&str, f64)> = (0..150)
+            .map(|_| ("Цех", attitude + 0.2 * rng.normal()))
+            .collect();
+        let file =
+            klimat_store::import::read_template(organization_csv(&people, rng).as_bytes(), None)
+                .unwrap();
+        db.add_forms(id, &file.forms, Entry::Import, &mut |_, _| {})
+            .unwrap();
+        id
+    };
+    let before = make("2025", 3.0, &mut rng);
+    let now = make("2026", 1.6, &mut rng);
+    let input = klimat_app::reports::report_input(&db, now, Some(before)).unwrap();
+    let model = klimat_report::build(&input);
+    let mut strong = Vec::new();
+    let mut text = String::new();
+    for s in &model.sections {
+        let mut in_strong = false;
+        for b in &s.blocks {
+            match b {
+                klimat_report::model::Block::Subheading(h) => {
+                    in_strong = h.starts_with("Сильные позиции");
+                }
+                klimat_report::model::Block::Bullets(items) if in_strong => {
+                    strong.extend(items.iter().cloned());
+                }
+                klimat_report::model::Block::Paragraph(p) => text.push_str(p),
+                _ => {}
+            }
+        }
+    }
+    let cmp = model
+        .tables()
+        .find(|t| {
+            t.caption
+                .contains("Организационная приверженность: сравнение")
+        })
+        .expect("the comparison table");
+    let mut exercised = false;
+    for row in &cmp.rows {
+        if let [
+            klimat_report::model::Cell::Text(label),
+            klimat_report::model::Cell::Num(a, d) | klimat_report::model::Cell::Percent(a, d),
+            klimat_report::model::Cell::Num(b, _) | klimat_report::model::Cell::Percent(b, _),
+            klimat_report::model::Cell::Change(c, _, _),
+            ..,
+        ] = row.as_slice()
+        {
+            let f = 10f64.powi(i32::from(*d));
+            let printed = ((b * f).round() - (a * f).round()) / f;
+            assert!((c - printed).abs() < 1e-9, "{label}: {c} vs {printed}");
+            if label.as_str() == "Лояльность" || label.as_str() == "Идентификация"
+            {
+                let fell = row.last() == Some(&klimat_report::model::Cell::Text("снижение".into()));
+                let named = strong.iter().any(|s| {
+                    s.contains(if label.as_str() == "Лояльность" {
+                        "лояльности"
+                    } else {
+                        "идентификации"
+                    })
+                });
+                assert!(
+                    !(fell && named),
+                    "{label} fell and is named a strength: {strong:?}"
+                );
+                exercised |= fell && *b >= 7.8;
+            }
+        }
+    }
+    assert!(
+        exercised,
+        "no good component fell in this data: {:?}",
+        cmp.rows
+    );
+    assert!(text.contains("снизилось"), "{text}");
+}

@@ -50,7 +50,8 @@ pub fn headline(input: &ReportInput) -> Vec<HeadlineCard> {
                     Some(v) => decimal(v, digits),
                 }
             };
-            let change = f.change.and_then(|j| j.delta).map(|d| {
+            let change = f.change.and_then(|j| j.delta).zip(f.value).map(|(d, v)| {
+                let d = klimat_report::model::printed_change(v - d, v, f.decimals);
                 if f.percent {
                     format!("{} {}", signed(d, digits), text::POINTS)
                 } else {

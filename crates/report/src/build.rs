@@ -1749,8 +1749,13 @@ fn change_row(
         Cell::text(label),
         cell(c.previous),
         cell(c.current),
-        c.delta()
-            .map_or(Cell::Empty, |d| Cell::Change(d, decimals, percent)),
+        c.previous.zip(c.current).map_or(Cell::Empty, |(p, q)| {
+            Cell::Change(
+                crate::model::printed_change(p, q, decimals),
+                decimals,
+                percent,
+            )
+        }),
         verdict
             .filter(|j| j.delta.is_some())
             .map_or(Cell::Empty, |j| {
@@ -1944,10 +1949,14 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
                 Some((_, j)) => {
                     threat |= j.fall_of_at_least(compare::MARKED_DROP_POINTS);
                     too_few |= j.verdict == precision::Verdict::TooFew;
-                    row.push(
-                        j.delta
-                            .map_or(Cell::Empty, |d| Cell::Change(d, digits, true)),
-                    );
+                    let printed = match (&b, &c) {
+                        (Some(Ok(b)), Some(Ok(c))) => b
+                            .value
+                            .zip(c.value)
+                            .map(|(p, q)| crate::model::printed_change(p, q, digits)),
+                        _ => None,
+                    };
+                    row.push(printed.map_or(Cell::Empty, |d| Cell::Change(d, digits, true)));
                 }
                 None => row.push(Cell::Empty),
             }

@@ -51,6 +51,14 @@ pub fn shade_hex(level: i8) -> Option<String> {
     })
 }
 
+/// The change between two figures as the reader can check it: the
+/// difference of the two values as printed, with `decimals` (45,01 − 45,68
+/// is −0,67 even when the unrounded figures differ by −0,665).
+pub fn printed_change(previous: f64, current: f64, decimals: u8) -> f64 {
+    let f = 10f64.powi(i32::from(decimals));
+    ((current * f).round() - (previous * f).round()) / f
+}
+
 impl Cell {
     /// A text cell.
     pub fn text(s: impl Into<String>) -> Cell {

@@ -179,11 +179,13 @@ pub(crate) fn section(input: &ReportInput) -> Section {
                 Cell::text(f.level.unwrap_or_default()),
             ];
             if with_change {
-                row.push(
-                    f.change
-                        .and_then(|j| j.delta)
-                        .map_or(Cell::Empty, |d| Cell::Change(d, f.decimals, f.percent)),
-                );
+                row.push(f.change.and_then(|j| j.delta).zip(f.value).map_or(
+                    Cell::Empty,
+                    |(d, v)| {
+                        let d = crate::model::printed_change(v - d, v, f.decimals);
+                        Cell::Change(d, f.decimals, f.percent)
+                    },
+                ));
                 row.push(
                     f.change
                         .filter(|j| j.delta.is_some())
@@ -266,13 +268,33 @@ fn counts(input: &ReportInput) -> Vec<(Instrument, u64)> {
 /// only where the questionnaire has at least K forms.
 fn strengths(input: &ReportInput) -> Vec<String> {
     use klimat_core::commitment::CommitmentLevel;
+    use klimat_core::precision::Verdict;
     let k = u64::from(input.survey.threshold);
+    let kk = input.survey.threshold;
+    let prev = input.previous.as_ref();
     let mut out = Vec::new();
     if let Some(c) = &input.commitment
         && c.analysis.respondents >= k
     {
+        // A component that fell beyond the error since the compared survey
+        // is no strength to keep, whatever its level.
+        let fell: Vec<bool> = prev
+            .and_then(|p| p.commitment.as_ref())
+            .filter(|b| b.respondents >= k)
+            .map(|b| {
+                let cmp = compare::compare_commitment(
+                    &b.visible(kk),
+                    &c.analysis.visible(kk),
+                    input.staff_pair(),
+                );
+                cmp.component_verdicts
+                    .iter()
+                    .map(|j| j.verdict == Verdict::Fall)
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![false; 3]);
         for w in c.analysis.total.components() {
-            if w.level >= CommitmentLevel::Good {
+            if w.level >= CommitmentLevel::Good && !fell[w.component as usize] {
                 out.push(format!(
                     "{} {} – {} из 13 баллов ({}; {} уровень)",
                     t::STRONG_COMPONENT,
@@ -288,11 +310,27 @@ fn strengths(input: &ReportInput) -> Vec<String> {
         && c.analysis.respondents >= k
     {
         let a = &c.analysis;
+        let fell: Vec<bool> = prev
+            .and_then(|p| p.satisfaction.as_ref())
+            .filter(|b| b.respondents >= k)
+            .map(|b| {
+                let cmp = compare::compare_satisfaction(
+                    &b.visible(kk),
+                    &a.visible(kk),
+                    input.staff_pair(),
+                );
+                cmp.factor_verdicts
+                    .iter()
+                    .map(|j| j.verdict == Verdict::Fall)
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![false; 8]);
         for f in Factor::ALL {
             if let (Some(l), Some(p)) = (
                 a.total.factor_levels[f as usize],
                 a.total.factor_percents[f as usize],
             ) && l >= SatisfactionLevel::Good
+                && !fell[f as usize]
             {
                 out.push(format!(
                     "{} «{}» – {} ({} уровень)",

@@ -636,6 +636,24 @@ fn precision_clause(j: &Judged, digits: usize) -> String {
     }
 }
 
+/// Why none of some changes can be claimed: all within the error, all on
+/// too few forms, or some of each (changes not judged at all are left out).
+fn undecided<'a>(verdicts: impl Iterator<Item = &'a Judged>) -> &'static str {
+    let (mut within, mut few) = (false, false);
+    for j in verdicts.filter(|j| j.delta.is_some()) {
+        match j.verdict {
+            Verdict::WithinError => within = true,
+            Verdict::TooFew => few = true,
+            _ => {}
+        }
+    }
+    match (within, few) {
+        (true, false) => "в пределах погрешности",
+        (false, true) => "основаны на слишком малом числе анкет",
+        _ => "в пределах погрешности или основаны на слишком малом числе анкет",
+    }
+}
+
 fn change_phrase(c: &Change, gender: Gender, digits: usize) -> Option<String> {
     let (prev, cur, d) = (c.previous?, c.current?, c.delta()?);
     let verb = |neuter: &'static str, feminine: &'static str| match gender {
@@ -688,7 +706,10 @@ pub fn commitment_comparison(c: &CommitmentComparison) -> Vec<String> {
             parts.join(", ")
         ));
     } else if c.component_verdicts.iter().any(|j| j.delta.is_some()) {
-        out.push("Изменения средних значений составляющих в пределах погрешности или основаны на слишком малом числе анкет (правило Klimat).".to_owned());
+        out.push(format!(
+            "Изменения средних значений составляющих {} (правило Klimat).",
+            undecided(c.component_verdicts.iter())
+        ));
     }
     out
 }
@@ -804,8 +825,31 @@ pub fn culture_comparison(c: &CultureComparison) -> Vec<String> {
             list(&rises)
         ));
     }
-    if compared && falls.is_empty() && rises.is_empty() {
-        out.push("По сравнению с предыдущим исследованием изменения оценок ценностей и факторов сплочения коллектива в организации в целом в пределах погрешности или основаны на слишком малом числе анкет: утверждать, что они изменились, нельзя (правило Klimat).".to_owned());
+    // Table А.3: the level of culture and of the work on it.
+    let mut level_moves = Vec::new();
+    for (i, ((_, org), (_, judged))) in c.level.iter().zip(&c.level_verdicts).enumerate() {
+        let Some(d) = org.delta() else { continue };
+        compared = true;
+        if judged.decided() {
+            level_moves.push(format!("«{}» ({})", CULTURE_LEVEL_ITEMS[i], signed(d, 2)));
+        }
+    }
+    if !level_moves.is_empty() {
+        out.push(format!(
+            "Больше погрешности изменились оценки таблицы А.3 в организации в целом: {} (правило Klimat).",
+            level_moves.join(", ")
+        ));
+    }
+    if compared && falls.is_empty() && rises.is_empty() && level_moves.is_empty() {
+        out.push(format!(
+            "По сравнению с предыдущим исследованием изменения оценок ценностей и факторов сплочения коллектива и уровня корпоративной культуры в организации в целом {}: утверждать, что они изменились, нельзя (правило Klimat).",
+            undecided(
+                c.cohesion_verdicts
+                    .iter()
+                    .chain(&c.level_verdicts)
+                    .map(|(_, org)| org)
+            )
+        ));
     }
     out
 }
