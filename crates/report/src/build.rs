@@ -1756,11 +1756,13 @@ fn change_row(
                 percent,
             )
         }),
-        verdict
-            .filter(|j| j.delta.is_some())
-            .map_or(Cell::Empty, |j| {
-                Cell::text(core_ru::verdict_label(j.verdict))
-            }),
+        match verdict {
+            Some(j) if j.delta.is_some() => Cell::text(core_ru::verdict_label(j.verdict)),
+            // A figure printed with a change but not judged: the free
+            // «другое» item, which rates different things each year.
+            Some(_) if c.delta().is_some() => Cell::text(t::NOT_JUDGED),
+            _ => Cell::Empty,
+        },
     ]
 }
 
