@@ -300,6 +300,37 @@ fn the_head_sees_low_and_falling_subdivisions_in_the_summary_he_signs() {
         xml.contains("Вывод"),
         "the comparison table's verdict column"
     );
+    // The subdivisions the summary names are in a table of the same
+    // report, last year's figures beside this year's; one under K is not.
+    use klimat_report::model::Cell;
+    let model =
+        klimat_report::build(&klimat_app::reports::report_input(&db, now, Some(before)).unwrap());
+    let table = model
+        .tables()
+        .find(|t| {
+            t.caption
+                .ends_with("Изменения по структурным подразделениям")
+        })
+        .expect("the subdivisions' changes");
+    let row = |name: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r[0] == Cell::Text(name.into()))
+            .unwrap_or_else(|| panic!("{name}: {:?}", table.rows))
+            .clone()
+    };
+    assert_eq!(
+        row("Цех № 2").last(),
+        Some(&Cell::Text("заметное снижение".into()))
+    );
+    let small = row("Бухгалтерия");
+    assert!(
+        small[1..]
+            .iter()
+            .all(|c| !matches!(c, Cell::Percent(..) | Cell::Change(..))),
+        "a group under K shows no figure: {small:?}"
+    );
 }
 
 /// Issue 29, item 5: the results screen's cards show the summary page's

@@ -1818,10 +1818,17 @@ fn comparison_columns() -> Vec<Column> {
 /// of [`compare::MARKED_DROP_POINTS`] or more that passes Klimat's rule of
 /// precision, the organizations of one questionnaire judged together.
 fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
-    if input.survey.pooled.is_empty() || p.groups.is_empty() {
+    // A consolidated report compares its organizations; an organization's
+    // report its subdivisions (the groups its summary may name as
+    // threats); a subdivision's report has none inside it.
+    if p.groups.is_empty() || input.survey.scope.is_some() {
         return Vec::new();
     }
+    let consolidated = !input.survey.pooled.is_empty();
     let k = input.survey.threshold;
+    // Last year's groups as last year's report hid them, by the stricter
+    // of the two years' K.
+    let k_then = p.threshold.max(k);
     type Shown = Result<precision::Estimate, Cell>;
     // One year's figures per organization, hidden as its report hides them.
     fn year(items: Vec<(String, precision::Estimate)>, k: u32) -> Vec<(String, Shown)> {
@@ -1889,7 +1896,7 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
                 .iter()
                 .filter_map(|g| pick(g).map(|e| (g.name.clone(), e)))
                 .collect(),
-            k,
+            k_then,
         )
     };
     let then_c = then(|g| g.commitment);
@@ -1899,7 +1906,8 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
     };
     let mut names: Vec<String> = input.survey.subdivisions.clone();
     for g in &p.groups {
-        if !names.contains(&g.name) {
+        // Forms without a subdivision are no group to compare.
+        if !names.contains(&g.name) && !g.name.is_empty() {
             names.push(g.name.clone());
         }
     }
@@ -1975,7 +1983,14 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         }
         rows.push(row);
     }
-    let mut columns = cols(&[(t::COL_ORGANIZATION, 2.6)]);
+    let mut columns = cols(&[(
+        if consolidated {
+            t::COL_ORGANIZATION
+        } else {
+            t::COL_SUBDIVISION
+        },
+        2.6,
+    )]);
     if now_c.is_some() {
         columns.extend(cols(&[
             (t::COL_P_BEFORE, 1.2),
@@ -1991,8 +2006,13 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
         ]));
     }
     columns.extend(cols(&[(t::COL_THREAT, 1.3)]));
-    let mut out = vec![table(t::SHEET_COMPARE_ORGS, t::CAP_CMP_ORGS, columns, rows)];
-    out.push(Block::Paragraph(t::orgs_threats(&threats)));
+    let (sheet, caption) = if consolidated {
+        (t::SHEET_COMPARE_ORGS, t::CAP_CMP_ORGS)
+    } else {
+        (t::SHEET_COMPARE_SUBS, t::CAP_CMP_SUBS)
+    };
+    let mut out = vec![table(sheet, caption, columns, rows)];
+    out.push(Block::Paragraph(t::groups_threats(consolidated, &threats)));
     out
 }
 

@@ -552,12 +552,34 @@ pub fn heatmap_note(steps: &str) -> String {
 // A consolidated report compared with the previous one.
 pub const SHEET_COMPARE_ORGS: &str = "Сравнение организаций";
 pub const CAP_CMP_ORGS: &str = "Изменения по организациям";
+pub const SHEET_COMPARE_SUBS: &str = "Сравнение подразделений";
+pub const CAP_CMP_SUBS: &str = "Изменения по структурным подразделениям";
 pub const COL_P_BEFORE: &str = "P, % (прежде)";
 pub const COL_P_NOW: &str = "P, % (сейчас)";
 pub const COL_SAT_BEFORE: &str = "Удовлетворенность, % (прежде)";
 pub const COL_SAT_NOW: &str = "Удовлетворенность, % (сейчас)";
 pub const COL_THREAT: &str = "Угроза";
 pub const THREAT_MARK: &str = "заметное снижение";
+
+/// The line under the changes by organization or by subdivision.
+pub fn groups_threats(consolidated: bool, names: &[String]) -> String {
+    if consolidated {
+        return orgs_threats(names);
+    }
+    if names.is_empty() {
+        "Заметного снижения коэффициента приверженности или удовлетворенности трудом (на 5\u{a0}п.\u{a0}п. и более и больше погрешности – правило Klimat) ни в одном из показанных подразделений нет. Изменение показано только там, где подразделение можно показать в обоих годах; «мало данных» – менее 10 анкет в одном из годов, судить об изменении нельзя.".to_owned()
+    } else {
+        format!(
+            "Угроза: коэффициент приверженности или удовлетворенность трудом снизились на 5\u{a0}п.\u{a0}п. и более, больше погрешности (правило Klimat), в {}: {}. Изменение показано только там, где подразделение можно показать в обоих годах; «мало данных» – менее 10 анкет в одном из годов, судить об изменении нельзя.",
+            if names.len() == 1 {
+                "подразделении"
+            } else {
+                "подразделениях"
+            },
+            names.join(", ")
+        )
+    }
+}
 
 /// The line under the organizations' changes: which show a marked fall.
 pub fn orgs_threats(names: &[String]) -> String {
