@@ -724,14 +724,18 @@ fn a_subdivision_report_quotes_no_free_text_item_nor_open_answer() {
             text.contains("приводятся только в отчете организации"),
             "{text}"
         );
-        // Its «другое» row says «менее K анкет», not «0».
+        // Its «другое» row says where its ratings are («в отчете
+        // организации»), never a «0» that would say nobody rated it.
         let other = klimat_core::text::methodology::CULTURE_COHESION_ITEMS
             [klimat_core::culture::COHESION_ITEMS - 1];
         let row = text
             .lines()
             .find(|l| l.starts_with(other))
             .unwrap_or_else(|| panic!("no «другое» row:\n{text}"));
-        assert!(row.contains("менее") && !row.contains("|0|"), "{row}");
+        assert!(
+            row.contains("в отчете организации") && !row.contains("|0|"),
+            "{row}"
+        );
     }
     assert!(tried > 0, "a subdivision report was made");
 }

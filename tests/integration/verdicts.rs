@@ -277,7 +277,7 @@ fn the_head_sees_low_and_falling_subdivisions_in_the_summary_he_signs() {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let flat = flat.replace("- ", "").replace('\u{ad}', "");
     assert!(
-        flat.contains("низкий или более низкий уровень организационной приверженности в структурном подразделении: Цех № 1"),
+        flat.contains("уровень организационной приверженности низкий или ниже в структурном подразделении: Цех № 1"),
         "{flat}"
     );
     assert!(

@@ -538,7 +538,7 @@ fn build_model(input: &ReportInput) -> ReportModel {
                 // A subdivision's report shows its own column too: its
                 // conclusions quote it (issue 29), and it covers the same
                 // forms as the organization column beside it.
-                culture_blocks(c, k, !s.subdivisions.is_empty(), g)
+                culture_blocks(c, k, !s.subdivisions.is_empty(), s.scope.is_some(), g)
             },
         );
     }
@@ -1274,7 +1274,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32, g: Groups) -> Vec<Block> {
     out
 }
 
-fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Block> {
+fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, scoped: bool, g: Groups) -> Vec<Block> {
     let a = &c.analysis;
     let mut out = Vec::new();
     // An organization without subdivisions rates the organization only
@@ -1296,8 +1296,12 @@ fn culture_blocks(c: &CultureData, k: u32, show_sub: bool, g: Groups) -> Vec<Blo
     // The free-text items («другое», «Иное») keep no ratings from fewer
     // than K forms (CultureAnalysis::hide_small_free_text): their count
     // reads «менее K анкет», never a «0» that would say nobody rated them.
+    // In a subdivision's report they are not there at all: they are
+    // printed in the organization's report only (the note says why).
     let count = |n: u64, free: bool| {
-        if free && n == 0 {
+        if free && scoped {
+            Cell::text(t::IN_ORGANIZATION_REPORT)
+        } else if free && n == 0 {
             Cell::Suppressed(k)
         } else {
             Cell::Int(n as i64)

@@ -294,6 +294,8 @@ pub const KLIMAT_PROMPTS_NOTE: &str = "¹ Формулировки столбц�
 pub const OPEN_WITHHELD_START: &str = "Ответы на открытые вопросы и тексты «другое» не приводятся";
 
 /// A subdivision's report in place of the open answers.
+/// The cell of a free-text item's count in a subdivision's report.
+pub const IN_ORGANIZATION_REPORT: &str = "в отчете организации";
 pub const SCOPE_NO_TEXTS: &str = "Ответы на открытые вопросы, тексты «другое»/«Иное» и их оценки приводятся только в отчете организации: разность двух отчетов указала бы на ответы работников других подразделений. (Правило Klimat.)";
 
 /// How many open answers the operator hid.
@@ -613,7 +615,7 @@ fn groups_where(consolidated: bool, n: usize) -> &'static str {
 /// A low level of commitment in published groups.
 pub fn groups_low_commitment(consolidated: bool, groups: &[String]) -> String {
     format!(
-        "Угроза: низкий или более низкий уровень организационной приверженности {}: {}. Методика относит низкое значение приверженности к угрозам; в скобках – коэффициент P, его погрешность (95 %, правило Klimat) и число анкет.",
+        "Угроза: уровень организационной приверженности низкий или ниже {}: {}. Методика относит низкое значение приверженности к угрозам; в скобках – коэффициент P, его погрешность (95 %, правило Klimat) и число анкет.",
         groups_where(consolidated, groups.len()),
         groups.join("; ")
     )
