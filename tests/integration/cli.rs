@@ -160,3 +160,51 @@ fn refused_command_lines_exit_2() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("Использование"));
 }
+
+/// Issue 31: a process out of file descriptors (many network connections,
+/// or a low limit) is told so — never that the folder is read-only. Every
+/// limit from 4 to 16 open files either works or says «открыто слишком много
+/// файлов».
+#[test]
+#[cfg(unix)]
+fn out_of_file_descriptors_is_reported_as_such_not_as_a_read_only_folder() {
+    let dir = klimat_tests::TempDir::new("cli-emfile");
+    let db = dir.join("k.db");
+    let out = klimat(&[
+        "--db",
+        db.to_str().unwrap(),
+        "survey",
+        "create",
+        "--name",
+        "Тест",
+        "--instruments",
+        "commitment",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bin = klimat_tests::klimat_bin();
+    let mut refused = 0;
+    for n in 4..=16 {
+        let target = dir.join(&format!("b{n}.db"));
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -n {n}; exec \"$0\" --db \"$1\" backup --out \"$2\""
+            ))
+            .arg(&bin)
+            .arg(&db)
+            .arg(&target)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("только для чтения"), "limit {n}: {err}");
+        if !out.status.success() {
+            assert!(err.contains("слишком много файлов"), "limit {n}: {err}");
+            refused += 1;
+        }
+    }
+    assert!(refused > 0, "the lowest limits were refused");
+}

@@ -123,12 +123,21 @@ pub fn too_many_files(e: &std::io::Error) -> bool {
     cfg!(unix) && matches!(e.raw_os_error(), Some(23 | 24))
 }
 
-/// Whether this process cannot open one more file now: asked when SQLite
-/// says only that it "cannot open" a file.
+/// Whether this process is (nearly) out of files now: asked when SQLite
+/// says only that it "cannot open" a file. SQLite may have closed a file
+/// or two on its way out of the failure, so a few are opened at once.
 fn out_of_files() -> bool {
-    std::env::current_exe()
-        .and_then(std::fs::File::open)
-        .is_err_and(|e| too_many_files(&e))
+    let Ok(exe) = std::env::current_exe() else {
+        return false;
+    };
+    let mut held = Vec::new();
+    for _ in 0..4 {
+        match std::fs::File::open(&exe) {
+            Ok(f) => held.push(f),
+            Err(e) => return too_many_files(&e),
+        }
+    }
+    false
 }
 
 impl From<rusqlite::Error> for StoreError {
