@@ -1664,7 +1664,8 @@ fn a_form_filled_over_the_network_in_a_browser_is_counted_in_the_window() {
     s.quit();
 }
 
-/// Issue 27, items 8 and 11, at 1024×768: no screen scrolls sideways; the
+/// Issue 27, items 8 and 11, at 1024×768 (and, for the widths, 1366×768):
+/// no screen scrolls sideways; the
 /// entry pad follows its cursor to answer 18; after a screen change focus
 /// is on the screen (which the arrows and PageDown then scroll), not on
 /// the page's body; the survey editor saves with Enter and cancels with
@@ -1897,5 +1898,26 @@ fn the_operators_keys_and_layout_at_1024_by_768() {
     wait_for(&s, "Опрос клавиатурой", long);
     s.find("#new-survey", long).unwrap();
     assert_clean(&s, "after the editor");
+    // The same screens at 1366×768, the other usual office screen.
+    s.set_window_size(1366, 768).unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    s.click("#nav-results").unwrap();
+    s.find("#headline", long).unwrap();
+    no_sideways("results at 1366");
+    s.click("#nav-reports").unwrap();
+    s.find("#save-pdf", long).unwrap();
+    no_sideways("reports at 1366");
+    s.click("#nav-entry").unwrap();
+    s.find("#instrument-picker", long).unwrap();
+    no_sideways("entry at 1366");
+    s.click("#nav-data").unwrap();
+    s.find("#copies", long).unwrap();
+    no_sideways("data at 1366");
+    s.click("#nav-surveys").unwrap();
+    s.click("#new-survey").unwrap();
+    s.find("#f-name", long).unwrap();
+    no_sideways("survey editor at 1366");
+    shot("1366-survey-editor");
+    assert_clean(&s, "at 1366");
     s.quit();
 }
