@@ -246,6 +246,12 @@ fn idle_and_slow_connections_are_closed_within_the_limits() {
 /// arrive as `::ffff:a.b.c.d`) lock that PC only.
 #[test]
 fn wrong_codes_from_one_pc_through_a_dual_stack_listener_lock_that_pc_only() {
+    // A machine without IPv6 (some containers) cannot listen on [::]:
+    // the case does not arise there, and the test says so.
+    if std::net::TcpListener::bind("[::]:0").is_err() {
+        eprintln!("no IPv6 on this machine: the dual-stack case cannot arise, not tested");
+        return;
+    }
     let t = setup_with("net-mapped", 1, "[::]:0", Limits::default(), Arc::default());
     let port = t.server.addr().port();
     let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();

@@ -203,38 +203,17 @@ pub fn report_input_for(
             // Last year's subdivisions, for the summary's threats of an
             // organization's report (a subdivision's own report has none
             // inside it); the summary hides them as last year's report did.
-            let mut groups: Vec<klimat_report::PreviousGroup> = Vec::new();
-            // Last year's staff per subdivision, for the precision of its
-            // figures as this year's (a census keeps less error).
-            let prev_staff = db.report_settings(p)?.staff;
-            let staff_then = |name: &Option<String>| {
-                let name = name.as_deref()?;
-                prev_staff.iter().find(|(n, _)| n == name).map(|(_, m)| *m)
+            // Last year's staff per subdivision gives the precision of its
+            // figures, as this year's (a census keeps less error).
+            let groups = if scope.is_none() {
+                previous_groups(
+                    prev_commitment.as_ref(),
+                    prev_satisfaction.as_ref(),
+                    &db.report_settings(p)?.staff,
+                )
+            } else {
+                Vec::new()
             };
-            if scope.is_none() {
-                if let Some(c) = &prev_commitment {
-                    for (name, r) in &c.by_subdivision {
-                        let i = group_slot(&mut groups, name);
-                        groups[i].commitment = Some(klimat_core::precision::Estimate::new(
-                            r.index.p,
-                            klimat_core::compare::p_variance(r.ip_variance),
-                            r.n,
-                            staff_then(name),
-                        ));
-                    }
-                }
-                if let Some(c) = &prev_satisfaction {
-                    for (name, r) in &c.by_subdivision {
-                        let i = group_slot(&mut groups, name);
-                        groups[i].satisfaction = Some(klimat_core::precision::Estimate::new(
-                            r.overall_percent,
-                            r.overall_variance,
-                            r.n,
-                            staff_then(name),
-                        ));
-                    }
-                }
-            }
             Some(PreviousSurvey {
                 name: ps.settings.name.clone(),
                 date: ps.settings.date.format("%d.%m.%Y").to_string(),
@@ -542,64 +521,13 @@ pub fn consolidated_input_compared(
     // them: the stricter of the two years' K applies to the comparison
     // (a lower K this year must not reveal last year's small members).
     input.survey.threshold = input.survey.threshold.max(prev.survey.threshold);
-    let mut groups: Vec<klimat_report::PreviousGroup> = Vec::new();
-    let mut group = |name: &Option<String>| -> usize {
-        let name = name.clone().unwrap_or_default();
-        match groups.iter().position(|g| g.name == name) {
-            Some(i) => i,
-            None => {
-                groups.push(klimat_report::PreviousGroup {
-                    name,
-                    ..Default::default()
-                });
-                groups.len() - 1
-            }
-        }
-    };
-    // Last year's staff of each member organization.
-    let member_staff = |name: &Option<String>| {
-        let name = name.as_deref()?;
-        prev.survey
-            .staff
-            .by_subdivision
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, m)| *m)
-    };
-    let mut commitment_rows = Vec::new();
-    if let Some(c) = &prev.commitment {
-        for (name, r) in &c.by_subdivision {
-            commitment_rows.push((
-                group(name),
-                klimat_core::precision::Estimate::new(
-                    r.index.p,
-                    klimat_core::compare::p_variance(r.ip_variance),
-                    r.n,
-                    member_staff(name),
-                ),
-            ));
-        }
-    }
-    let mut satisfaction_rows = Vec::new();
-    if let Some(c) = &prev.satisfaction {
-        for (name, r) in &c.by_subdivision {
-            satisfaction_rows.push((
-                group(name),
-                klimat_core::precision::Estimate::new(
-                    r.overall_percent,
-                    r.overall_variance,
-                    r.n,
-                    member_staff(name),
-                ),
-            ));
-        }
-    }
-    for (i, v) in commitment_rows {
-        groups[i].commitment = Some(v);
-    }
-    for (i, v) in satisfaction_rows {
-        groups[i].satisfaction = Some(v);
-    }
+    // Last year's staff of each member organization gives the precision
+    // of its figures.
+    let groups = previous_groups(
+        prev.commitment.as_ref(),
+        prev.satisfaction.as_ref(),
+        &prev.survey.staff.by_subdivision,
+    );
     input.previous = Some(PreviousSurvey {
         name: prev.survey.name.clone(),
         date: prev.survey.date.clone(),
@@ -614,19 +542,41 @@ pub fn consolidated_input_compared(
     Ok(input)
 }
 
-/// The index of the previous survey's group named `name`, added if new.
-fn group_slot(groups: &mut Vec<klimat_report::PreviousGroup>, name: &Option<String>) -> usize {
-    let name = name.clone().unwrap_or_default();
-    match groups.iter().position(|g| g.name == name) {
-        Some(i) => i,
-        None => {
-            groups.push(klimat_report::PreviousGroup {
-                name,
-                ..Default::default()
-            });
-            groups.len() - 1
+/// A previous survey's groups (subdivisions, or a consolidated report's
+/// organizations) with P and overall satisfaction and their precision, the
+/// staff of each group from `staff`.
+fn previous_groups(
+    commitment: Option<&CommitmentData>,
+    satisfaction: Option<&SatisfactionData>,
+    staff: &[(String, u64)],
+) -> Vec<klimat_report::PreviousGroup> {
+    let staff_of = |name: &Option<String>| {
+        let name = name.as_deref()?;
+        staff.iter().find(|(n, _)| n == name).map(|(_, m)| *m)
+    };
+    let mut groups: Vec<klimat_report::PreviousGroup> = Vec::new();
+    let slot = |groups: &mut Vec<klimat_report::PreviousGroup>, name: &Option<String>| {
+        let name = name.clone().unwrap_or_default();
+        match groups.iter().position(|g| g.name == name) {
+            Some(i) => i,
+            None => {
+                groups.push(klimat_report::PreviousGroup {
+                    name,
+                    ..Default::default()
+                });
+                groups.len() - 1
+            }
         }
+    };
+    for (name, r) in commitment.iter().flat_map(|c| &c.by_subdivision) {
+        let i = slot(&mut groups, name);
+        groups[i].commitment = Some(r.p_estimate(staff_of(name)));
     }
+    for (name, r) in satisfaction.iter().flat_map(|c| &c.by_subdivision) {
+        let i = slot(&mut groups, name);
+        groups[i].satisfaction = Some(r.overall_estimate(staff_of(name)));
+    }
+    groups
 }
 
 fn pooled_input(db: &Db, surveys: &[i64]) -> Result<ReportInput> {

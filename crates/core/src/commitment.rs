@@ -447,6 +447,18 @@ pub struct GroupRow {
 }
 
 impl GroupRow {
+    /// P with what its precision rests on (its per-form variance is IP's
+    /// scaled by 100/39), for a group of `staff` employees if known.
+    pub fn p_estimate(&self, staff: Option<u64>) -> crate::precision::Estimate {
+        let scale = 100.0 / IP_MAX as f64;
+        crate::precision::Estimate::new(
+            self.index.p,
+            self.ip_variance.map(|v| v * scale * scale),
+            self.n,
+            staff,
+        )
+    }
+
     /// A component's score for the group: the mean "+" sum plus the mean
     /// "−" sum, out of 13 (= 15 − 2, so that the three add up to IPmax).
     pub fn component_mean(&self, component: Component) -> Option<f64> {

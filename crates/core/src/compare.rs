@@ -6,7 +6,7 @@
 //! Main types: [`Change`], [`CommitmentComparison`], [`SatisfactionComparison`],
 //! [`CultureComparison`].
 
-use crate::commitment::{CommitmentAnalysis, CommitmentLevel, Component, IP_MAX};
+use crate::commitment::{CommitmentAnalysis, CommitmentLevel, Component};
 use crate::culture::{COHESION_ITEMS, CultureAnalysis, LEVEL_ITEMS, NEGATIVE_ITEMS};
 use crate::precision::{Estimate, Judged, judge, judge_family};
 use crate::satisfaction::{Factor, SatisfactionAnalysis, SatisfactionLevel};
@@ -107,12 +107,6 @@ pub struct CommitmentComparison {
     pub threat: bool,
 }
 
-/// The per-form variance of P from IP's.
-pub fn p_variance(ip_variance: Option<f64>) -> Option<f64> {
-    let scale = 100.0 / IP_MAX as f64;
-    ip_variance.map(|v| v * scale * scale)
-}
-
 /// Compares the current commitment analysis with a previous one; `staff`
 /// is the group's staff in each survey.
 pub fn compare_commitment(
@@ -121,15 +115,10 @@ pub fn compare_commitment(
     staff: StaffPair,
 ) -> CommitmentComparison {
     let p = Change::new(prev.total.index.p, cur.total.index.p);
-    let p_of = |a: &CommitmentAnalysis, staff| {
-        Estimate::new(
-            a.total.index.p,
-            p_variance(a.total.ip_variance),
-            a.total.n,
-            staff,
-        )
-    };
-    let p_verdict = judge(p_of(prev, staff.0), p_of(cur, staff.1));
+    let p_verdict = judge(
+        prev.total.p_estimate(staff.0),
+        cur.total.p_estimate(staff.1),
+    );
     // The census discount assumes the reliability of a figure of fifteen
     // statements: the components (five each) are judged without it.
     let component_verdicts = judge_family(&Component::ALL.map(|c| {
@@ -219,15 +208,10 @@ pub fn compare_satisfaction(
     staff: StaffPair,
 ) -> SatisfactionComparison {
     let overall = Change::new(prev.total.overall_percent, cur.total.overall_percent);
-    let overall_of = |a: &SatisfactionAnalysis, staff| {
-        Estimate::new(
-            a.total.overall_percent,
-            a.total.overall_variance,
-            a.total.n,
-            staff,
-        )
-    };
-    let overall_verdict = judge(overall_of(prev, staff.0), overall_of(cur, staff.1));
+    let overall_verdict = judge(
+        prev.total.overall_estimate(staff.0),
+        cur.total.overall_estimate(staff.1),
+    );
     let factor_verdicts = judge_family(&Factor::ALL.map(|f| {
         let of = |a: &SatisfactionAnalysis| {
             Estimate::new(

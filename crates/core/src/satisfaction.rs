@@ -480,6 +480,14 @@ pub struct GroupRow {
     pub overall_variance: Option<f64>,
 }
 
+impl GroupRow {
+    /// The overall satisfaction with what its precision rests on, for a
+    /// group of `staff` employees if known.
+    pub fn overall_estimate(&self, staff: Option<u64>) -> crate::precision::Estimate {
+        crate::precision::Estimate::new(self.overall_percent, self.overall_variance, self.n, staff)
+    }
+}
+
 /// The result of [`SatisfactionAccumulator::finish`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct SatisfactionAnalysis {

@@ -934,15 +934,7 @@ fn commitment_blocks(c: &CommitmentData, k: u32, g: Groups) -> Vec<Block> {
                 out.extend(ranking_note(
                     &c.by_subdivision
                         .iter()
-                        .map(|(name, r)| {
-                            let e = precision::Estimate::new(
-                                r.index.p,
-                                compare::p_variance(r.ip_variance),
-                                r.n,
-                                None,
-                            );
-                            (group_label(name), e)
-                        })
+                        .map(|(name, r)| (group_label(name), r.p_estimate(None)))
                         .collect::<Vec<_>>(),
                     k,
                     2,
@@ -1204,15 +1196,7 @@ fn satisfaction_blocks(c: &SatisfactionData, k: u32, g: Groups) -> Vec<Block> {
                 out.extend(ranking_note(
                     &c.by_subdivision
                         .iter()
-                        .map(|(name, r)| {
-                            let e = precision::Estimate::new(
-                                r.overall_percent,
-                                r.overall_variance,
-                                r.n,
-                                None,
-                            );
-                            (group_label(name), e)
-                        })
+                        .map(|(name, r)| (group_label(name), r.overall_estimate(None)))
                         .collect::<Vec<_>>(),
                     k,
                     1,
@@ -1850,28 +1834,14 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
             })
             .collect()
     }
-    let staff_of = |name: &str| {
-        input
-            .survey
-            .staff
-            .by_subdivision
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, m)| *m)
-    };
+    let staff_of = |name: &str| input.survey.staff_of_group(name);
     let now_c = input.commitment.as_ref().map(|c| {
         year(
             c.by_subdivision
                 .iter()
                 .map(|(n, r)| {
                     let name = group_label(n);
-                    let staff = staff_of(&name);
-                    let e = precision::Estimate::new(
-                        r.index.p,
-                        compare::p_variance(r.ip_variance),
-                        r.n,
-                        staff,
-                    );
+                    let e = r.p_estimate(staff_of(&name));
                     (name, e)
                 })
                 .collect(),
@@ -1884,9 +1854,7 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
                 .iter()
                 .map(|(n, r)| {
                     let name = group_label(n);
-                    let staff = staff_of(&name);
-                    let e =
-                        precision::Estimate::new(r.overall_percent, r.overall_variance, r.n, staff);
+                    let e = r.overall_estimate(staff_of(&name));
                     (name, e)
                 })
                 .collect(),

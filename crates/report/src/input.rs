@@ -339,16 +339,21 @@ pub struct ReportInput {
 }
 
 impl SurveyInfo {
+    /// The staff of one group (a subdivision, or a consolidated report's
+    /// member organization), if known.
+    pub fn staff_of_group(&self, name: &str) -> Option<u64> {
+        self.staff
+            .by_subdivision
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, m)| *m)
+    }
+
     /// The staff of the group the report is about: the subdivision's in a
     /// subdivision's report, the organization's otherwise; if known.
     pub fn staff_of_scope(&self) -> Option<u64> {
         match &self.scope {
-            Some(name) => self
-                .staff
-                .by_subdivision
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, m)| *m),
+            Some(name) => self.staff_of_group(name),
             None => self.staff.total,
         }
         .filter(|&m| m > 0)

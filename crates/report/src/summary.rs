@@ -430,16 +430,7 @@ fn group_alerts(input: &ReportInput, alerts: &mut Vec<String>) {
         return;
     }
     let consolidated = !input.survey.pooled.is_empty();
-    let staff_of = |name: &Option<String>| {
-        let name = name.as_deref()?;
-        input
-            .survey
-            .staff
-            .by_subdivision
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, m)| *m)
-    };
+    let staff_of = |name: &Option<String>| input.survey.staff_of_group(name.as_deref()?);
     let describe = |g: &GroupFigure, digits: usize| {
         let value = g.now.value.map_or_else(String::new, |v| percent(v, digits));
         match g.now.margin() {
@@ -477,17 +468,7 @@ fn group_alerts(input: &ReportInput, alerts: &mut Vec<String>) {
             input,
             c.by_subdivision
                 .iter()
-                .map(|(n, r)| {
-                    (
-                        n.clone(),
-                        Estimate::new(
-                            r.index.p,
-                            compare::p_variance(r.ip_variance),
-                            r.n,
-                            staff_of(n),
-                        ),
-                    )
-                })
+                .map(|(n, r)| (n.clone(), r.p_estimate(staff_of(n))))
                 .collect(),
             |g| g.commitment,
         );
@@ -515,12 +496,7 @@ fn group_alerts(input: &ReportInput, alerts: &mut Vec<String>) {
             input,
             c.by_subdivision
                 .iter()
-                .map(|(n, r)| {
-                    (
-                        n.clone(),
-                        Estimate::new(r.overall_percent, r.overall_variance, r.n, staff_of(n)),
-                    )
-                })
+                .map(|(n, r)| (n.clone(), r.overall_estimate(staff_of(n))))
                 .collect(),
             |g| g.satisfaction,
         );
