@@ -331,6 +331,20 @@ fn the_head_sees_low_and_falling_subdivisions_in_the_summary_he_signs() {
             .all(|c| !matches!(c, Cell::Percent(..) | Cell::Change(..))),
         "a group under K shows no figure: {small:?}"
     );
+    // The group hidden beside it («скрыто*») has its footnote under the
+    // table.
+    assert_eq!(row("Отдел кадров")[1], Cell::Withheld);
+    let blocks: Vec<&klimat_report::model::Block> =
+        model.sections.iter().flat_map(|s| &s.blocks).collect();
+    let at = blocks
+        .iter()
+        .position(|b| matches!(b, klimat_report::model::Block::Table(t) if t.caption.ends_with("Изменения по структурным подразделениям")))
+        .unwrap();
+    assert!(
+        matches!(blocks[at + 1], klimat_report::model::Block::Paragraph(p) if p.starts_with("* Группа скрыта")),
+        "{:?}",
+        blocks[at + 1]
+    );
 }
 
 /// Issue 29, item 5: the results screen's cards show the summary page's

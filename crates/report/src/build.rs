@@ -1983,7 +1983,12 @@ fn organization_changes(input: &ReportInput, p: &PreviousSurvey) -> Vec<Block> {
     } else {
         (t::SHEET_COMPARE_SUBS, t::CAP_CMP_SUBS)
     };
+    // «скрыто*» needs its footnote here as in every breakdown.
+    let withheld = rows.iter().flatten().any(|c| *c == Cell::Withheld);
     let mut out = vec![table(sheet, caption, columns, rows)];
+    if withheld {
+        out.push(Block::Paragraph(t::COMPLEMENT_NOTE.to_owned()));
+    }
     out.push(Block::Paragraph(t::groups_threats(consolidated, &threats)));
     out
 }
